@@ -1,0 +1,20 @@
+// The three Batch Normalization modes the user switches between (SCIENCE.md, "BN modes"):
+// off = no normalisation; on = mini-batch statistics (Ioffe & Szegedy 2015); frozen = running statistics.
+package org.shiftscope.model.net;
+
+public enum BnMode {
+    /** No normalisation: BN layers are bypassed and their parameters take no part in training. */
+    OFF,
+    /** Train mode: every forward pass normalises with the statistics of its own mini-batch. */
+    ON,
+    /** The same weights normalised with population (running) statistics: a fixed affine map per unit. */
+    FROZEN;
+
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static BnMode parse(String text) {
+        return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+    }
+}
