@@ -76,7 +76,7 @@ public final class IdxReader {
     private static int[] readHeader(InputStream in, String source, int expectedMagic)
             throws IOException, InvalidDataException {
         var magic = new byte[Integer.BYTES];
-        int magicBytes = readUpTo(in, magic, 0, magic.length);
+        int magicBytes = in.readNBytes(magic, 0, magic.length);
         if (magicBytes == 0) {
             throw new InvalidDataException(source + " is empty");
         }
@@ -89,7 +89,7 @@ public final class IdxReader {
         }
         int dimensions = expectedMagic & UNSIGNED_BYTE_MASK;
         var header = new byte[dimensions * Integer.BYTES];
-        if (readUpTo(in, header, 0, header.length) < header.length) {
+        if (in.readNBytes(header, 0, header.length) < header.length) {
             throw new InvalidDataException(source + " is truncated: its header ends before its " + dimensions + " sizes");
         }
         var sizes = new int[dimensions];
@@ -123,11 +123,11 @@ public final class IdxReader {
                 values = Arrays.copyOf(values, (int) Math.min(expected, 2L * values.length));
             }
             int wanted = values.length - filled;
-            int got = readUpTo(in, values, filled, wanted);
+            int got = in.readNBytes(values, filled, wanted);
             filled += got;
             if (got < wanted) {
                 throw new InvalidDataException(String.format(
-                        "%s is truncated: its header declares %s = %d bytes of %s but only %d follow",
+                        "%s is truncated: its header declares sizes %s, that is %d bytes of %s, but only %d follow",
                         source, shape(sizes), expected, kind, filled));
             }
         }
@@ -152,8 +152,8 @@ public final class IdxReader {
             total *= Integer.toUnsignedLong(size);
             if (total > MAX_VALUES) {
                 throw new InvalidDataException(String.format(
-                        "%s declares %s %s, too large: at most %,d values are accepted", source, shape(sizes), kind,
-                        MAX_VALUES));
+                        "%s declares sizes %s, too large: at most %,d values per file are accepted",
+                        source, shape(sizes), MAX_VALUES));
             }
         }
         return (int) total;
@@ -161,18 +161,5 @@ public final class IdxReader {
 
     private static String shape(int[] sizes) {
         return Arrays.stream(sizes).mapToObj(Integer::toUnsignedString).collect(Collectors.joining(" × "));
-    }
-
-    /** Reads until {@code length} bytes arrived or the stream ended; returns how many arrived. */
-    private static int readUpTo(InputStream in, byte[] buffer, int offset, int length) throws IOException {
-        int total = 0;
-        while (total < length) {
-            int got = in.read(buffer, offset + total, length - total);
-            if (got < 0) {
-                break;
-            }
-            total += got;
-        }
-        return total;
     }
 }

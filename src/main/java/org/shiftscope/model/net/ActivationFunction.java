@@ -1,6 +1,9 @@
 // The element-wise nonlinearities a hidden layer can use, with the derivatives their backward pass needs.
 package org.shiftscope.model.net;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -29,10 +32,12 @@ public enum ActivationFunction {
         };
     }
 
+    @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    @JsonCreator
     public static ActivationFunction parse(String text) {
         return valueOf(text.trim().toUpperCase(Locale.ROOT));
     }

@@ -2,6 +2,9 @@
 // off = no normalisation; on = mini-batch statistics (Ioffe & Szegedy 2015); frozen = running statistics.
 package org.shiftscope.model.net;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 public enum BnMode {
     /** No normalisation: BN layers are bypassed and their parameters take no part in training. */
     OFF,
@@ -10,10 +13,12 @@ public enum BnMode {
     /** The same weights normalised with population (running) statistics: a fixed affine map per unit. */
     FROZEN;
 
+    @JsonValue
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    @JsonCreator
     public static BnMode parse(String text) {
         return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
     }

@@ -2,6 +2,9 @@
 // Glorot & Bengio 2010 ("Xavier") for symmetric saturating units. Both draw zero-mean Gaussians.
 package org.shiftscope.model.net;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 public enum Initialization {
@@ -17,10 +20,12 @@ public enum Initialization {
         };
     }
 
+    @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    @JsonCreator
     public static Initialization parse(String text) {
         return valueOf(text.trim().toUpperCase(Locale.ROOT));
     }

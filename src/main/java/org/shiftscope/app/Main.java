@@ -1,0 +1,41 @@
+// Entry point of ShiftScope: the command line (picocli). Does not extend Application, so the plain
+// class path launch (java -jar) works with JavaFX on the class path.
+package org.shiftscope.app;
+
+import org.shiftscope.model.net.ActivationFunction;
+import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.net.Initialization;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "shiftscope", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+        description = "Watch why Batch Normalization works: live training, layer statistics and Hessian outliers.",
+        subcommands = {TrainCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by main and the tests. */
+    public static CommandLine commandLine() {
+        quietNd4jStartup();
+        return new CommandLine(new Main())
+                .registerConverter(BnMode.class, BnMode::parse)
+                .registerConverter(ActivationFunction.class, ActivationFunction::parse)
+                .registerConverter(Initialization.class, Initialization::parse);
+    }
+
+    private static void quietNd4jStartup() {
+        if (System.getProperty("org.nd4j.log.initialization") == null) {
+            System.setProperty("org.nd4j.log.initialization", "false");
+        }
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

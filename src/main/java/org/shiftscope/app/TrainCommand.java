@@ -1,0 +1,161 @@
+// `shiftscope train`: a headless training run that writes config.json, metrics.csv, layers.csv and
+// summary.json into --out. Progress goes to stderr; bad arguments exit with code 2.
+package org.shiftscope.app;
+
+import org.shiftscope.model.Backend;
+import org.shiftscope.model.data.Dataset;
+import org.shiftscope.model.data.DatasetSource;
+import org.shiftscope.model.data.InvalidDataException;
+import org.shiftscope.model.io.RunRecorder;
+import org.shiftscope.model.io.RunSummary;
+import org.shiftscope.model.net.ActivationFunction;
+import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.net.Initialization;
+import org.shiftscope.model.train.OptimizerSettings;
+import org.shiftscope.model.train.TrainingConfig;
+import org.shiftscope.model.train.TrainingSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train headless and write config.json, metrics.csv, layers.csv and summary.json to --out.")
+public final class TrainCommand implements Callable<Integer> {
+    static final int EXIT_BAD_INPUT = 2;
+    /** Progress lines printed over a run. */
+    private static final int PROGRESS_LINES = 20;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--out", required = true, description = "Folder for the run's files (created if missing).")
+    private Path out;
+    @Option(names = "--dataset", defaultValue = "fashion-mnist",
+            description = "fashion-mnist (embedded), synthetic, or a folder of MNIST-format IDX files. Default: ${DEFAULT-VALUE}.")
+    private String dataset;
+    @Option(names = "--depth", defaultValue = "8", description = "Hidden layers, 1–50. Default: ${DEFAULT-VALUE}.")
+    private int depth;
+    @Option(names = "--width", defaultValue = "128", description = "Units per hidden layer, 8–1024. Default: ${DEFAULT-VALUE}.")
+    private int width;
+    @Option(names = "--activation", defaultValue = "relu", description = "relu, tanh, sigmoid or softplus. Default: ${DEFAULT-VALUE}.")
+    private ActivationFunction activation;
+    @Option(names = "--init", defaultValue = "he", description = "he or xavier. Default: ${DEFAULT-VALUE}.")
+    private Initialization init;
+    @Option(names = "--bn", defaultValue = "on", description = "off, on (batch statistics) or frozen (running statistics). Default: ${DEFAULT-VALUE}.")
+    private BnMode bn;
+    @Option(names = "--lr", defaultValue = "0.1", description = "Learning rate η. Default: ${DEFAULT-VALUE}.")
+    private double learningRate;
+    @Option(names = "--momentum", defaultValue = "0", description = "Momentum β in [0, 0.999]. Default: ${DEFAULT-VALUE}.")
+    private double momentum;
+    @Option(names = "--nesterov", description = "Nesterov momentum instead of heavy-ball.")
+    private boolean nesterov;
+    @Option(names = "--weight-decay", defaultValue = "0", description = "L2 weight decay λ. Default: ${DEFAULT-VALUE}.")
+    private double weightDecay;
+    @Option(names = "--batch", defaultValue = "128", description = "Mini-batch size. Default: ${DEFAULT-VALUE}.")
+    private int batch;
+    @Option(names = "--steps", defaultValue = "1000", description = "Training steps. Default: ${DEFAULT-VALUE}.")
+    private int steps;
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the weights and the data order. Default: ${DEFAULT-VALUE}.")
+    private long seed;
+    @Option(names = "--eval-every", defaultValue = "50", description = "Steps between test evaluations. Default: ${DEFAULT-VALUE}.")
+    private int evalEvery;
+    @Option(names = "--tracked-unit", defaultValue = "0", description = "Unit whose 15/50/85th percentiles are recorded. Default: ${DEFAULT-VALUE}.")
+    private int trackedUnit;
+    @Option(names = "--center-inputs", description = "Subtract the training set's per-feature mean from the inputs.")
+    private boolean centerInputs;
+
+    @Override
+    public Integer call() throws IOException {
+        TrainingConfig config = buildConfig();
+        PrintWriter err = spec.commandLine().getErr();
+        Dataset data;
+        try {
+            data = DatasetSource.load(dataset, seed);
+        } catch (InvalidDataException e) {
+            err.println("error: " + e.getMessage());
+            return EXIT_BAD_INPUT;
+        }
+        if (batch > data.train().count()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--batch " + batch + " exceeds the " + data.train().count() + " training examples");
+        }
+        err.printf("Training %s on %s with %s%n", describe(config), data.name(), Backend.describe());
+        var session = new TrainingSession(config, data);
+        try (var recorder = new RunRecorder(out, config, facts(data))) {
+            long start = System.nanoTime();
+            long progressEvery = Math.max(1, steps / PROGRESS_LINES);
+            while (session.stepsTaken() < steps && !session.diverged()) {
+                var record = session.step();
+                recorder.record(record);
+                if (record.step() % progressEvery == 0 || record.diverged()) {
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    err.printf("step %d/%d  loss %.4f  acc %.3f%s  (%.1f steps/s)%n", record.step(), steps,
+                            record.trainLoss(), record.trainAccuracy(),
+                            record.evaluated() ? String.format("  test %.4f/%.3f", record.testLoss(), record.testAccuracy()) : "",
+                            record.step() / seconds);
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            recorder.finish(summarise(session, recorder, seconds));
+        }
+        if (session.diverged()) {
+            err.printf("Diverged at step %d: %s%n", session.divergence().step(), session.divergence().reason());
+        }
+        err.println("Wrote " + out.toAbsolutePath());
+        return 0;
+    }
+
+    private TrainingConfig buildConfig() {
+        try {
+            return new TrainingConfig(dataset, depth, width, activation, init, centerInputs, batch, steps, seed,
+                    evalEvery, trackedUnit, new OptimizerSettings(learningRate, momentum, nesterov, weightDecay, bn));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private static RunSummary summarise(TrainingSession session, RunRecorder recorder, double seconds) {
+        double[] recent = recorder.recentTrainLossAndAccuracy();
+        Double testLoss = null;
+        Double testAccuracy = null;
+        if (!session.diverged()) {
+            var test = session.evaluateTest();
+            testLoss = test.meanLoss();
+            testAccuracy = test.accuracy();
+        }
+        var divergence = session.divergence();
+        long steps = session.stepsTaken();
+        return new RunSummary(steps, finite(recent[0]), finite(recent[1]), testLoss, testAccuracy,
+                divergence != null, divergence == null ? null : divergence.step(),
+                divergence == null ? null : divergence.reason(), seconds,
+                steps == 0 ? 0 : seconds * 1e3 / steps, Backend.describe());
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    private static Map<String, Object> facts(Dataset data) {
+        var facts = new LinkedHashMap<String, Object>();
+        facts.put("name", data.name());
+        facts.put("inputs", data.inputs());
+        facts.put("classes", data.classes());
+        facts.put("train_examples", data.train().count());
+        facts.put("test_examples", data.test().count());
+        return facts;
+    }
+
+    private static String describe(TrainingConfig c) {
+        var o = c.optimizer();
+        return String.format("depth %d × width %d %s, BN %s, lr %s, momentum %s%s, batch %d, %d steps, seed %d",
+                c.depth(), c.width(), c.activation().label(), o.bnMode().label(), o.learningRate(), o.momentum(),
+                o.nesterov() ? " (Nesterov)" : "", c.batchSize(), c.steps(), c.seed());
+    }
+}

@@ -1,0 +1,22 @@
+// Which ND4J backend this JVM runs on, in words a user can read ("CPU (OpenBLAS, 2 threads)").
+package org.shiftscope.model;
+
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Locale;
+
+public final class Backend {
+    private Backend() {
+    }
+
+    public static String describe() {
+        var blas = Nd4j.factory().blas();
+        String backend = Nd4j.getBackend().getClass().getSimpleName();
+        if (Nd4j.getEnvironment().isCPU()) {
+            String vendor = blas.getBlasVendor().name();
+            vendor = vendor.charAt(0) + vendor.substring(1).toLowerCase(Locale.ROOT);
+            return String.format("CPU (%s, %d threads)", vendor.equals("Openblas") ? "OpenBLAS" : vendor, blas.getMaxThreads());
+        }
+        return "GPU (" + backend + ")";
+    }
+}

@@ -1,0 +1,44 @@
+// Turns what the user typed as a dataset ("fashion-mnist", "synthetic" or a folder path) into a loaded Dataset.
+package org.shiftscope.model.data;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+public final class DatasetSource {
+    private DatasetSource() {
+    }
+
+    /**
+     * @param spec {@value EmbeddedData#FASHION_MNIST} for the embedded subset, {@value SyntheticData#NAME} for the
+     *             generated blobs, anything else is the path of an MNIST-format folder (see {@link MnistFolder})
+     * @param seed used only by the synthetic dataset
+     */
+    public static Dataset load(String spec, long seed) throws InvalidDataException {
+        if (spec.isBlank()) {
+            throw new InvalidDataException("No dataset given: use " + EmbeddedData.FASHION_MNIST + ", "
+                    + SyntheticData.NAME + " or the path of an MNIST-format folder");
+        }
+        return switch (spec) {
+            case EmbeddedData.FASHION_MNIST -> EmbeddedData.fashionMnist();
+            case SyntheticData.NAME -> SyntheticData.generate(seed);
+            default -> MnistFolder.load(existingFolder(spec));
+        };
+    }
+
+    private static Path existingFolder(String spec) throws InvalidDataException {
+        if (!isExistingPath(spec)) {
+            throw new InvalidDataException("Unknown dataset \"" + spec + "\": it is neither " + EmbeddedData.FASHION_MNIST
+                    + ", " + SyntheticData.NAME + " nor an existing folder");
+        }
+        return Path.of(spec);
+    }
+
+    private static boolean isExistingPath(String spec) {
+        try {
+            return Files.exists(Path.of(spec));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+// Writes a run's files as it goes: config.json at the start, metrics.csv and layers.csv a row per step,
+// summary.json at the end. Column layout is part of the CLI's contract (README, "Output files").
+package org.shiftscope.model.io;
+
+import org.shiftscope.model.stats.LayerStats;
+import org.shiftscope.model.train.StepRecord;
+import org.shiftscope.model.train.TrainingConfig;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+public final class RunRecorder implements AutoCloseable {
+    public static final String METRICS_HEADER = "step,lr,train_loss,train_acc,test_loss,test_acc";
+    public static final String LAYERS_HEADER = "step,layer,where,mean,var,unit_var,between_share,p15,p50,p85,drift";
+    /** Steps averaged for the final training loss, which is noisy per mini-batch. */
+    public static final int FINAL_WINDOW = 50;
+
+    private final Path directory;
+    private final BufferedWriter metrics;
+    private final BufferedWriter layers;
+    private final ArrayDeque<double[]> lastLossAndAccuracy = new ArrayDeque<>();
+
+    /** @param datasetFacts what the dataset resolved to (name, inputs, classes, sizes), saved beside the config */
+    public RunRecorder(Path directory, TrainingConfig config, Map<String, Object> datasetFacts) throws IOException {
+        this.directory = directory;
+        Files.createDirectories(directory);
+        var configJson = new LinkedHashMap<String, Object>();
+        configJson.put("config", config);
+        configJson.put("dataset_facts", datasetFacts);
+        writeJson("config.json", configJson);
+        metrics = Files.newBufferedWriter(directory.resolve("metrics.csv"));
+        layers = Files.newBufferedWriter(directory.resolve("layers.csv"));
+        metrics.write(METRICS_HEADER);
+        metrics.newLine();
+        layers.write(LAYERS_HEADER);
+        layers.newLine();
+    }
+
+    public void record(StepRecord r) {
+        try {
+            metrics.write(r.step() + "," + number(r.learningRate()) + "," + number(r.trainLoss()) + ","
+                    + number(r.trainAccuracy()) + "," + number(r.testLoss()) + "," + number(r.testAccuracy()));
+            metrics.newLine();
+            writeLayers(r.step(), "pre", r.pre());
+            writeLayers(r.step(), "post", r.post());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        lastLossAndAccuracy.addLast(new double[]{r.trainLoss(), r.trainAccuracy()});
+        if (lastLossAndAccuracy.size() > FINAL_WINDOW) {
+            lastLossAndAccuracy.removeFirst();
+        }
+    }
+
+    private void writeLayers(long step, String where, LayerStats[] stats) throws IOException {
+        for (int i = 0; i < stats.length; i++) {
+            LayerStats s = stats[i];
+            layers.write(step + "," + i + "," + where + "," + number(s.mean()) + "," + number(s.variance()) + ","
+                    + number(s.unitVariance()) + "," + number(s.betweenShare()) + "," + number(s.p15()) + ","
+                    + number(s.p50()) + "," + number(s.p85()) + "," + number(s.drift()));
+            layers.newLine();
+        }
+    }
+
+    /** Mean training loss and accuracy over the last {@link #FINAL_WINDOW} recorded steps (NaN if none). */
+    public double[] recentTrainLossAndAccuracy() {
+        double loss = 0;
+        double accuracy = 0;
+        for (double[] entry : lastLossAndAccuracy) {
+            loss += entry[0];
+            accuracy += entry[1];
+        }
+        int n = lastLossAndAccuracy.size();
+        return n == 0 ? new double[]{Double.NaN, Double.NaN} : new double[]{loss / n, accuracy / n};
+    }
+
+    public void finish(RunSummary summary) throws IOException {
+        metrics.flush();
+        layers.flush();
+        writeJson("summary.json", summary);
+    }
+
+    /** Written to a temporary file and renamed, so a reader never sees half a file. */
+    private void writeJson(String name, Object value) throws IOException {
+        Path temporary = directory.resolve(name + ".tmp");
+        Json.mapper().writeValue(temporary.toFile(), value);
+        Files.move(temporary, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Round-trip decimal text; an empty cell for NaN (not evaluated). */
+    static String number(double value) {
+        return Double.isNaN(value) ? "" : Double.toString(value);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (metrics; layers) {
+            metrics.flush();
+            layers.flush();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+// The ranges every entry point (CLI, settings files, UI) enforces before a value reaches ND4J.
+package org.shiftscope.model.train;
+
+public final class Limits {
+    public static final int MIN_DEPTH = 1;
+    public static final int MAX_DEPTH = 50;
+    public static final int MIN_WIDTH = 8;
+    public static final int MAX_WIDTH = 1024;
+    public static final int MIN_BATCH = 1;
+    public static final int MAX_BATCH = 4096;
+    /** Batch statistics need at least two examples: with one, every normalised value is 0. */
+    public static final int MIN_BATCH_WITH_BN = 2;
+    public static final double MIN_LEARNING_RATE = 1e-6;
+    public static final double MAX_LEARNING_RATE = 100;
+    public static final double MAX_MOMENTUM = 0.999;
+    public static final double MAX_WEIGHT_DECAY = 1.0;
+
+    private Limits() {
+    }
+
+    static void requireRange(String name, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + " (got " + value + ")");
+        }
+    }
+}

@@ -1,0 +1,167 @@
+// One training run, stepped synchronously: the network, its optimiser, the data order and the per-layer
+// statistics. Not thread-safe: the CLI calls it directly, the app through BackgroundTrainer's thread.
+package org.shiftscope.model.train;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.shiftscope.model.data.Batches;
+import org.shiftscope.model.data.Dataset;
+import org.shiftscope.model.data.InputCentering;
+import org.shiftscope.model.net.Network;
+import org.shiftscope.model.net.NetworkSpec;
+import org.shiftscope.model.net.Parameter;
+import org.shiftscope.model.net.Pass;
+import org.shiftscope.model.net.SoftmaxCrossEntropy;
+import org.shiftscope.model.stats.LayerStatistics;
+import org.shiftscope.model.stats.LayerStats;
+
+public final class TrainingSession {
+    /** A mean loss this many times ln(classes) (chance level) means the run has exploded. */
+    public static final double EXPLODED_LOSS_FACTOR = 100;
+    /** Test examples per forward pass when evaluating: bounds native memory for large test sets. */
+    private static final int EVALUATION_CHUNK = 1000;
+    /** Seed offset that separates the data order's random stream from the weights'. */
+    private static final long DATA_ORDER_SEED_OFFSET = 0x5EED_DA7AL;
+
+    private final TrainingConfig config;
+    private final Dataset data;
+    private final Network network;
+    private final SgdOptimizer optimizer = new SgdOptimizer();
+    private final BatchSampler sampler;
+    private final LayerStatistics[] preStatistics;
+    private final LayerStatistics[] postStatistics;
+    private OptimizerSettings settings;
+    private long step;
+    private Divergence divergence;
+
+    public TrainingSession(TrainingConfig config, Dataset dataset) {
+        this.config = config;
+        this.data = config.centerInputs() ? InputCentering.center(dataset) : dataset;
+        var spec = new NetworkSpec(data.inputs(), data.classes(), config.depth(), config.width(),
+                config.activation(), config.init(), config.seed());
+        this.settings = config.optimizer();
+        this.network = new Network(spec, settings.bnMode(), DataType.FLOAT);
+        this.sampler = new BatchSampler(data.train().count(), config.batchSize(), config.seed() + DATA_ORDER_SEED_OFFSET);
+        this.preStatistics = new LayerStatistics[config.depth()];
+        this.postStatistics = new LayerStatistics[config.depth()];
+        for (int i = 0; i < config.depth(); i++) {
+            preStatistics[i] = new LayerStatistics();
+            postStatistics[i] = new LayerStatistics();
+        }
+    }
+
+    /** Applies at the next step; the network keeps its weights, so BN can switch on → frozen mid-run. */
+    public void setOptimizerSettings(OptimizerSettings next) {
+        TrainingConfig.requireBatchFitsBn(config.batchSize(), next.bnMode());
+        this.settings = next;
+    }
+
+    public OptimizerSettings optimizerSettings() {
+        return settings;
+    }
+
+    /** One SGD step on the next mini-batch; evaluates the test split every evalEvery steps. */
+    public StepRecord step() {
+        if (divergence != null) {
+            throw new IllegalStateException("the run diverged at step " + divergence.step() + "; reset to continue");
+        }
+        var current = settings;
+        network.setBnMode(current.bnMode());
+        int[] indices = sampler.next();
+        INDArray x = Batches.features(data.train(), indices, DataType.FLOAT); // (batch, inputs)
+        int[] labels = Batches.labels(data.train(), indices);
+
+        // Forward and backward on the mini-batch.
+        network.zeroGradients();
+        var result = network.lossAndGradient(x, labels, Pass.TRAINING_STEP);
+
+        // Statistics of the pass that produced the gradient, before the weights move.
+        var pre = new LayerStats[config.depth()];
+        var post = new LayerStats[config.depth()];
+        for (int i = 0; i < config.depth(); i++) {
+            pre[i] = observe(preStatistics[i], network.preActivation(i));
+            post[i] = observe(postStatistics[i], network.nonlinearityInput(i));
+        }
+
+        // Update, then check that the run is still meaningful.
+        optimizer.apply(network.parameters(), current);
+        step++;
+        divergence = checkDivergence(result.meanLoss());
+        double testLoss = Double.NaN;
+        double testAccuracy = Double.NaN;
+        if (divergence == null && step % config.evalEvery() == 0) {
+            var test = evaluateTest();
+            testLoss = test.meanLoss();
+            testAccuracy = test.accuracy();
+        }
+        return new StepRecord(step, current.learningRate(), current.bnMode(), result.meanLoss(),
+                (double) result.correct() / labels.length, testLoss, testAccuracy, pre, post, divergence);
+    }
+
+    private LayerStats observe(LayerStatistics statistics, INDArray activations) {   // (batch, width)
+        double[] values = activations.dup('c').data().asDouble();
+        return statistics.observe(values, (int) activations.size(0), (int) activations.size(1), config.trackedUnit());
+    }
+
+    private Divergence checkDivergence(double loss) {
+        if (!Double.isFinite(loss)) {
+            return new Divergence(step, "the training loss became " + loss);
+        }
+        double exploded = EXPLODED_LOSS_FACTOR * Math.log(data.classes());
+        if (loss > exploded) {
+            return new Divergence(step, String.format("the training loss exploded to %.4g (over %.0f× chance level)",
+                    loss, EXPLODED_LOSS_FACTOR));
+        }
+        for (Parameter p : network.parameters()) {
+            if (!Double.isFinite(p.value().norm2Number().doubleValue())) {
+                return new Divergence(step, "parameter " + p.name() + " became infinite or NaN");
+            }
+        }
+        return null;
+    }
+
+    /** Mean loss and accuracy on the whole test split, BN with running statistics (inference). */
+    public Evaluation evaluateTest() {
+        var test = data.test();
+        double lossSum = 0;
+        long correct = 0;
+        for (int from = 0; from < test.count(); from += EVALUATION_CHUNK) {
+            int[] indices = Batches.range(from, Math.min(test.count(), from + EVALUATION_CHUNK));
+            INDArray x = Batches.features(test, indices, DataType.FLOAT); // (chunk, inputs)
+            var result = SoftmaxCrossEntropy.evaluate(network.forward(x, Pass.INFERENCE), Batches.labels(test, indices));
+            lossSum += result.meanLoss() * indices.length;
+            correct += result.correct();
+        }
+        return new Evaluation(lossSum / test.count(), (double) correct / test.count());
+    }
+
+    /** Mean loss and accuracy over a set of examples. */
+    public record Evaluation(double meanLoss, double accuracy) {
+    }
+
+    /** Steps taken so far. */
+    public long stepsTaken() {
+        return step;
+    }
+
+    public Divergence divergence() {
+        return divergence;
+    }
+
+    public boolean diverged() {
+        return divergence != null;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /** The training data as fed to the network (centred if the config asks for it). */
+    public Dataset data() {
+        return data;
+    }
+
+    public Network network() {
+        return network;
+    }
+}
