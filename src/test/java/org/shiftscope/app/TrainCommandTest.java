@@ -1,0 +1,87 @@
+// The headless `train` command: a real run on the embedded data writes complete files and learns;
+// bad arguments and bad data give a message and exit code 2.
+package org.shiftscope.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shiftscope.model.io.Json;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrainCommandTest {
+    static final int STEPS = 200;
+    static final int DEPTH = 3;
+
+    record Outcome(int exitCode, String err) {
+    }
+
+    static Outcome run(String... args) {
+        var err = new StringWriter();
+        var cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err));
+        cli.setOut(new PrintWriter(new StringWriter()));
+        return new Outcome(cli.execute(args), err.toString());
+    }
+
+    @Test
+    void twoHundredStepsOnTheEmbeddedDataLearnAndWriteEveryFile(@TempDir Path out) throws Exception {
+        var outcome = run("train", "--out", out.toString(), "--depth", String.valueOf(DEPTH), "--width", "64",
+                "--bn", "on", "--lr", "0.1", "--steps", String.valueOf(STEPS), "--eval-every", "50");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+
+        List<String> metrics = Files.readAllLines(out.resolve("metrics.csv"));
+        assertEquals("step,lr,train_loss,train_acc,test_loss,test_acc", metrics.get(0));
+        assertEquals(STEPS + 1, metrics.size());
+        assertTrue(metrics.get(50).endsWith(",") || metrics.get(50).split(",").length == 6);
+        assertEquals(6, metrics.get(50).split(",", -1).length);
+        assertFalse(metrics.get(50).split(",", -1)[4].isEmpty(), "step 50 has a test loss");
+        assertTrue(metrics.get(49).split(",", -1)[4].isEmpty(), "step 49 has none");
+        double early = meanLoss(metrics.subList(1, 21));
+        double late = meanLoss(metrics.subList(STEPS - 19, STEPS + 1));
+        assertTrue(late < 0.6 * early, "loss should fall: " + early + " → " + late);
+
+        List<String> layers = Files.readAllLines(out.resolve("layers.csv"));
+        assertEquals("step,layer,where,mean,var,unit_var,between_share,p15,p50,p85,drift", layers.get(0));
+        assertEquals(1 + STEPS * DEPTH * 2, layers.size());
+
+        JsonNode summary = Json.mapper().readTree(out.resolve("summary.json").toFile());
+        assertFalse(summary.get("diverged").asBoolean());
+        assertEquals(STEPS, summary.get("steps_completed").asInt());
+        assertTrue(summary.get("final_test_accuracy").asDouble() > 0.5);
+        JsonNode config = Json.mapper().readTree(out.resolve("config.json").toFile());
+        assertEquals("on", config.at("/config/optimizer/bn_mode").asText());
+        assertEquals(784, config.at("/dataset_facts/inputs").asInt());
+    }
+
+    private static double meanLoss(List<String> rows) {
+        return rows.stream().mapToDouble(r -> Double.parseDouble(r.split(",")[2])).average().orElseThrow();
+    }
+
+    @Test
+    void outOfRangeArgumentsExitWithTwoAndNameTheRange(@TempDir Path out) {
+        var outcome = run("train", "--out", out.toString(), "--depth", "0");
+        assertEquals(2, outcome.exitCode());
+        assertTrue(outcome.err().contains("depth must be between 1"), outcome.err());
+        assertEquals(2, run("train", "--out", out.toString(), "--bn", "sideways").exitCode());
+        assertEquals(2, run("train", "--out", out.toString(), "--no-such-option").exitCode());
+        assertEquals(2, run("train", "--out", out.toString(), "--bn", "on", "--batch", "1").exitCode());
+        assertEquals(2, run("train").exitCode(), "--out is required");
+    }
+
+    @Test
+    void aFolderWithoutDataGivesAClearMessage(@TempDir Path empty) {
+        var outcome = run("train", "--out", empty.resolve("run").toString(), "--dataset", empty.toString());
+        assertEquals(2, outcome.exitCode());
+        assertTrue(outcome.err().startsWith("error: "), outcome.err());
+        assertFalse(outcome.err().contains("\tat "), "no stack trace");
+    }
+}
