@@ -1,0 +1,231 @@
+// Runs a TrainingSession on its own thread (STYLE.md example 3): commands (start, pause, step, new
+// settings, rebuild) are queued and applied between steps; every step's record is published for readers
+// on other threads, with the latest snapshot in an AtomicReference and a bounded queue of new records.
+package org.shiftscope.model.train;
+
+import org.shiftscope.model.data.Dataset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+public final class BackgroundTrainer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundTrainer.class);
+    /** Records kept for a reader that falls behind; older ones are dropped first. */
+    public static final int RECORD_QUEUE_CAPACITY = 10_000;
+    /** Weight of the newest step in the exponentially smoothed steps-per-second figure. */
+    private static final double SPEED_SMOOTHING = 0.05;
+    private static final long JOIN_TIMEOUT_MS = 10_000;
+
+    private final Dataset dataset;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final AtomicReference<TrainingSnapshot> snapshot = new AtomicReference<>();
+    private final BlockingQueue<StepRecord> records = new ArrayBlockingQueue<>(RECORD_QUEUE_CAPACITY);
+    private final Thread thread;
+
+    // Guarded by lock: commands waiting for the training thread.
+    private boolean running;
+    private int pendingSingleSteps;
+    private OptimizerSettings pendingSettings;
+    private TrainingConfig pendingRebuild;
+    private boolean closed;
+
+    // Owned by the training thread.
+    private TrainingSession session;
+    private TrainerState state = TrainerState.READY;
+    private String message;
+    private double stepsPerSecond;
+    private long generation;
+
+    public BackgroundTrainer(TrainingConfig config, Dataset dataset) {
+        this.dataset = dataset;
+        this.session = new TrainingSession(config, dataset);
+        publish(null);
+        this.thread = new Thread(this::loop, "shiftscope-trainer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public TrainingSnapshot snapshot() {
+        return snapshot.get();
+    }
+
+    /** Moves every record published since the last call into a list (oldest first). */
+    public List<StepRecord> drainRecords() {
+        var drained = new ArrayList<StepRecord>(records.size());
+        records.drainTo(drained);
+        return drained;
+    }
+
+    public void start() {
+        command(() -> running = true);
+    }
+
+    public void pause() {
+        command(() -> running = false);
+    }
+
+    /** One step, then paused. */
+    public void step() {
+        command(() -> {
+            running = false;
+            pendingSingleSteps++;
+        });
+    }
+
+    /** Learning rate, momentum, weight decay and BN mode take effect at the next step. */
+    public void setOptimizerSettings(OptimizerSettings settings) {
+        TrainingConfig.requireBatchFitsBn(snapshot().config().batchSize(), settings.bnMode());
+        command(() -> pendingSettings = settings);
+    }
+
+    /** A new network from the config's seed (Reset, or a changed depth/width/dataset setting); paused afterwards. */
+    public void rebuild(TrainingConfig config) {
+        command(() -> {
+            pendingRebuild = config;
+            pendingSettings = null;
+            pendingSingleSteps = 0;
+            running = false;
+        });
+    }
+
+    private void command(Runnable change) {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            change.run();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void loop() {
+        while (true) {
+            boolean takeStep;
+            lock.lock();
+            try {
+                while (!closed && !running && pendingSingleSteps == 0 && pendingSettings == null && pendingRebuild == null) {
+                    changed.awaitUninterruptibly();
+                }
+                if (closed) {
+                    break;
+                }
+                applyPendingCommands();
+                takeStep = (running || pendingSingleSteps > 0) && state != TrainerState.DIVERGED && state != TrainerState.FAILED;
+                if (pendingSingleSteps > 0) {
+                    pendingSingleSteps--;
+                }
+                if (!takeStep) {
+                    running = false;
+                }
+            } finally {
+                lock.unlock();
+            }
+            if (takeStep) {
+                trainOneStep();
+            } else {
+                publish(null);
+            }
+        }
+        state = TrainerState.CLOSED;
+        publish(null);
+    }
+
+    /** Called with the lock held. */
+    private void applyPendingCommands() {
+        if (pendingRebuild != null) {
+            var config = pendingRebuild;
+            pendingRebuild = null;
+            try {
+                session = new TrainingSession(config, dataset);
+                state = TrainerState.READY;
+                message = null;
+            } catch (RuntimeException e) {
+                fail("could not build the network: " + e.getMessage(), e);
+            }
+            records.clear();
+            generation++;
+        }
+        if (pendingSettings != null) {
+            session.setOptimizerSettings(pendingSettings);
+            pendingSettings = null;
+        }
+    }
+
+    private void trainOneStep() {
+        long start = System.nanoTime();
+        try {
+            StepRecord record = session.step();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            stepsPerSecond = stepsPerSecond == 0 ? 1 / seconds
+                    : (1 - SPEED_SMOOTHING) * stepsPerSecond + SPEED_SMOOTHING / seconds;
+            if (record.diverged()) {
+                state = TrainerState.DIVERGED;
+                message = "diverged at step " + record.step() + ": " + record.divergence().reason();
+            } else {
+                state = isRunning() ? TrainerState.RUNNING : TrainerState.PAUSED;
+            }
+            if (!records.offer(record)) {
+                records.poll();
+                records.offer(record);
+            }
+            publish(record);
+        } catch (RuntimeException e) {
+            fail("training failed: " + e.getMessage(), e);
+            publish(null);
+        }
+    }
+
+    private boolean isRunning() {
+        lock.lock();
+        try {
+            return running;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void fail(String reason, RuntimeException e) {
+        LOG.error(reason, e);
+        state = TrainerState.FAILED;
+        message = reason;
+    }
+
+    private void publish(StepRecord record) {
+        if (record == null && state == TrainerState.RUNNING) {
+            state = TrainerState.PAUSED;
+        }
+        var previous = snapshot.get();
+        StepRecord latest = record != null ? record
+                : previous != null && previous.generation() == generation ? previous.latest() : null;
+        boolean moving = state == TrainerState.RUNNING;
+        snapshot.set(new TrainingSnapshot(state, session.stepsTaken(), latest, session.optimizerSettings(),
+                session.config(), moving ? stepsPerSecond : 0, message, generation));
+    }
+
+    /** Stops the training thread after the current step and waits for it. */
+    @Override
+    public void close() {
+        command(() -> closed = true);
+        try {
+            thread.join(TimeUnit.MILLISECONDS.toMillis(JOIN_TIMEOUT_MS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean isAlive() {
+        return thread.isAlive();
+    }
+}

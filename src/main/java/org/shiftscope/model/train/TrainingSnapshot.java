@@ -1,0 +1,17 @@
+// What the UI reads once per frame: an immutable picture of the background run (OpenJFX Task style:
+// the training thread publishes, readers never touch the session).
+package org.shiftscope.model.train;
+
+/**
+ * @param state          life-cycle state
+ * @param stepsTaken     steps completed by the current session
+ * @param latest         the newest step's record, or null before the first step
+ * @param settings       the optimiser settings the next step will use
+ * @param config         the structural configuration of the current session
+ * @param stepsPerSecond recent training speed, 0 when not running
+ * @param message        why the run diverged or failed, or null
+ * @param generation     increases on every reset/rebuild, so readers can drop stale history
+ */
+public record TrainingSnapshot(TrainerState state, long stepsTaken, StepRecord latest, OptimizerSettings settings,
+                               TrainingConfig config, double stepsPerSecond, String message, long generation) {
+}

@@ -1,0 +1,83 @@
+// The background trainer's commands and publication, observed from another thread as the UI would.
+package org.shiftscope.model.train;
+
+import org.junit.jupiter.api.Test;
+import org.shiftscope.model.net.BnMode;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+class BackgroundTrainerTest {
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final long QUIET_MS = 300;
+
+    static TrainingSnapshot await(BackgroundTrainer trainer, Predicate<TrainingSnapshot> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            var snapshot = trainer.snapshot();
+            if (condition.test(snapshot)) {
+                return snapshot;
+            }
+            Thread.sleep(5);
+        }
+        fail("condition not reached; last snapshot " + trainer.snapshot());
+        return null;
+    }
+
+    @Test
+    void startPauseStepSettingsAndClose() throws Exception {
+        var config = TrainingSessionTest.config(BnMode.ON, 0.05, 64);
+        try (var trainer = new BackgroundTrainer(config, TrainingSessionTest.DATA)) {
+            assertEquals(TrainerState.READY, trainer.snapshot().state());
+            trainer.start();
+            await(trainer, s -> s.stepsTaken() >= 10 && s.state() == TrainerState.RUNNING);
+
+            trainer.pause();
+            long paused = await(trainer, s -> s.state() == TrainerState.PAUSED).stepsTaken();
+            Thread.sleep(QUIET_MS);
+            assertEquals(paused, trainer.snapshot().stepsTaken(), "no steps while paused");
+
+            trainer.step();
+            await(trainer, s -> s.stepsTaken() == paused + 1);
+            Thread.sleep(QUIET_MS);
+            assertEquals(paused + 1, trainer.snapshot().stepsTaken(), "Step takes exactly one step");
+
+            trainer.setOptimizerSettings(trainer.snapshot().settings().withLearningRate(0.0123).withBnMode(BnMode.FROZEN));
+            trainer.step();
+            var after = await(trainer, s -> s.stepsTaken() == paused + 2).latest();
+            assertEquals(0.0123, after.learningRate());
+            assertEquals(BnMode.FROZEN, after.bnMode());
+
+            var drained = trainer.drainRecords();
+            assertEquals(paused + 2, drained.size(), "every step's record is published once");
+            assertEquals(paused + 2, drained.get(drained.size() - 1).step());
+            assertTrue(trainer.drainRecords().isEmpty());
+
+            trainer.rebuild(config);
+            var rebuilt = await(trainer, s -> s.generation() == 1);
+            assertEquals(0, rebuilt.stepsTaken());
+            assertEquals(TrainerState.READY, rebuilt.state());
+            trainer.close();
+            assertFalse(trainer.isAlive(), "the training thread has ended");
+            assertEquals(TrainerState.CLOSED, trainer.snapshot().state());
+        }
+    }
+
+    @Test
+    void divergenceIsPublishedAndResetRecovers() throws Exception {
+        var config = TrainingSessionTest.config(BnMode.OFF, 50, 64);
+        try (var trainer = new BackgroundTrainer(config, TrainingSessionTest.DATA)) {
+            trainer.start();
+            var diverged = await(trainer, s -> s.state() == TrainerState.DIVERGED);
+            assertTrue(diverged.message().startsWith("diverged at step "), diverged.message());
+            trainer.rebuild(TrainingSessionTest.config(BnMode.ON, 0.05, 64));
+            trainer.start();
+            await(trainer, s -> s.generation() == 1 && s.state() == TrainerState.RUNNING && s.stepsTaken() > 3);
+        }
+    }
+}
