@@ -98,8 +98,16 @@ public final class Network {
 
     /** Forward, loss and backward on one batch; gradients are accumulated, so zero them first. */
     public SoftmaxCrossEntropy.Result lossAndGradient(INDArray x, int[] labels, Pass pass) {
+        return lossAndGradient(x, labels, pass, 1.0);
+    }
+
+    /**
+     * As above with the gradient of {@code weight} × the batch's mean loss, so that chunks of a larger set
+     * (weight = chunk size / set size) add up to the gradient of the set's mean loss.
+     */
+    public SoftmaxCrossEntropy.Result lossAndGradient(INDArray x, int[] labels, Pass pass, double weight) {
         var result = SoftmaxCrossEntropy.evaluate(forward(x, pass), labels);
-        backward(result.logitGradient());
+        backward(weight == 1.0 ? result.logitGradient() : result.logitGradient().muli(weight));
         return result;
     }
 

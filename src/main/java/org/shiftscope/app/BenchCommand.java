@@ -1,0 +1,89 @@
+// `shiftscope bench`: the training-step benchmark with the same definitions as ../shared/bench/torch_peer.py
+// (random uniform inputs of the same shape, the same network, SGD lr 0.01 momentum 0.9, 10 warm-up steps),
+// printed as one JSON line with the peer's keys so the two can be compared side by side.
+package org.shiftscope.app;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import org.shiftscope.model.Backend;
+import org.shiftscope.model.io.Json;
+import org.shiftscope.model.net.ActivationFunction;
+import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.net.Initialization;
+import org.shiftscope.model.net.Network;
+import org.shiftscope.model.net.NetworkSpec;
+import org.shiftscope.model.net.Pass;
+import org.shiftscope.model.train.OptimizerSettings;
+import org.shiftscope.model.train.SgdOptimizer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.LinkedHashMap;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time training steps like ../shared/bench/torch_peer.py and print one JSON line.")
+public final class BenchCommand implements Callable<Integer> {
+    private static final int WARM_UP_STEPS = 10;
+    private static final double LEARNING_RATE = 0.01;
+    private static final double MOMENTUM = 0.9;
+
+    @Option(names = "--depth", defaultValue = "8")
+    private int depth;
+    @Option(names = "--width", defaultValue = "256")
+    private int width;
+    @Option(names = "--batch", defaultValue = "128")
+    private int batch;
+    @Option(names = "--inputs", defaultValue = "784")
+    private int inputs;
+    @Option(names = "--classes", defaultValue = "10")
+    private int classes;
+    @Option(names = "--bn", defaultValue = "off", description = "off or on.")
+    private BnMode bn;
+    @Option(names = "--activation", defaultValue = "relu")
+    private ActivationFunction activation;
+    @Option(names = "--steps", defaultValue = "200")
+    private int steps;
+
+    @Override
+    public Integer call() throws Exception {
+        var random = new Random(0);
+        var network = new Network(new NetworkSpec(inputs, classes, depth, width, activation, Initialization.HE, 0),
+                bn, DataType.FLOAT);
+        var x = new float[batch * inputs];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextFloat();                                      // like torch.rand
+        }
+        var input = Nd4j.create(x, new long[]{batch, inputs}, DataType.FLOAT); // (batch, inputs)
+        int[] labels = random.ints(batch, 0, classes).toArray();
+        var optimizer = new SgdOptimizer();
+        var settings = new OptimizerSettings(LEARNING_RATE, MOMENTUM, false, 0, bn);
+        Runnable step = () -> {
+            network.zeroGradients();
+            network.lossAndGradient(input, labels, Pass.TRAINING_STEP);
+            optimizer.apply(network.parameters(), settings);
+        };
+        for (int i = 0; i < WARM_UP_STEPS; i++) {
+            step.run();
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < steps; i++) {
+            step.run();
+        }
+        double stepSeconds = (System.nanoTime() - start) / 1e9 / steps;
+
+        var result = new LinkedHashMap<String, Object>();
+        result.put("peer", "shiftscope-nd4j");
+        result.put("backend", Backend.describe());
+        result.put("depth", depth);
+        result.put("width", width);
+        result.put("batch", batch);
+        result.put("bn", bn.label());
+        result.put("train_steps_per_s", 1 / stepSeconds);
+        result.put("train_ms_per_step", stepSeconds * 1e3);
+        System.out.println(Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(result));
+        return 0;
+    }
+}
