@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "shiftscope", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "Watch why Batch Normalization works: live training, layer statistics and Hessian outliers.",
-        subcommands = {TrainCommand.class, BenchCommand.class})
+        subcommands = {TrainCommand.class, HessianCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

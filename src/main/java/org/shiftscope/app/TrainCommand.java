@@ -6,11 +6,17 @@ import org.shiftscope.model.Backend;
 import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.data.DatasetSource;
 import org.shiftscope.model.data.InvalidDataException;
+import org.shiftscope.model.hessian.HessianReport;
+import org.shiftscope.model.hessian.LossFunction;
+import org.shiftscope.model.hessian.StabilityThreshold;
+import org.shiftscope.model.io.HessianFigures;
+import org.shiftscope.model.io.ModelExport;
 import org.shiftscope.model.io.RunRecorder;
 import org.shiftscope.model.io.RunSummary;
 import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Initialization;
+import org.shiftscope.model.train.HessianSettings;
 import org.shiftscope.model.train.OptimizerSettings;
 import org.shiftscope.model.train.TrainingConfig;
 import org.shiftscope.model.train.TrainingSession;
@@ -26,7 +32,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train headless and write config.json, metrics.csv, layers.csv and summary.json to --out.")
+        description = "Train headless and write config.json, metrics.csv, layers.csv, summary.json (and hessian.csv, model/) to --out.")
 public final class TrainCommand implements Callable<Integer> {
     static final int EXIT_BAD_INPUT = 2;
     /** Progress lines printed over a run. */
@@ -70,6 +76,19 @@ public final class TrainCommand implements Callable<Integer> {
     private int trackedUnit;
     @Option(names = "--center-inputs", description = "Subtract the training set's per-feature mean from the inputs.")
     private boolean centerInputs;
+    @Option(names = "--hessian-every", defaultValue = "0",
+            description = "Steps between top-k Hessian eigenvalue computations (also at step 0); 0 = never. Default: ${DEFAULT-VALUE}.")
+    private int hessianEvery;
+    @Option(names = "--top-k", defaultValue = "10", description = "Hessian eigenvalues to compute, 1–30. Default: ${DEFAULT-VALUE}.")
+    private int topK;
+    @Option(names = "--hessian-samples", defaultValue = "1024",
+            description = "Size of the fixed Hessian evaluation set drawn from the training data. Default: ${DEFAULT-VALUE}.")
+    private int hessianSamples;
+    @Option(names = "--lanczos-iters", defaultValue = "0", description = "Lanczos iterations; 0 = 4·top-k. Default: ${DEFAULT-VALUE}.")
+    private int lanczosIterations;
+    @Option(names = "--export-model",
+            description = "At the end, compute the Hessian on the final weights and export the model to DIR/model/ (arch.json + .npy).")
+    private boolean exportModel;
 
     @Override
     public Integer call() throws IOException {
@@ -91,6 +110,7 @@ public final class TrainCommand implements Callable<Integer> {
         try (var recorder = new RunRecorder(out, config, facts(data))) {
             long start = System.nanoTime();
             long progressEvery = Math.max(1, steps / PROGRESS_LINES);
+            HessianReport lastHessian = hessianEvery > 0 ? analyse(session, recorder, err) : null;
             while (session.stepsTaken() < steps && !session.diverged()) {
                 var record = session.step();
                 recorder.record(record);
@@ -101,9 +121,18 @@ public final class TrainCommand implements Callable<Integer> {
                             record.evaluated() ? String.format("  test %.4f/%.3f", record.testLoss(), record.testAccuracy()) : "",
                             record.step() / seconds);
                 }
+                if (hessianEvery > 0 && record.step() % hessianEvery == 0 && !record.diverged()) {
+                    lastHessian = analyse(session, recorder, err);
+                }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            recorder.finish(summarise(session, recorder, seconds));
+            if (exportModel && !session.diverged()) {
+                if (lastHessian == null || lastHessian.step() != session.stepsTaken()) {
+                    lastHessian = analyse(session, recorder, err);
+                }
+                exportModel(session);
+            }
+            recorder.finish(summarise(session, recorder, seconds, lastHessian));
         }
         if (session.diverged()) {
             err.printf("Diverged at step %d: %s%n", session.divergence().step(), session.divergence().reason());
@@ -112,16 +141,36 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    private HessianReport analyse(TrainingSession session, RunRecorder recorder, PrintWriter err) throws IOException {
+        var report = session.analyseHessian(0, () -> false);
+        recorder.recordHessian(report);
+        err.printf("Hessian at step %d: λ1 %.4g  λ1/λ%d %s  η·λ1 %.3g (stable below %.3g)  %d iterations, %.1f s%n",
+                report.step(), report.lambdaMax(), report.classes(),
+                Double.isNaN(report.outlierRatio()) ? "n/a" : String.format("%.3g", report.outlierRatio()),
+                report.lrTimesLambdaMax(), StabilityThreshold.lrTimesCurvatureLimit(report.settings()),
+                report.iterations(), report.seconds());
+        return report;
+    }
+
+    private void exportModel(TrainingSession session) throws IOException {
+        var mode = session.optimizerSettings().bnMode();
+        var evalLoss = new LossFunction(session.network(), mode, session.hessianSet(), batch, 0);
+        ModelExport.write(out.resolve("model"), session.network(), mode, batch, weightDecay, session.hessianSet(),
+                evalLoss.value(evalLoss.initialParameters()), session.stepsTaken());
+    }
+
     private TrainingConfig buildConfig() {
         try {
             return new TrainingConfig(dataset, depth, width, activation, init, centerInputs, batch, steps, seed,
-                    evalEvery, trackedUnit, new OptimizerSettings(learningRate, momentum, nesterov, weightDecay, bn));
+                    evalEvery, trackedUnit, new OptimizerSettings(learningRate, momentum, nesterov, weightDecay, bn),
+                    new HessianSettings(hessianEvery, topK, hessianSamples, lanczosIterations));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
-    private static RunSummary summarise(TrainingSession session, RunRecorder recorder, double seconds) {
+    private static RunSummary summarise(TrainingSession session, RunRecorder recorder, double seconds,
+                                        HessianReport hessian) {
         double[] recent = recorder.recentTrainLossAndAccuracy();
         Double testLoss = null;
         Double testAccuracy = null;
@@ -135,7 +184,8 @@ public final class TrainCommand implements Callable<Integer> {
         return new RunSummary(steps, finite(recent[0]), finite(recent[1]), testLoss, testAccuracy,
                 divergence != null, divergence == null ? null : divergence.step(),
                 divergence == null ? null : divergence.reason(), seconds,
-                steps == 0 ? 0 : seconds * 1e3 / steps, Backend.describe());
+                steps == 0 ? 0 : seconds * 1e3 / steps, Backend.describe(),
+                hessian == null ? null : HessianFigures.of(hessian));
     }
 
     private static Double finite(double value) {

@@ -2,6 +2,7 @@
 // summary.json at the end. Column layout is part of the CLI's contract (README, "Output files").
 package org.shiftscope.model.io;
 
+import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.stats.LayerStats;
 import org.shiftscope.model.train.StepRecord;
 import org.shiftscope.model.train.TrainingConfig;
@@ -26,6 +27,7 @@ public final class RunRecorder implements AutoCloseable {
     private final BufferedWriter metrics;
     private final BufferedWriter layers;
     private final ArrayDeque<double[]> lastLossAndAccuracy = new ArrayDeque<>();
+    private HessianCsv hessian;
 
     /** @param datasetFacts what the dataset resolved to (name, inputs, classes, sizes), saved beside the config */
     public RunRecorder(Path directory, TrainingConfig config, Map<String, Object> datasetFacts) throws IOException {
@@ -69,6 +71,14 @@ public final class RunRecorder implements AutoCloseable {
         }
     }
 
+    /** Appends a Hessian computation to hessian.csv (created at the first one). */
+    public void recordHessian(HessianReport report) throws IOException {
+        if (hessian == null) {
+            hessian = new HessianCsv(directory.resolve("hessian.csv"));
+        }
+        hessian.write(report);
+    }
+
     /** Mean training loss and accuracy over the last {@link #FINAL_WINDOW} recorded steps (NaN if none). */
     public double[] recentTrainLossAndAccuracy() {
         double loss = 0;
@@ -101,7 +111,7 @@ public final class RunRecorder implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try (metrics; layers) {
+        try (metrics; layers; HessianCsv h = hessian) {
             metrics.flush();
             layers.flush();
         }

@@ -18,10 +18,11 @@ import org.shiftscope.model.net.Initialization;
  * @param evalEvery     steps between test-set evaluations
  * @param trackedUnit   unit of every hidden layer whose 15/50/85th percentiles are reported
  * @param optimizer     the live settings the run starts with
+ * @param hessian       when and how the top Hessian eigenvalues are measured
  */
 public record TrainingConfig(String dataset, int depth, int width, ActivationFunction activation,
                              Initialization init, boolean centerInputs, int batchSize, int steps, long seed,
-                             int evalEvery, int trackedUnit, OptimizerSettings optimizer) {
+                             int evalEvery, int trackedUnit, OptimizerSettings optimizer, HessianSettings hessian) {
 
     public static final int DEFAULT_EVAL_EVERY = 50;
 
@@ -35,8 +36,8 @@ public record TrainingConfig(String dataset, int depth, int width, ActivationFun
         Limits.requireRange("steps", steps, 0, Integer.MAX_VALUE);
         Limits.requireRange("eval-every", evalEvery, 1, Integer.MAX_VALUE);
         Limits.requireRange("tracked unit", trackedUnit, 0, width - 1);
-        if (activation == null || init == null || optimizer == null) {
-            throw new IllegalArgumentException("activation, init and optimizer settings are required");
+        if (activation == null || init == null || optimizer == null || hessian == null) {
+            throw new IllegalArgumentException("activation, init, optimizer and hessian settings are required");
         }
         requireBatchFitsBn(batchSize, optimizer.bnMode());
     }
@@ -52,6 +53,6 @@ public record TrainingConfig(String dataset, int depth, int width, ActivationFun
     public static TrainingConfig classroomDefault() {
         return new TrainingConfig("fashion-mnist", 8, 128, ActivationFunction.RELU, Initialization.HE, false,
                 128, 1000, 1, DEFAULT_EVAL_EVERY, 0,
-                new OptimizerSettings(0.1, 0.0, false, 0.0, BnMode.ON));
+                new OptimizerSettings(0.1, 0.0, false, 0.0, BnMode.ON), HessianSettings.defaults());
     }
 }

@@ -6,7 +6,12 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.shiftscope.model.data.Batches;
 import org.shiftscope.model.data.Dataset;
+import org.shiftscope.model.data.EvaluationSet;
+import org.shiftscope.model.data.Examples;
 import org.shiftscope.model.data.InputCentering;
+import org.shiftscope.model.hessian.HessianAnalysis;
+import org.shiftscope.model.hessian.HessianReport;
+import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Network;
 import org.shiftscope.model.net.NetworkSpec;
 import org.shiftscope.model.net.Parameter;
@@ -15,6 +20,8 @@ import org.shiftscope.model.net.SoftmaxCrossEntropy;
 import org.shiftscope.model.stats.LayerStatistics;
 import org.shiftscope.model.stats.LayerStats;
 
+import java.util.function.BooleanSupplier;
+
 public final class TrainingSession {
     /** A mean loss this many times ln(classes) (chance level) means the run has exploded. */
     public static final double EXPLODED_LOSS_FACTOR = 100;
@@ -22,12 +29,15 @@ public final class TrainingSession {
     private static final int EVALUATION_CHUNK = 1000;
     /** Seed offset that separates the data order's random stream from the weights'. */
     private static final long DATA_ORDER_SEED_OFFSET = 0x5EED_DA7AL;
+    /** Seed offset of the Hessian's evaluation set. */
+    private static final long EVALUATION_SET_SEED_OFFSET = 0xE7A1_5E7L;
 
     private final TrainingConfig config;
     private final Dataset data;
     private final Network network;
     private final SgdOptimizer optimizer = new SgdOptimizer();
     private final BatchSampler sampler;
+    private final Examples hessianSet;
     private final LayerStatistics[] preStatistics;
     private final LayerStatistics[] postStatistics;
     private OptimizerSettings settings;
@@ -42,6 +52,8 @@ public final class TrainingSession {
         this.settings = config.optimizer();
         this.network = new Network(spec, settings.bnMode(), DataType.FLOAT);
         this.sampler = new BatchSampler(data.train().count(), config.batchSize(), config.seed() + DATA_ORDER_SEED_OFFSET);
+        this.hessianSet = EvaluationSet.sample(data.train(), config.hessian().samples(),
+                config.seed() + EVALUATION_SET_SEED_OFFSET);
         this.preStatistics = new LayerStatistics[config.depth()];
         this.postStatistics = new LayerStatistics[config.depth()];
         for (int i = 0; i < config.depth(); i++) {
@@ -163,5 +175,22 @@ public final class TrainingSession {
 
     public Network network() {
         return network;
+    }
+
+    /** The fixed Hessian evaluation set, drawn from the (preprocessed) training split at the start. */
+    public Examples hessianSet() {
+        return hessianSet;
+    }
+
+    /** The top of the Hessian spectrum at the current weights, in the current BN mode. */
+    public HessianReport analyseHessian(long generation, BooleanSupplier cancelled) {
+        return analyseHessian(network, settings.bnMode(), generation, cancelled);
+    }
+
+    /** As above on given weights (e.g. a copy taken for a background computation) and BN mode. */
+    public HessianReport analyseHessian(Network weights, BnMode mode,
+                                                                     long generation, BooleanSupplier cancelled) {
+        return HessianAnalysis.run(weights, mode, hessianSet, config.batchSize(), settings,
+                config.hessian().request(), step, generation, cancelled);
     }
 }

@@ -24,7 +24,8 @@ class TrainingSessionTest {
 
     static TrainingConfig config(BnMode mode, double lr, int batch) {
         return new TrainingConfig("synthetic", 3, 32, ActivationFunction.RELU, Initialization.HE, false, batch,
-                STEPS, 4, 20, 0, new OptimizerSettings(lr, 0.9, false, 1e-4, mode));
+                STEPS, 4, 20, 0, new OptimizerSettings(lr, 0.9, false, 1e-4, mode),
+                new HessianSettings(0, 10, 256, 0));
     }
 
     static List<StepRecord> run(TrainingSession session, int steps) {

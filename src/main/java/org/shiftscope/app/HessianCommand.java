@@ -1,0 +1,97 @@
+// `shiftscope hessian`: the top of the Hessian spectrum of an exported model (DIR/model from
+// `train --export-model`) in a chosen BN mode, so a writer can compare modes on the same weights.
+package org.shiftscope.app;
+
+import org.shiftscope.model.hessian.HessianAnalysis;
+import org.shiftscope.model.hessian.StabilityThreshold;
+import org.shiftscope.model.io.HessianCsv;
+import org.shiftscope.model.io.HessianFigures;
+import org.shiftscope.model.io.Json;
+import org.shiftscope.model.io.ModelExport;
+import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.train.OptimizerSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "hessian", mixinStandardHelpOptions = true,
+        description = "Top-k Hessian eigenvalues of an exported model; writes hessian.csv and hessian.json to --out.")
+public final class HessianCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "A model export folder (DIR/model from train --export-model).")
+    private Path model;
+    @Option(names = "--bn-mode", defaultValue = "as-trained",
+            description = "on (batch statistics per bn_chunk rows), frozen (running statistics) or as-trained. Default: ${DEFAULT-VALUE}.")
+    private String bnMode;
+    @Option(names = "--top-k", defaultValue = "10", description = "Eigenvalues, 1–30. Default: ${DEFAULT-VALUE}.")
+    private int topK;
+    @Option(names = "--lanczos-iters", defaultValue = "0", description = "Lanczos iterations; 0 = 4·top-k. Default: ${DEFAULT-VALUE}.")
+    private int iterations;
+    @Option(names = "--lr", defaultValue = "0.1", description = "Learning rate for the stability threshold 2/η. Default: ${DEFAULT-VALUE}.")
+    private double learningRate;
+    @Option(names = "--momentum", defaultValue = "0", description = "Momentum for the stability threshold. Default: ${DEFAULT-VALUE}.")
+    private double momentum;
+    @Option(names = "--out", required = true, description = "Folder for hessian.csv and hessian.json.")
+    private Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        var err = spec.commandLine().getErr();
+        ModelExport.Loaded loaded;
+        try {
+            loaded = ModelExport.read(model);
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return TrainCommand.EXIT_BAD_INPUT;
+        }
+        BnMode mode = resolveMode(loaded.bnMode());
+        HessianAnalysis.Request request;
+        OptimizerSettings settings;
+        try {
+            request = new HessianAnalysis.Request(topK, iterations, HessianAnalysis.TOLERANCE);
+            settings = new OptimizerSettings(learningRate, momentum, false, loaded.weightDecay(), mode);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        err.printf("Hessian of %s (trained with BN %s) in BN mode %s on %d examples…%n", model, loaded.bnMode().label(),
+                mode.label(), loaded.evalSet().count());
+        var report = HessianAnalysis.run(loaded.network(), mode, loaded.evalSet(), loaded.bnChunk(), settings, request,
+                0, 0, () -> false);
+        Files.createDirectories(out);
+        try (var csv = new HessianCsv(out.resolve("hessian.csv"))) {
+            csv.write(report);
+        }
+        Json.mapper().writeValue(out.resolve("hessian.json").toFile(), HessianFigures.of(report));
+        err.printf("λ1 %.6g  λ1/λ%d %s  η·λ1 %.3g (stable below %.3g)  %d iterations, converged %s, %.1f s%n",
+                report.lambdaMax(), report.classes(),
+                Double.isNaN(report.outlierRatio()) ? "n/a" : String.format("%.4g", report.outlierRatio()),
+                report.lrTimesLambdaMax(), StabilityThreshold.lrTimesCurvatureLimit(settings), report.iterations(),
+                report.converged(), report.seconds());
+        return 0;
+    }
+
+    private BnMode resolveMode(BnMode trained) {
+        if (bnMode.equalsIgnoreCase("as-trained")) {
+            return trained;
+        }
+        BnMode requested;
+        try {
+            requested = BnMode.parse(bnMode);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--bn-mode must be on, frozen or as-trained");
+        }
+        if (requested == BnMode.OFF || trained == BnMode.OFF) {
+            throw new CommandLine.ParameterException(spec.commandLine(), trained == BnMode.OFF
+                    ? "this model was trained without BN; only --bn-mode as-trained applies"
+                    : "--bn-mode must be on, frozen or as-trained");
+        }
+        return requested;
+    }
+}

@@ -1,0 +1,46 @@
+// The outlier figures of one Hessian computation, tied to the step and settings it belongs to, so the UI
+// never shows a stale result as current. Immutable; safe to hand to other threads.
+package org.shiftscope.model.hessian;
+
+import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.train.OptimizerSettings;
+
+/**
+ * @param step                  training step whose weights were analysed
+ * @param generation            BackgroundTrainer generation (rebuild counter) of those weights
+ * @param bnMode                BN mode of the loss whose Hessian this is
+ * @param settings              optimiser settings at that step (for the stability threshold)
+ * @param eigenvalues           top-k eigenvalues, largest first (Hessian of the mean loss; + λ_wd·I if weight decay)
+ * @param residuals             ‖Hv − λv‖ per eigenvalue
+ * @param meanOverlap           per eigenvector, fraction in the span of ∇(batch means of the C logits)
+ * @param meanVarianceOverlap   the same with ∇(batch variances of the logits) added to the span
+ * @param iterations            Lanczos iterations
+ * @param converged             Lanczos convergence flag
+ * @param samples               size of the fixed evaluation set
+ * @param classes               number of classes C
+ * @param seconds               wall-clock time of the computation
+ */
+public record HessianReport(long step, long generation, BnMode bnMode, OptimizerSettings settings,
+                            double[] eigenvalues, double[] residuals, double[] meanOverlap,
+                            double[] meanVarianceOverlap, int iterations, boolean converged, int samples,
+                            int classes, double seconds) {
+
+    public double lambdaMax() {
+        return eigenvalues[0];
+    }
+
+    /** λ1/λC (C = classes, Papyan's outlier count); NaN when fewer than C eigenvalues were computed. */
+    public double outlierRatio() {
+        return eigenvalues.length >= classes ? eigenvalues[0] / eigenvalues[classes - 1] : Double.NaN;
+    }
+
+    /** The largest stable λ1 at this step's learning rate and momentum. */
+    public double curvatureLimit() {
+        return StabilityThreshold.curvatureLimit(settings);
+    }
+
+    /** η·λ1, to compare with {@link StabilityThreshold#lrTimesCurvatureLimit}. */
+    public double lrTimesLambdaMax() {
+        return settings.learningRate() * lambdaMax();
+    }
+}
