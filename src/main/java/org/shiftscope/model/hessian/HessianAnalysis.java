@@ -1,5 +1,5 @@
 // One top-k Hessian computation end to end: a float64 copy of the weights, the loss over the fixed
-// evaluation set in the requested BN mode, Lanczos on finite-difference Hessian-vector products, and the
+// evaluation set in the requested BN mode, Lanczos on exact (R-operator) Hessian-vector products, and the
 // covariate-shift overlaps of the eigenvectors (SCIENCE.md steps 4–5).
 package org.shiftscope.model.hessian;
 
@@ -49,14 +49,14 @@ public final class HessianAnalysis {
      * @param set       the fixed evaluation set, preprocessed as for training
      * @param chunkSize batch-statistics chunk (the training batch size)
      * @param cancelled polled before every Hessian-vector product
-     * @throws FiniteDifferenceHessian.CancelledException if cancelled
+     * @throws ExactHessian.CancelledException if cancelled
      */
     public static HessianReport run(Network network, BnMode mode, Examples set, int chunkSize,
                                     OptimizerSettings settings, Request request, long step, long generation,
                                     BooleanSupplier cancelled) {
         long start = System.nanoTime();
         var loss = new LossFunction(network, mode, set, chunkSize, settings.weightDecay());
-        var operator = new FiniteDifferenceHessian(loss, cancelled);
+        var operator = new ExactHessian(loss, cancelled);
         int k = Math.min(request.topK(), operator.dimension());
         var eigen = Lanczos.largest(operator, k, request.lanczosIterations(), request.tolerance(), START_VECTOR_SEED);
 

@@ -81,6 +81,24 @@ public final class LossFunction {
     }
 
     /**
+     * Exact H·v at the trained parameters (R-operator through every layer), plus weight decay λ·v.
+     */
+    public double[] hessianVector(double[] v) {
+        ParameterVectors.assign(parameters, initialParameters);
+        ParameterVectors.assignDirections(parameters, v);
+        network.zeroCurvatures();
+        for (int c = 0; c < chunkInputs.size(); c++) {
+            network.hessianVectorProduct(chunkInputs.get(c), chunkLabels.get(c), Pass.BATCH_STATISTICS,
+                    (double) chunkLabels.get(c).length / examples);
+        }
+        double[] hv = ParameterVectors.curvatures(parameters);
+        if (weightDecay > 0) {
+            Vectors.axpy(weightDecay, v, hv);
+        }
+        return hv;
+    }
+
+    /**
      * Gradients, at {@code w}, of per-class statistics of the output logits over the evaluation set
      * (Page, "How to train your ResNet 7"): with {@code variances} false, of the mean logit of each class
      * (averaged over the chunks' batch means); with true, of the mean over chunks of each class's logit variance.

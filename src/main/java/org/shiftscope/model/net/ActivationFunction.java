@@ -32,6 +32,19 @@ public enum ActivationFunction {
         };
     }
 
+    /** f''(z), written through y = f(z); a new array. ReLU's is 0 almost everywhere (as autograd takes it). */
+    public INDArray secondDerivative(INDArray z, INDArray y) {
+        return switch (this) {
+            case RELU -> z.ulike().assign(0.0);
+            case TANH -> y.mul(y).rsubi(1.0).muli(y).muli(-2.0);           // −2·tanh·(1 − tanh²)
+            case SIGMOID -> y.rsub(1.0).muli(y).muli(y.mul(-2.0).addi(1.0)); // σ(1 − σ)(1 − 2σ)
+            case SOFTPLUS -> {
+                INDArray s = Transforms.sigmoid(z, true);
+                yield s.rsub(1.0).muli(s);                                   // σ(z)(1 − σ(z))
+            }
+        };
+    }
+
     @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -23,6 +23,8 @@ public final class BatchNorm implements Layer {
     private boolean usedBatchStatistics;
     private INDArray normalized;          // x̂ (batch, units)
     private INDArray inverseStd;          // 1/sqrt(σ² + ε) (1, units)
+    private INDArray normalizedTangent;   // R{x̂} (batch, units)
+    private INDArray inverseStdTangent;   // R{1/sqrt(σ² + ε)} (1, units), batch statistics only
 
     public BatchNorm(String name, int units, double epsilon, double momentum, DataType dtype) {
         this.gamma = new Parameter(name + ".gamma", Nd4j.ones(dtype, 1, units));
@@ -85,6 +87,56 @@ public final class BatchNorm implements Layer {
                 .subiRowVector(sumD)
                 .subi(normalized.mulRowVector(sumDX))
                 .muliRowVector(inverseStd.div(batch));
+    }
+
+    /**
+     * With batch statistics, writing s = 1/sqrt(σ² + ε): R{s} = −s²·mean(x̂⊙ẋ) and
+     * R{x̂} = s·(ẋ − mean(ẋ) − x̂·mean(x̂⊙ẋ)); with fixed statistics R{x̂} = s·ẋ.
+     */
+    @Override
+    public INDArray forwardTangent(INDArray dx) {                       // (batch, units)
+        if (mode == BnMode.OFF) {
+            return dx;
+        }
+        if (usedBatchStatistics) {
+            INDArray meanXhatDx = normalized.mul(dx).mean(true, 0);      // (1, units)
+            inverseStdTangent = inverseStd.mul(inverseStd).muli(meanXhatDx).negi();
+            normalizedTangent = dx.subRowVector(dx.mean(true, 0))       // (batch, units)
+                    .subi(normalized.mulRowVector(meanXhatDx))
+                    .muliRowVector(inverseStd);
+        } else {
+            normalizedTangent = dx.mulRowVector(inverseStd);
+        }
+        return normalized.mulRowVector(gamma.direction())              // v_γ·x̂ + γ·R{x̂} + v_β
+                .addi(normalizedTangent.mulRowVector(gamma.value()))
+                .addiRowVector(beta.direction());
+    }
+
+    @Override
+    public Tangent backwardTangent(Tangent dOut) {
+        if (mode == BnMode.OFF) {
+            return dOut;
+        }
+        INDArray delta = dOut.value();                                  // (batch, units)
+        INDArray deltaTangent = dOut.tangent();                         // (batch, units)
+        gamma.curvature().addi(deltaTangent.mul(normalized).addi(delta.mul(normalizedTangent)).sum(true, 0));
+        beta.curvature().addi(deltaTangent.sum(true, 0));
+        INDArray d = delta.mulRowVector(gamma.value());                 // dx̂ (batch, units)
+        INDArray dTangent = deltaTangent.mulRowVector(gamma.value())    // R{dx̂} = δ̇·γ + δ·v_γ
+                .addi(delta.mulRowVector(gamma.direction()));
+        if (!usedBatchStatistics) {
+            return new Tangent(d.mulRowVector(inverseStd), dTangent.mulRowVector(inverseStd));
+        }
+        // dx = s·A with A = d − mean(d) − x̂·mean(d⊙x̂); R{dx} = R{s}·A + s·R{A}.
+        INDArray meanDXhat = d.mul(normalized).mean(true, 0);           // (1, units)
+        INDArray a = d.subRowVector(d.mean(true, 0)).subi(normalized.mulRowVector(meanDXhat));
+        INDArray meanRest = dTangent.mul(normalized).addi(d.mul(normalizedTangent)).mean(true, 0);
+        INDArray aTangent = dTangent.subRowVector(dTangent.mean(true, 0))
+                .subi(normalizedTangent.mulRowVector(meanDXhat))
+                .subi(normalized.mulRowVector(meanRest));
+        INDArray dx = a.mulRowVector(inverseStd);
+        INDArray dxTangent = a.mulRowVector(inverseStdTangent).addi(aTangent.muliRowVector(inverseStd));
+        return new Tangent(dx, dxTangent);
     }
 
     @Override

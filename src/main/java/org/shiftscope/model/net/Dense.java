@@ -12,6 +12,7 @@ public final class Dense implements Layer {
     private final Parameter weights;   // (in, out)
     private final Parameter bias;      // (1, out)
     private INDArray input;            // (batch, in), cached for backward
+    private INDArray inputTangent;     // (batch, in) or null, cached for backwardTangent
 
     public Dense(String name, int in, int out, double weightStd, Random random, DataType dtype) {
         var w = new double[in * out];
@@ -33,6 +34,31 @@ public final class Dense implements Layer {
         Nd4j.gemm(input, dOut, weights.gradient(), true, false, 1.0, 1.0); // dW += xᵀ·dOut  (in, out)
         bias.gradient().addi(dOut.sum(true, 0));                 // db += Σ_batch dOut (1, out)
         return dOut.mmul(weights.value().transpose());           // (batch, in)
+    }
+
+    @Override
+    public INDArray forwardTangent(INDArray dx) {
+        inputTangent = dx;
+        INDArray tangent = input.mmul(weights.direction()).addiRowVector(bias.direction()); // x·V_W + v_b (batch, out)
+        if (dx != null) {
+            tangent.addi(dx.mmul(weights.value()));                                          // + ẋ·W
+        }
+        return tangent;
+    }
+
+    @Override
+    public Tangent backwardTangent(Tangent dOut) {                      // (batch, out) each
+        INDArray delta = dOut.value();
+        INDArray deltaTangent = dOut.tangent();
+        Nd4j.gemm(input, deltaTangent, weights.curvature(), true, false, 1.0, 1.0);   // R{dW} = xᵀ·δ̇ + ẋᵀ·δ
+        if (inputTangent != null) {
+            Nd4j.gemm(inputTangent, delta, weights.curvature(), true, false, 1.0, 1.0);
+        }
+        bias.curvature().addi(deltaTangent.sum(true, 0));                             // R{db} = Σ δ̇ (1, out)
+        INDArray dx = delta.mmul(weights.value().transpose());                         // (batch, in)
+        INDArray dxTangent = deltaTangent.mmul(weights.value().transpose())            // δ̇·Wᵀ + δ·V_Wᵀ
+                .addi(delta.mmul(weights.direction().transpose()));
+        return new Tangent(dx, dxTangent);
     }
 
     @Override

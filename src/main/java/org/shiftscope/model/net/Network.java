@@ -111,6 +111,30 @@ public final class Network {
         return result;
     }
 
+    /**
+     * Exact Hessian-vector product on one batch (Pearlmutter 1994): with each active parameter's direction()
+     * holding its slice of v, adds {@code weight}·H_batch·v to every parameter's curvature().
+     * @return the batch's mean loss
+     */
+    public double hessianVectorProduct(INDArray x, int[] labels, Pass pass, double weight) {
+        INDArray logits = forward(x, pass);                                    // (batch, classes)
+        INDArray tangent = null;
+        for (Layer layer : layers) {
+            tangent = layer.forwardTangent(tangent);
+        }
+        var loss = SoftmaxCrossEntropy.evaluate(logits, labels);
+        var d = new Tangent(loss.logitGradient().muli(weight),
+                SoftmaxCrossEntropy.gradientTangent(logits, tangent).muli(weight));
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            d = layers.get(i).backwardTangent(d);
+        }
+        return loss.meanLoss();
+    }
+
+    public void zeroCurvatures() {
+        parameters().forEach(p -> p.curvature().assign(0.0));
+    }
+
     public void zeroGradients() {
         parameters().forEach(p -> p.gradient().assign(0.0));
     }

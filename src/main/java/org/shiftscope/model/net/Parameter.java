@@ -1,4 +1,5 @@
-// A trainable tensor and the gradient of the loss with respect to it, updated in place.
+// A trainable tensor, the gradient of the loss with respect to it, and — for exact Hessian-vector products
+// (Pearlmutter 1994, "Fast exact multiplication by the Hessian") — a direction v and the accumulated (H·v).
 package org.shiftscope.model.net;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -7,6 +8,8 @@ public final class Parameter {
     private final String name;
     private final INDArray value;
     private final INDArray gradient;
+    private INDArray direction;
+    private INDArray curvature;
 
     public Parameter(String name, INDArray value) {
         this.name = name;
@@ -25,6 +28,22 @@ public final class Parameter {
 
     public INDArray gradient() {
         return gradient;
+    }
+
+    /** This parameter's slice of the direction v of a Hessian-vector product (created on first use). */
+    public INDArray direction() {
+        if (direction == null) {
+            direction = value.ulike().assign(0.0);
+        }
+        return direction;
+    }
+
+    /** The accumulated slice of H·v, filled by the R-backward passes (created on first use). */
+    public INDArray curvature() {
+        if (curvature == null) {
+            curvature = value.ulike().assign(0.0);
+        }
+        return curvature;
     }
 
     public long size() {

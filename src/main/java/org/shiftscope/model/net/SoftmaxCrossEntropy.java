@@ -27,6 +27,17 @@ public final class SoftmaxCrossEntropy {
         return new Result(meanLoss, countCorrect(logits, labels), gradient);
     }
 
+    /**
+     * R{dLoss/dLogits} for a logit tangent ż: with g = (p − y)/n, R{g} = p⊙(ż − Σ_c p_c ż_c)/n (row-wise).
+     * @param logits (n, classes) @param logitTangent (n, classes)
+     */
+    public static INDArray gradientTangent(INDArray logits, INDArray logitTangent) {
+        int n = (int) logits.size(0);
+        INDArray p = Transforms.softmax(logits, true);                         // (n, classes)
+        INDArray expected = p.mul(logitTangent).sum(true, 1);                  // (n, 1)
+        return logitTangent.subColumnVector(expected).muli(p).divi(n);         // (n, classes)
+    }
+
     private static INDArray oneHot(int[] labels, int classes, INDArray like) {
         var values = new double[labels.length * classes];
         for (int i = 0; i < labels.length; i++) {

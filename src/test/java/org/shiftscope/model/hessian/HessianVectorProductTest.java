@@ -1,5 +1,6 @@
-// The Hessian-vector product against an independent dense Hessian: second differences of the loss value
-// (no gradient code involved), on tiny networks for every BN mode and several activations; then Lanczos on
+// The exact (R-operator) Hessian-vector product against two independent oracles: a dense Hessian from second
+// differences of the loss value (no gradient code involved) on tiny networks for every BN mode and several
+// activations, and central differences of the analytic gradient on a larger smooth network; then Lanczos on
 // the product operator against a dense eigendecomposition of that matrix.
 package org.shiftscope.model.hessian;
 
@@ -27,11 +28,15 @@ class HessianVectorProductTest {
     static final double SECOND_DIFFERENCE_STEP = 1e-4;
     static final double ENTRY_TOLERANCE = 2e-5;
     static final double EIGENVALUE_TOLERANCE = 1e-6;
+    /** Exact products against central gradient differences (truncation ~STEP², rounding ~1e-16/STEP). */
+    static final double PRODUCT_TOLERANCE = 1e-6;
     static final int INPUTS = 3;
     static final int CLASSES = 3;
     static final int WIDTH = 3;
     static final int EXAMPLES = 12;
     static final int CHUNK = 6;
+    /** Off-diagonal entries checked against second differences, besides the whole diagonal. */
+    static final int SAMPLED_OFF_DIAGONAL = 60;
 
     static LossFunction tinyLoss(ActivationFunction activation, BnMode mode, double weightDecay) {
         var random = new Random(21);
@@ -50,44 +55,74 @@ class HessianVectorProductTest {
     }
 
     /** H_ij from four loss values: [L(+i+j) − L(+i−j) − L(−i+j) + L(−i−j)] / 4h². */
-    static double[][] denseFromLossValues(LossFunction loss) {
-        double[] w = loss.initialParameters();
-        int n = w.length;
+    static double secondDifference(LossFunction loss, double[] w, int i, int j) {
         double h = SECOND_DIFFERENCE_STEP;
-        var hessian = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = i; j < n; j++) {
-                double sum = 0;
-                for (int si = -1; si <= 1; si += 2) {
-                    for (int sj = -1; sj <= 1; sj += 2) {
-                        double[] p = w.clone();
-                        p[i] += si * h;
-                        p[j] += sj * h;
-                        sum += si * sj * loss.value(p);
-                    }
-                }
-                hessian[i][j] = hessian[j][i] = sum / (4 * h * h);
+        double sum = 0;
+        for (int si = -1; si <= 1; si += 2) {
+            for (int sj = -1; sj <= 1; sj += 2) {
+                double[] p = w.clone();
+                p[i] += si * h;
+                p[j] += sj * h;
+                sum += si * sj * loss.value(p);
             }
         }
-        return hessian;
+        return sum / (4 * h * h);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"tanh, on, 0", "sigmoid, frozen, 0", "softplus, off, 0", "softplus, on, 0"})
+    void productMatchesGradientDifferencesOnALargerSmoothNetwork(String activation, String mode, double weightDecay) {
+        var random = new Random(31);
+        int inputs = 10;
+        int examples = 64;
+        var x = new float[examples * inputs];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (random.nextGaussian() + 0.5);
+        }
+        var set = new Examples(x, random.ints(examples, 0, 4).toArray(), examples, inputs);
+        var network = new Network(new NetworkSpec(inputs, 4, 3, 16, ActivationFunction.parse(activation),
+                Initialization.XAVIER, 8), BnMode.ON, DataType.DOUBLE);
+        network.forward(org.shiftscope.model.data.Batches.features(set, org.shiftscope.model.data.Batches.range(0, examples),
+                DataType.DOUBLE), Pass.TRAINING_STEP);
+        network.parameters().forEach(p -> p.value().addi(0.05));
+        var loss = new LossFunction(network, BnMode.parse(mode), set, 16, weightDecay);
+        var exact = new ExactHessian(loss, () -> false);
+        var differences = new FiniteDifferenceHessian(loss);
+        for (int trial = 0; trial < 3; trial++) {
+            var v = new double[exact.dimension()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = random.nextGaussian();
+            }
+            double[] a = exact.apply(v);
+            double[] b = differences.apply(v);
+            Vectors.axpy(-1, b, a);
+            double relative = Vectors.norm(a) / Vectors.norm(b);
+            assertTrue(relative < PRODUCT_TOLERANCE, "relative difference " + relative);
+        }
     }
 
     @ParameterizedTest
     @CsvSource({"relu, off, 0", "relu, on, 0", "tanh, frozen, 0.01", "softplus, on, 0"})
-    void productMatchesTheDenseHessianAndLanczosMatchesItsSpectrum(String activation, String mode, double weightDecay) {
+    void productMatchesLossSecondDifferencesAndLanczosMatchesTheDenseSpectrum(String activation, String mode, double weightDecay) {
         var loss = tinyLoss(ActivationFunction.parse(activation), BnMode.parse(mode), weightDecay);
-        double[][] dense = denseFromLossValues(loss);
-        var operator = new FiniteDifferenceHessian(loss, () -> false);
+        var operator = new ExactHessian(loss, () -> false);
         int n = operator.dimension();
+        var dense = new double[n][];
         for (int j = 0; j < n; j++) {
             var e = new double[n];
             e[j] = 1;
-            double[] column = operator.apply(e);
-            for (int i = 0; i < n; i++) {
-                double scale = Math.max(1.0, Math.abs(dense[i][j]));
-                assertTrue(Math.abs(column[i] - dense[i][j]) < ENTRY_TOLERANCE * scale,
-                        "H[" + i + "][" + j + "] = " + column[i] + " vs " + dense[i][j]);
-            }
+            dense[j] = operator.apply(e);             // column j (= row j: H is symmetric)
+        }
+        double[] w = loss.initialParameters();
+        var random = new Random(4);
+        for (int check = 0; check < n + SAMPLED_OFF_DIAGONAL; check++) {
+            int i = check < n ? check : random.nextInt(n);
+            int j = check < n ? check : random.nextInt(n);
+            double oracle = secondDifference(loss, w, i, j);
+            double scale = Math.max(1.0, Math.abs(oracle));
+            assertTrue(Math.abs(dense[j][i] - oracle) < ENTRY_TOLERANCE * scale,
+                    "H[" + i + "][" + j + "] = " + dense[j][i] + " vs " + oracle);
+            assertTrue(Math.abs(dense[j][i] - dense[i][j]) < ENTRY_TOLERANCE * scale, "symmetry at " + i + "," + j);
         }
         var matrix = new DMatrixRMaj(dense);
         var eig = DecompositionFactory_DDRM.eig(n, false, true);
