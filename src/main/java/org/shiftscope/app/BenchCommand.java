@@ -6,6 +6,8 @@ package org.shiftscope.app;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.shiftscope.model.Backend;
+import org.shiftscope.model.NativeMemoryGuard;
+import org.shiftscope.model.Workspaces;
 import org.shiftscope.model.io.Json;
 import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.net.BnMode;
@@ -59,10 +61,14 @@ public final class BenchCommand implements Callable<Integer> {
         int[] labels = random.ints(batch, 0, classes).toArray();
         var optimizer = new SgdOptimizer();
         var settings = new OptimizerSettings(LEARNING_RATE, MOMENTUM, false, 0, bn);
+        var memoryGuard = new NativeMemoryGuard();
         Runnable step = () -> {
-            network.zeroGradients();
-            network.lossAndGradient(input, labels, Pass.TRAINING_STEP);
-            optimizer.apply(network.parameters(), settings);
+            memoryGuard.check();
+            try (var workspace = Workspaces.open("training-step")) {
+                network.zeroGradients();
+                network.lossAndGradient(input, labels, Pass.TRAINING_STEP);
+                optimizer.apply(network.parameters(), settings);
+            }
         };
         for (int i = 0; i < WARM_UP_STEPS; i++) {
             step.run();

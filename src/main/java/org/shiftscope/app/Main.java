@@ -28,10 +28,9 @@ public final class Main implements Runnable {
                 .registerConverter(Initialization.class, Initialization::parse);
     }
 
+    /** Read when ND4J loads, so set before any ND4J class is touched. */
     private static void quietNd4jStartup() {
-        if (System.getProperty("org.nd4j.log.initialization") == null) {
-            System.setProperty("org.nd4j.log.initialization", "false");
-        }
+        System.setProperty("org.nd4j.log.initialization", System.getProperty("org.nd4j.log.initialization", "false"));
     }
 
     @Override

@@ -5,17 +5,22 @@ package org.shiftscope.model.hessian;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.shiftscope.model.NativeMemoryGuard;
+import org.shiftscope.model.Workspaces;
 import org.shiftscope.model.data.Batches;
 import org.shiftscope.model.data.Examples;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Network;
 import org.shiftscope.model.net.Parameter;
 import org.shiftscope.model.net.Pass;
+import org.shiftscope.model.net.SoftmaxCrossEntropy;
 
 import java.util.ArrayList;
 import java.util.List;
 
 public final class LossFunction {
+    private static final String WORKSPACE = "hessian-pass";
+
     private final Network network;               // float64 copy, owned here
     private final List<Parameter> parameters;
     private final double[] initialParameters;   // the trained weights, as copied at construction
@@ -23,6 +28,7 @@ public final class LossFunction {
     private final List<int[]> chunkLabels = new ArrayList<>();
     private final int examples;
     private final double weightDecay;
+    private final NativeMemoryGuard memoryGuard = new NativeMemoryGuard();
 
     /**
      * @param trained   the network whose weights are copied (any data type; it is not modified)
@@ -31,17 +37,19 @@ public final class LossFunction {
      * @param chunkSize examples per batch-statistics chunk (the training batch size)
      */
     public LossFunction(Network trained, BnMode mode, Examples set, int chunkSize, double weightDecay) {
-        this.network = trained.copy(DataType.DOUBLE);
-        network.setBnMode(mode);
-        this.parameters = network.parameters();
-        this.initialParameters = ParameterVectors.values(parameters);
+        try (var ignored = Workspaces.detached()) {
+            this.network = trained.copy(DataType.DOUBLE);
+            network.setBnMode(mode);
+            this.parameters = network.parameters();
+            this.initialParameters = ParameterVectors.values(parameters);
+            for (int from = 0; from < set.count(); from += chunkSize) {
+                int[] indices = Batches.range(from, Math.min(set.count(), from + chunkSize));
+                chunkInputs.add(Batches.features(set, indices, DataType.DOUBLE));
+                chunkLabels.add(Batches.labels(set, indices));
+            }
+        }
         this.examples = set.count();
         this.weightDecay = weightDecay;
-        for (int from = 0; from < set.count(); from += chunkSize) {
-            int[] indices = Batches.range(from, Math.min(set.count(), from + chunkSize));
-            chunkInputs.add(Batches.features(set, indices, DataType.DOUBLE));
-            chunkLabels.add(Batches.labels(set, indices));
-        }
     }
 
     public int dimension() {
@@ -58,9 +66,11 @@ public final class LossFunction {
         ParameterVectors.assign(parameters, w);
         double loss = 0;
         for (int c = 0; c < chunkInputs.size(); c++) {
-            INDArray logits = network.forward(chunkInputs.get(c), Pass.BATCH_STATISTICS);
-            loss += org.shiftscope.model.net.SoftmaxCrossEntropy.evaluate(logits, chunkLabels.get(c)).meanLoss()
-                    * chunkLabels.get(c).length / examples;
+            try (var workspace = Workspaces.open(WORKSPACE)) {
+                INDArray logits = network.forward(chunkInputs.get(c), Pass.BATCH_STATISTICS);
+                loss += SoftmaxCrossEntropy.evaluate(logits, chunkLabels.get(c)).meanLoss()
+                        * chunkLabels.get(c).length / examples;
+            }
         }
         return loss + 0.5 * weightDecay * Vectors.dot(w, w);
     }
@@ -70,8 +80,10 @@ public final class LossFunction {
         ParameterVectors.assign(parameters, w);
         network.zeroGradients();
         for (int c = 0; c < chunkInputs.size(); c++) {
-            network.lossAndGradient(chunkInputs.get(c), chunkLabels.get(c), Pass.BATCH_STATISTICS,
-                    (double) chunkLabels.get(c).length / examples);
+            try (var workspace = Workspaces.open(WORKSPACE)) {
+                network.lossAndGradient(chunkInputs.get(c), chunkLabels.get(c), Pass.BATCH_STATISTICS,
+                        (double) chunkLabels.get(c).length / examples);
+            }
         }
         double[] g = ParameterVectors.gradients(parameters);
         if (weightDecay > 0) {
@@ -84,12 +96,15 @@ public final class LossFunction {
      * Exact H·v at the trained parameters (R-operator through every layer), plus weight decay λ·v.
      */
     public double[] hessianVector(double[] v) {
+        memoryGuard.check();
         ParameterVectors.assign(parameters, initialParameters);
         ParameterVectors.assignDirections(parameters, v);
         network.zeroCurvatures();
         for (int c = 0; c < chunkInputs.size(); c++) {
-            network.hessianVectorProduct(chunkInputs.get(c), chunkLabels.get(c), Pass.BATCH_STATISTICS,
-                    (double) chunkLabels.get(c).length / examples);
+            try (var workspace = Workspaces.open(WORKSPACE)) {
+                network.hessianVectorProduct(chunkInputs.get(c), chunkLabels.get(c), Pass.BATCH_STATISTICS,
+                        (double) chunkLabels.get(c).length / examples);
+            }
         }
         double[] hv = ParameterVectors.curvatures(parameters);
         if (weightDecay > 0) {
@@ -111,9 +126,11 @@ public final class LossFunction {
         for (int k = 0; k < classes; k++) {
             network.zeroGradients();
             for (int c = 0; c < chunkInputs.size(); c++) {
-                INDArray logits = network.forward(chunkInputs.get(c), Pass.BATCH_STATISTICS); // (chunk, classes)
-                network.backward(LogitStatistics.gradient(logits, k, variances)
-                        .muli((double) chunkLabels.get(c).length / examples));
+                try (var workspace = Workspaces.open(WORKSPACE)) {
+                    INDArray logits = network.forward(chunkInputs.get(c), Pass.BATCH_STATISTICS); // (chunk, classes)
+                    network.backward(LogitStatistics.gradient(logits, k, variances)
+                            .muli((double) chunkLabels.get(c).length / examples));
+                }
             }
             out[k] = ParameterVectors.gradients(parameters);
         }

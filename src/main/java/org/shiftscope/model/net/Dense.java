@@ -26,22 +26,22 @@ public final class Dense implements Layer {
     @Override
     public INDArray forward(INDArray x, Pass pass) {
         input = x;                                               // (batch, in)
-        return x.mmul(weights.value()).addiRowVector(bias.value()); // (batch, out)
+        return Matrices.multiply(x, weights.value()).addiRowVector(bias.value()); // (batch, out)
     }
 
     @Override
     public INDArray backward(INDArray dOut) {                     // dOut: (batch, out)
         Nd4j.gemm(input, dOut, weights.gradient(), true, false, 1.0, 1.0); // dW += xᵀ·dOut  (in, out)
         bias.gradient().addi(dOut.sum(true, 0));                 // db += Σ_batch dOut (1, out)
-        return dOut.mmul(weights.value().transpose());           // (batch, in)
+        return Matrices.multiply(dOut, weights.value(), false, true); // (batch, in)
     }
 
     @Override
     public INDArray forwardTangent(INDArray dx) {
         inputTangent = dx;
-        INDArray tangent = input.mmul(weights.direction()).addiRowVector(bias.direction()); // x·V_W + v_b (batch, out)
+        INDArray tangent = Matrices.multiply(input, weights.direction()).addiRowVector(bias.direction()); // x·V_W + v_b (batch, out)
         if (dx != null) {
-            tangent.addi(dx.mmul(weights.value()));                                          // + ẋ·W
+            Nd4j.gemm(dx, weights.value(), tangent, false, false, 1.0, 1.0);               // + ẋ·W
         }
         return tangent;
     }
@@ -55,9 +55,9 @@ public final class Dense implements Layer {
             Nd4j.gemm(inputTangent, delta, weights.curvature(), true, false, 1.0, 1.0);
         }
         bias.curvature().addi(deltaTangent.sum(true, 0));                             // R{db} = Σ δ̇ (1, out)
-        INDArray dx = delta.mmul(weights.value().transpose());                         // (batch, in)
-        INDArray dxTangent = deltaTangent.mmul(weights.value().transpose())            // δ̇·Wᵀ + δ·V_Wᵀ
-                .addi(delta.mmul(weights.direction().transpose()));
+        INDArray dx = Matrices.multiply(delta, weights.value(), false, true);          // (batch, in)
+        INDArray dxTangent = Matrices.multiply(deltaTangent, weights.value(), false, true); // δ̇·Wᵀ + δ·V_Wᵀ
+        Nd4j.gemm(delta, weights.direction(), dxTangent, false, true, 1.0, 1.0);
         return new Tangent(dx, dxTangent);
     }
 

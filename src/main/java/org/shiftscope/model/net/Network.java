@@ -4,6 +4,7 @@ package org.shiftscope.model.net;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.shiftscope.model.NativeRuntime;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,6 +23,7 @@ public final class Network {
     private BnMode bnMode = BnMode.OFF;
 
     public Network(NetworkSpec spec, BnMode bnMode, DataType dataType) {
+        NativeRuntime.configure();
         this.spec = spec;
         this.dataType = dataType;
         var random = new Random(spec.seed());

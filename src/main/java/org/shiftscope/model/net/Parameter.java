@@ -3,6 +3,7 @@
 package org.shiftscope.model.net;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.shiftscope.model.Workspaces;
 
 public final class Parameter {
     private final String name;
@@ -33,7 +34,9 @@ public final class Parameter {
     /** This parameter's slice of the direction v of a Hessian-vector product (created on first use). */
     public INDArray direction() {
         if (direction == null) {
-            direction = value.ulike().assign(0.0);
+            try (var ignored = Workspaces.detached()) {
+                direction = value.ulike().assign(0.0);
+            }
         }
         return direction;
     }
@@ -41,7 +44,9 @@ public final class Parameter {
     /** The accumulated slice of H·v, filled by the R-backward passes (created on first use). */
     public INDArray curvature() {
         if (curvature == null) {
-            curvature = value.ulike().assign(0.0);
+            try (var ignored = Workspaces.detached()) {
+                curvature = value.ulike().assign(0.0);
+            }
         }
         return curvature;
     }

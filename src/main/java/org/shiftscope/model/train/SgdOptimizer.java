@@ -4,6 +4,7 @@ package org.shiftscope.model.train;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.shiftscope.model.Workspaces;
 import org.shiftscope.model.net.Parameter;
 
 import java.util.HashMap;
@@ -26,7 +27,7 @@ public final class SgdOptimizer {
                 axpy(-lr, g, p.value());                         // w −= η·g
                 continue;
             }
-            INDArray v = velocities.computeIfAbsent(p.name(), name -> g.ulike().assign(0.0));
+            INDArray v = velocities.computeIfAbsent(p.name(), name -> zerosLike(g));
             v.muli(beta).addi(g);                                                // v = βv + g
             if (settings.nesterov()) {
                 axpy(beta, v, g);                                // g + βv
@@ -34,6 +35,12 @@ public final class SgdOptimizer {
             } else {
                 axpy(-lr, v, p.value());
             }
+        }
+    }
+
+    private static INDArray zerosLike(INDArray g) {
+        try (var ignored = Workspaces.detached()) {
+            return g.ulike().assign(0.0);
         }
     }
 

@@ -4,6 +4,8 @@ package org.shiftscope.model.train;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.shiftscope.model.NativeMemoryGuard;
+import org.shiftscope.model.Workspaces;
 import org.shiftscope.model.data.Batches;
 import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.data.EvaluationSet;
@@ -36,6 +38,7 @@ public final class TrainingSession {
     private final Dataset data;
     private final Network network;
     private final SgdOptimizer optimizer = new SgdOptimizer();
+    private final NativeMemoryGuard memoryGuard = new NativeMemoryGuard();
     private final BatchSampler sampler;
     private final Examples hessianSet;
     private final LayerStatistics[] preStatistics;
@@ -79,6 +82,13 @@ public final class TrainingSession {
         }
         var current = settings;
         network.setBnMode(current.bnMode());
+        memoryGuard.check();
+        try (var workspace = Workspaces.open("training-step")) {
+            return step(current);
+        }
+    }
+
+    private StepRecord step(OptimizerSettings current) {
         int[] indices = sampler.next();
         INDArray x = Batches.features(data.train(), indices, DataType.FLOAT); // (batch, inputs)
         int[] labels = Batches.labels(data.train(), indices);
@@ -139,10 +149,12 @@ public final class TrainingSession {
         long correct = 0;
         for (int from = 0; from < test.count(); from += EVALUATION_CHUNK) {
             int[] indices = Batches.range(from, Math.min(test.count(), from + EVALUATION_CHUNK));
-            INDArray x = Batches.features(test, indices, DataType.FLOAT); // (chunk, inputs)
-            var result = SoftmaxCrossEntropy.evaluate(network.forward(x, Pass.INFERENCE), Batches.labels(test, indices));
-            lossSum += result.meanLoss() * indices.length;
-            correct += result.correct();
+            try (var workspace = Workspaces.open("evaluation")) {
+                INDArray x = Batches.features(test, indices, DataType.FLOAT); // (chunk, inputs)
+                var result = SoftmaxCrossEntropy.evaluate(network.forward(x, Pass.INFERENCE), Batches.labels(test, indices));
+                lossSum += result.meanLoss() * indices.length;
+                correct += result.correct();
+            }
         }
         return new Evaluation(lossSum / test.count(), (double) correct / test.count());
     }
