@@ -7,6 +7,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.shiftscope.model.Backend;
 import org.shiftscope.model.NativeMemoryGuard;
+import org.shiftscope.model.data.Examples;
+import org.shiftscope.model.hessian.ExactHessian;
+import org.shiftscope.model.hessian.Lanczos;
+import org.shiftscope.model.hessian.LossFunction;
 import org.shiftscope.model.Workspaces;
 import org.shiftscope.model.io.Json;
 import org.shiftscope.model.net.ActivationFunction;
@@ -21,6 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
@@ -47,6 +52,12 @@ public final class BenchCommand implements Callable<Integer> {
     private ActivationFunction activation;
     @Option(names = "--steps", defaultValue = "200")
     private int steps;
+    @Option(names = "--hessian-samples", defaultValue = "1024", description = "0 skips the Hessian part.")
+    private int hessianSamples;
+    @Option(names = "--top-k", defaultValue = "10")
+    private int topK;
+    @Option(names = "--lanczos-iters", defaultValue = "40")
+    private int lanczosIterations;
 
     @Override
     public Integer call() throws Exception {
@@ -88,8 +99,29 @@ public final class BenchCommand implements Callable<Integer> {
         result.put("bn", bn.label());
         result.put("train_steps_per_s", 1 / stepSeconds);
         result.put("train_ms_per_step", stepSeconds * 1e3);
+        if (hessianSamples > 0) {
+            result.putAll(timeHessian(network, random));
+        }
         System.out.println(Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(result));
         return 0;
+    }
+
+    /** Like the peer: random inputs in float64, one batch, exactly lanczosIterations products (no early stop). */
+    private Map<String, Object> timeHessian(Network network, Random random) {
+        var hx = new float[hessianSamples * inputs];
+        for (int i = 0; i < hx.length; i++) {
+            hx[i] = random.nextFloat();
+        }
+        var set = new Examples(hx, random.ints(hessianSamples, 0, classes).toArray(), hessianSamples, inputs);
+        long start = System.nanoTime();
+        var loss = new LossFunction(network, bn, set, hessianSamples, 0);
+        var eigen = Lanczos.largest(new ExactHessian(loss, () -> false), topK, lanczosIterations, 0, 0);
+        var result = new LinkedHashMap<String, Object>();
+        result.put("hessian_topk_s", (System.nanoTime() - start) / 1e9);
+        result.put("lanczos_iters", eigen.iterations());
+        result.put("hessian_samples", hessianSamples);
+        result.put("top_eigenvalues", eigen.eigenvalues());
+        return result;
     }
 }

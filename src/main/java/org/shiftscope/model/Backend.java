@@ -15,7 +15,8 @@ public final class Backend {
         if (Nd4j.getEnvironment().isCPU()) {
             String vendor = blas.getBlasVendor().name();
             vendor = vendor.charAt(0) + vendor.substring(1).toLowerCase(Locale.ROOT);
-            return String.format("CPU (%s, %d threads)", vendor.equals("Openblas") ? "OpenBLAS" : vendor, blas.getMaxThreads());
+            int threads = blas.getMaxThreads();
+            return String.format("CPU (%s, %d thread%s)", vendor.equals("Openblas") ? "OpenBLAS" : vendor, threads, threads == 1 ? "" : "s");
         }
         return "GPU (" + backend + ")";
     }
