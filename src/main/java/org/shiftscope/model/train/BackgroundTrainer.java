@@ -4,6 +4,7 @@
 package org.shiftscope.model.train;
 
 import org.shiftscope.model.data.Dataset;
+import org.shiftscope.model.hessian.HessianReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,7 @@ public final class BackgroundTrainer implements AutoCloseable {
     private final AtomicReference<TrainingSnapshot> snapshot = new AtomicReference<>();
     private final BlockingQueue<StepRecord> records = new ArrayBlockingQueue<>(RECORD_QUEUE_CAPACITY);
     private final Thread thread;
+    private final BackgroundHessian hessian = new BackgroundHessian();
 
     // Guarded by lock: commands waiting for the training thread.
     private boolean running;
@@ -37,6 +39,7 @@ public final class BackgroundTrainer implements AutoCloseable {
     private OptimizerSettings pendingSettings;
     private TrainingConfig pendingRebuild;
     private boolean closed;
+    private boolean hessianRequested;
 
     // Owned by the training thread.
     private TrainingSession session;
@@ -97,6 +100,25 @@ public final class BackgroundTrainer implements AutoCloseable {
         });
     }
 
+    /** A Hessian analysis of the current weights as soon as the training thread is between steps. */
+    public void requestHessian() {
+        command(() -> hessianRequested = true);
+    }
+
+    /** Finished Hessian reports since the last call (each names its step and generation). */
+    public List<HessianReport> drainHessianReports() {
+        return hessian.drainReports();
+    }
+
+    /** The newest finished Hessian report of any generation, or null. */
+    public HessianReport latestHessian() {
+        return hessian.latest();
+    }
+
+    public boolean hessianBusy() {
+        return hessian.busy();
+    }
+
     private void command(Runnable change) {
         lock.lock();
         try {
@@ -115,13 +137,18 @@ public final class BackgroundTrainer implements AutoCloseable {
             boolean takeStep;
             lock.lock();
             try {
-                while (!closed && !running && pendingSingleSteps == 0 && pendingSettings == null && pendingRebuild == null) {
+                while (!closed && !running && pendingSingleSteps == 0 && pendingSettings == null && pendingRebuild == null
+                        && !hessianRequested) {
                     changed.awaitUninterruptibly();
                 }
                 if (closed) {
                     break;
                 }
                 applyPendingCommands();
+                if (hessianRequested) {
+                    hessianRequested = false;
+                    startHessian();
+                }
                 takeStep = (running || pendingSingleSteps > 0) && state != TrainerState.DIVERGED && state != TrainerState.FAILED;
                 if (pendingSingleSteps > 0) {
                     pendingSingleSteps--;
@@ -155,9 +182,14 @@ public final class BackgroundTrainer implements AutoCloseable {
                 fail("could not build the network: " + e.getMessage(), e);
             }
             records.clear();
+            hessian.cancel();
+            hessian.clear();
             generation++;
         }
         if (pendingSettings != null) {
+            if (pendingSettings.bnMode() != session.optimizerSettings().bnMode()) {
+                hessian.cancel();             // its loss was in the old BN mode
+            }
             session.setOptimizerSettings(pendingSettings);
             pendingSettings = null;
         }
@@ -176,6 +208,10 @@ public final class BackgroundTrainer implements AutoCloseable {
             } else {
                 state = isRunning() ? TrainerState.RUNNING : TrainerState.PAUSED;
             }
+            int every = session.config().hessian().every();
+            if (every > 0 && record.step() % every == 0 && !record.diverged()) {
+                startHessian();
+            }
             if (!records.offer(record)) {
                 records.poll();
                 records.offer(record);
@@ -185,6 +221,14 @@ public final class BackgroundTrainer implements AutoCloseable {
             fail("training failed: " + e.getMessage(), e);
             publish(null);
         }
+    }
+
+    /** Hands a float64 copy of the current weights to the Hessian thread (skipped while one runs). */
+    private void startHessian() {
+        if (hessian.busy() || state == TrainerState.FAILED) {
+            return;
+        }
+        hessian.submit(session.hessianJob(generation));
     }
 
     private boolean isRunning() {
@@ -217,6 +261,7 @@ public final class BackgroundTrainer implements AutoCloseable {
     /** Stops the training thread after the current step and waits for it. */
     @Override
     public void close() {
+        hessian.close();
         command(() -> closed = true);
         try {
             thread.join(TimeUnit.MILLISECONDS.toMillis(JOIN_TIMEOUT_MS));
@@ -226,6 +271,6 @@ public final class BackgroundTrainer implements AutoCloseable {
     }
 
     public boolean isAlive() {
-        return thread.isAlive();
+        return thread.isAlive() || !hessian.isTerminated();
     }
 }

@@ -13,7 +13,6 @@ import org.shiftscope.model.data.Examples;
 import org.shiftscope.model.data.InputCentering;
 import org.shiftscope.model.hessian.HessianAnalysis;
 import org.shiftscope.model.hessian.HessianReport;
-import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Network;
 import org.shiftscope.model.net.NetworkSpec;
 import org.shiftscope.model.net.Parameter;
@@ -23,6 +22,7 @@ import org.shiftscope.model.stats.LayerStatistics;
 import org.shiftscope.model.stats.LayerStats;
 
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 public final class TrainingSession {
     /** A mean loss this many times ln(classes) (chance level) means the run has exploded. */
@@ -194,15 +194,20 @@ public final class TrainingSession {
         return hessianSet;
     }
 
-    /** The top of the Hessian spectrum at the current weights, in the current BN mode. */
+    /** The top of the Hessian spectrum at the current weights, in the current BN mode, computed now. */
     public HessianReport analyseHessian(long generation, BooleanSupplier cancelled) {
-        return analyseHessian(network, settings.bnMode(), generation, cancelled);
+        return hessianJob(generation).apply(cancelled);
     }
 
-    /** As above on given weights (e.g. a copy taken for a background computation) and BN mode. */
-    public HessianReport analyseHessian(Network weights, BnMode mode,
-                                                                     long generation, BooleanSupplier cancelled) {
-        return HessianAnalysis.run(weights, mode, hessianSet, config.batchSize(), settings,
-                config.hessian().request(), step, generation, cancelled);
+    /**
+     * A Hessian analysis of the weights as they are now, to run later on any thread: the weights (a float64
+     * copy), the settings and the step are captured here, so training may go on meanwhile.
+     */
+    public Function<BooleanSupplier, HessianReport> hessianJob(long generation) {
+        Network weights = network.copy(DataType.DOUBLE);
+        var capturedSettings = settings;
+        long capturedStep = step;
+        return cancelled -> HessianAnalysis.run(weights, capturedSettings.bnMode(), hessianSet, config.batchSize(),
+                capturedSettings, config.hessian().request(), capturedStep, generation, cancelled);
     }
 }

@@ -69,6 +69,32 @@ class BackgroundTrainerTest {
     }
 
     @Test
+    void hessianReportsArriveWhileTrainingGoesOnAndCarryTheirStep() throws Exception {
+        var base = TrainingSessionTest.config(BnMode.ON, 0.05, 64);
+        var config = new TrainingConfig(base.dataset(), base.depth(), base.width(), base.activation(), base.init(),
+                base.centerInputs(), base.batchSize(), base.steps(), base.seed(), base.evalEvery(), base.trackedUnit(),
+                base.optimizer(), new HessianSettings(5, 4, 128, 12));
+        try (var trainer = new BackgroundTrainer(config, TrainingSessionTest.DATA)) {
+            trainer.start();
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (trainer.latestHessian() == null && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            var report = trainer.latestHessian();
+            assertTrue(report != null, "a Hessian report arrives");
+            assertEquals(0, report.step() % 5, "computed at a multiple of hessian-every");
+            assertEquals(0, report.generation());
+            assertEquals(4, report.eigenvalues().length);
+            assertTrue(report.eigenvalues()[0] >= report.eigenvalues()[3]);
+            assertTrue(trainer.snapshot().stepsTaken() >= report.step());
+            trainer.rebuild(config);
+            await(trainer, s -> s.generation() == 1);
+            assertTrue(trainer.drainHessianReports().stream().allMatch(r -> r.generation() == 1),
+                    "reports of the old network are dropped on rebuild");
+        }
+    }
+
+    @Test
     void divergenceIsPublishedAndResetRecovers() throws Exception {
         var config = TrainingSessionTest.config(BnMode.OFF, 50, 64);
         try (var trainer = new BackgroundTrainer(config, TrainingSessionTest.DATA)) {
