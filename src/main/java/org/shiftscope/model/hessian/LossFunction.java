@@ -42,8 +42,10 @@ public final class LossFunction {
             network.setBnMode(mode);
             this.parameters = network.parameters();
             this.initialParameters = ParameterVectors.values(parameters);
-            for (int from = 0; from < set.count(); from += chunkSize) {
-                int[] indices = Batches.range(from, Math.min(set.count(), from + chunkSize));
+            // Only batch statistics depend on the chunking; otherwise one chunk gives the same loss with fewer ops.
+            int chunk = mode == BnMode.ON ? chunkSize : set.count();
+            for (int from = 0; from < set.count(); from += chunk) {
+                int[] indices = Batches.range(from, Math.min(set.count(), from + chunk));
                 chunkInputs.add(Batches.features(set, indices, DataType.DOUBLE));
                 chunkLabels.add(Batches.labels(set, indices));
             }
@@ -64,27 +66,17 @@ public final class LossFunction {
     /** Mean loss (plus the weight-decay term) at {@code w}. */
     public double value(double[] w) {
         ParameterVectors.assign(parameters, w);
-        double loss = 0;
-        for (int c = 0; c < chunkInputs.size(); c++) {
-            try (var workspace = Workspaces.open(WORKSPACE)) {
-                INDArray logits = network.forward(chunkInputs.get(c), Pass.BATCH_STATISTICS);
-                loss += SoftmaxCrossEntropy.evaluate(logits, chunkLabels.get(c)).meanLoss()
-                        * chunkLabels.get(c).length / examples;
-            }
-        }
-        return loss + 0.5 * weightDecay * Vectors.dot(w, w);
+        double[] loss = {0};
+        forEachChunk((x, labels, weight) -> loss[0] += weight
+                * SoftmaxCrossEntropy.evaluate(network.forward(x, Pass.BATCH_STATISTICS), labels).meanLoss());
+        return loss[0] + 0.5 * weightDecay * Vectors.dot(w, w);
     }
 
     /** ∇ of the mean loss (plus weight decay) at {@code w}. */
     public double[] gradient(double[] w) {
         ParameterVectors.assign(parameters, w);
         network.zeroGradients();
-        for (int c = 0; c < chunkInputs.size(); c++) {
-            try (var workspace = Workspaces.open(WORKSPACE)) {
-                network.lossAndGradient(chunkInputs.get(c), chunkLabels.get(c), Pass.BATCH_STATISTICS,
-                        (double) chunkLabels.get(c).length / examples);
-            }
-        }
+        forEachChunk((x, labels, weight) -> network.lossAndGradient(x, labels, Pass.BATCH_STATISTICS, weight));
         double[] g = ParameterVectors.gradients(parameters);
         if (weightDecay > 0) {
             Vectors.axpy(weightDecay, w, g);
@@ -100,12 +92,7 @@ public final class LossFunction {
         ParameterVectors.assign(parameters, initialParameters);
         ParameterVectors.assignDirections(parameters, v);
         network.zeroCurvatures();
-        for (int c = 0; c < chunkInputs.size(); c++) {
-            try (var workspace = Workspaces.open(WORKSPACE)) {
-                network.hessianVectorProduct(chunkInputs.get(c), chunkLabels.get(c), Pass.BATCH_STATISTICS,
-                        (double) chunkLabels.get(c).length / examples);
-            }
-        }
+        forEachChunk((x, labels, weight) -> network.hessianVectorProduct(x, labels, Pass.BATCH_STATISTICS, weight));
         double[] hv = ParameterVectors.curvatures(parameters);
         if (weightDecay > 0) {
             Vectors.axpy(weightDecay, v, hv);
@@ -124,14 +111,12 @@ public final class LossFunction {
         int classes = network.spec().classes();
         var out = new double[classes][];
         for (int k = 0; k < classes; k++) {
+            int unit = k;
             network.zeroGradients();
-            for (int c = 0; c < chunkInputs.size(); c++) {
-                try (var workspace = Workspaces.open(WORKSPACE)) {
-                    INDArray logits = network.forward(chunkInputs.get(c), Pass.BATCH_STATISTICS); // (chunk, classes)
-                    network.backward(LogitStatistics.gradient(logits, k, variances)
-                            .muli((double) chunkLabels.get(c).length / examples));
-                }
-            }
+            forEachChunk((x, labels, weight) -> {
+                INDArray logits = network.forward(x, Pass.BATCH_STATISTICS);        // (chunk, classes)
+                network.backward(LogitStatistics.gradient(logits, unit, variances).muli(weight));
+            });
             out[k] = ParameterVectors.gradients(parameters);
         }
         ParameterVectors.assign(parameters, w);
@@ -140,5 +125,19 @@ public final class LossFunction {
 
     public Network network() {
         return network;
+    }
+
+    /** One chunk of the evaluation set and its share of the mean (chunk size / set size). */
+    private interface ChunkPass {
+        void run(INDArray x, int[] labels, double weight);
+    }
+
+    /** Runs a pass over every chunk, each in the reusable workspace. */
+    private void forEachChunk(ChunkPass pass) {
+        for (int c = 0; c < chunkInputs.size(); c++) {
+            try (var workspace = Workspaces.open(WORKSPACE)) {
+                pass.run(chunkInputs.get(c), chunkLabels.get(c), (double) chunkLabels.get(c).length / examples);
+            }
+        }
     }
 }
