@@ -9,6 +9,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.shiftscope.model.data.Batches;
 import org.shiftscope.model.data.Examples;
 import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.net.BnMode;
@@ -48,7 +49,7 @@ class HessianVectorProductTest {
         var set = new Examples(x, labels, EXAMPLES, INPUTS);
         var network = new Network(new NetworkSpec(INPUTS, CLASSES, 2, WIDTH, activation, Initialization.HE, 5),
                 BnMode.ON, DataType.DOUBLE);
-        network.forward(org.shiftscope.model.data.Batches.features(set, org.shiftscope.model.data.Batches.range(0, EXAMPLES),
+        network.forward(Batches.features(set, Batches.range(0, EXAMPLES),
                 DataType.DOUBLE), Pass.TRAINING_STEP);          // running statistics away from (0, 1)
         network.parameters().forEach(p -> p.value().addi(0.1));  // off the ReLU kinks of zero biases
         return new LossFunction(network, mode, set, CHUNK, weightDecay);
@@ -82,7 +83,7 @@ class HessianVectorProductTest {
         var set = new Examples(x, random.ints(examples, 0, 4).toArray(), examples, inputs);
         var network = new Network(new NetworkSpec(inputs, 4, 3, 16, ActivationFunction.parse(activation),
                 Initialization.XAVIER, 8), BnMode.ON, DataType.DOUBLE);
-        network.forward(org.shiftscope.model.data.Batches.features(set, org.shiftscope.model.data.Batches.range(0, examples),
+        network.forward(Batches.features(set, Batches.range(0, examples),
                 DataType.DOUBLE), Pass.TRAINING_STEP);
         network.parameters().forEach(p -> p.value().addi(0.05));
         var loss = new LossFunction(network, BnMode.parse(mode), set, 16, weightDecay);

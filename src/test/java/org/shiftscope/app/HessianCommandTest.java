@@ -1,0 +1,68 @@
+// Train → export → `hessian` on the same weights: the export reads back to the same loss, and freezing BN
+// (running statistics) raises the top eigenvalue above the one with batch statistics (Page's demonstration).
+package org.shiftscope.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shiftscope.model.hessian.LossFunction;
+import org.shiftscope.model.io.Json;
+import org.shiftscope.model.io.ModelExport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HessianCommandTest {
+    static final double LOSS_TOLERANCE = 1e-6;
+
+    @Test
+    void exportReadsBackAndFrozenBnHasTheSharperTop(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        var trained = TrainCommandTest.run("train", "--out", run.toString(), "--dataset", "synthetic", "--depth", "3",
+                "--width", "16", "--bn", "on", "--lr", "0.2", "--batch", "32", "--steps", "150", "--export-model",
+                "--top-k", "3", "--hessian-samples", "256");
+        assertEquals(0, trained.exitCode(), trained.err());
+        Path model = run.resolve("model");
+
+        var loaded = ModelExport.read(model);
+        var loss = new LossFunction(loaded.network(), loaded.bnMode(), loaded.evalSet(), loaded.bnChunk(), 0);
+        double recomputed = loss.value(loss.initialParameters());
+        JsonNode arch = Json.mapper().readTree(model.resolve("arch.json").toFile());
+        assertEquals(arch.get("eval_loss").asDouble(), recomputed, LOSS_TOLERANCE);
+        assertEquals("on", arch.get("bn_mode").asText());
+        assertEquals(32, arch.get("bn_chunk").asInt());
+
+        List<String> trainingRows = Files.readAllLines(run.resolve("hessian.csv"));
+        assertEquals("step,rank,eigenvalue,residual,overlap,overlap_with_variances", trainingRows.get(0));
+        assertEquals(4, trainingRows.size(), "top-3 on the final weights");
+
+        double on = lambdaMax(dir, model, "on");
+        double frozen = lambdaMax(dir, model, "frozen");
+        double asTrained = Double.parseDouble(trainingRows.get(1).split(",")[2]);
+        assertEquals(asTrained, on, 1e-6 * on, "`hessian --bn-mode on` reproduces the training run's figure");
+        assertTrue(frozen > 2 * on, "frozen BN λ1 " + frozen + " vs batch-statistics λ1 " + on);
+    }
+
+    private static double lambdaMax(Path dir, Path model, String mode) throws Exception {
+        Path out = dir.resolve(mode);
+        var outcome = TrainCommandTest.run("hessian", "--model", model.toString(), "--bn-mode", mode, "--top-k", "3",
+                "--out", out.toString());
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        return Json.mapper().readTree(out.resolve("hessian.json").toFile()).get("lambda_max").asDouble();
+    }
+
+    @Test
+    void aMissingOrBrokenExportGivesAClearMessage(@TempDir Path dir) throws Exception {
+        var missing = TrainCommandTest.run("hessian", "--model", dir.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("arch.json"), missing.err());
+        Files.writeString(dir.resolve("arch.json"), "{ not json");
+        var broken = TrainCommandTest.run("hessian", "--model", dir.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(2, broken.exitCode());
+        assertTrue(broken.err().contains("malformed JSON"), broken.err());
+    }
+}
