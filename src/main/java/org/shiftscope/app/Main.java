@@ -33,8 +33,22 @@ public final class Main implements Runnable {
         System.setProperty("org.nd4j.log.initialization", System.getProperty("org.nd4j.log.initialization", "false"));
     }
 
+    @CommandLine.Option(names = "--start", description = "Open the window and start training at once.")
+    private boolean startTraining;
+
+    @CommandLine.Option(names = "--bn", description = "BN mode the window opens with: off, on or frozen. Default: on.")
+    private org.shiftscope.model.net.BnMode bnMode;
+
+    /** No command: open the window. */
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        var parameters = new java.util.ArrayList<String>();
+        if (startTraining) {
+            parameters.add(ShiftScopeApp.START);
+        }
+        if (bnMode != null) {
+            parameters.add(ShiftScopeApp.BN_PREFIX + bnMode.label());
+        }
+        javafx.application.Application.launch(ShiftScopeApp.class, parameters.toArray(String[]::new));
     }
 }

@@ -10,6 +10,7 @@ public final class Backend {
     }
 
     public static String describe() {
+        NativeRuntime.configure();
         var blas = Nd4j.factory().blas();
         String backend = Nd4j.getBackend().getClass().getSimpleName();
         if (Nd4j.getEnvironment().isCPU()) {

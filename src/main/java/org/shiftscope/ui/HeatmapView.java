@@ -1,0 +1,94 @@
+// Layers × time heatmap of the between-channel share of variance (SCIENCE.md): a synchronised shift of
+// the layers' output distributions shows as a vertical band. Drawn on a Canvas with the viridis colour map
+// (perceptually uniform and colour-blind safe; van der Walt & Smith 2015).
+package org.shiftscope.ui;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+
+public final class HeatmapView extends Region {
+    private static final double MARGIN_LEFT = 56;
+    private static final double MARGIN_TOP = 22;
+    private static final double MARGIN_BOTTOM = 20;
+    /** Viridis anchor colours at 0, 0.25, 0.5, 0.75, 1. */
+    private static final Color[] VIRIDIS = {Color.web("#440154"), Color.web("#3b528b"), Color.web("#21918c"),
+            Color.web("#5ec962"), Color.web("#fde725")};
+
+    private final Canvas canvas = new Canvas();
+    private final String title;
+    private double[][] columns = new double[0][];
+    private long[] steps = new long[0];
+
+    public HeatmapView(String id, String title) {
+        this.title = title;
+        setId(id);
+        getChildren().add(canvas);
+        setMinSize(120, 80);
+        setPrefSize(400, 250);
+    }
+
+    /** @param columns [step][layer] values in [0, 1] @param steps the step of each column */
+    public void show(double[][] columns, long[] steps) {
+        this.columns = columns;
+        this.steps = steps;
+        draw();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        draw();
+    }
+
+    public int columnCount() {
+        return columns.length;
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setFill(Color.BLACK);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(title, w / 2, 3);
+        double plotW = w - MARGIN_LEFT - 8;
+        double plotH = h - MARGIN_TOP - MARGIN_BOTTOM;
+        if (columns.length == 0 || plotW <= 0 || plotH <= 0) {
+            return;
+        }
+        int layers = columns[columns.length - 1].length;
+        double cellW = plotW / columns.length;
+        double cellH = plotH / layers;
+        for (int c = 0; c < columns.length; c++) {
+            for (int l = 0; l < Math.min(layers, columns[c].length); l++) {
+                g.setFill(viridis(columns[c][l]));
+                g.fillRect(MARGIN_LEFT + c * cellW, MARGIN_TOP + (layers - 1 - l) * cellH, Math.ceil(cellW), Math.ceil(cellH));
+            }
+        }
+        g.setFill(Color.BLACK);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText("layer 1", MARGIN_LEFT - 4, MARGIN_TOP + plotH - cellH / 2);
+        g.fillText("layer " + layers, MARGIN_LEFT - 4, MARGIN_TOP + cellH / 2);
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText("step " + steps[0], MARGIN_LEFT, MARGIN_TOP + plotH + 3);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText("step " + steps[steps.length - 1], w - 8, MARGIN_TOP + plotH + 3);
+    }
+
+    static Color viridis(double value) {
+        double v = Double.isFinite(value) ? Math.max(0, Math.min(1, value)) : 0;
+        double position = v * (VIRIDIS.length - 1);
+        int i = Math.min((int) position, VIRIDIS.length - 2);
+        return VIRIDIS[i].interpolate(VIRIDIS[i + 1], position - i);
+    }
+}

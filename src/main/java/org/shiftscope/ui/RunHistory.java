@@ -1,0 +1,150 @@
+// Everything the charts show about one run, accumulated from the trainer's step records and Hessian reports
+// into bounded, decimated series (issue "desktop app": thousands of steps stay fast; memory stays flat).
+package org.shiftscope.ui;
+
+import org.shiftscope.model.hessian.HessianReport;
+import org.shiftscope.model.hessian.StabilityThreshold;
+import org.shiftscope.model.stats.DecimatedSeries;
+import org.shiftscope.model.stats.LayerStats;
+import org.shiftscope.model.train.StepRecord;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+public final class RunHistory {
+    /** Points kept per line. */
+    public static final int CAPACITY = 2000;
+    /** Steps shown as columns of the layers × time heatmap (the most recent ones). */
+    public static final int HEATMAP_COLUMNS = 300;
+    /** Weight of the newest mini-batch in the smoothed training loss. */
+    public static final double SMOOTHING = 0.05;
+
+    private final DecimatedSeries trainLoss = new DecimatedSeries(CAPACITY);
+    private final DecimatedSeries smoothLoss = new DecimatedSeries(CAPACITY);
+    private final DecimatedSeries testLoss = new DecimatedSeries(CAPACITY);
+    private final DecimatedSeries trainAccuracy = new DecimatedSeries(CAPACITY);
+    private final DecimatedSeries testAccuracy = new DecimatedSeries(CAPACITY);
+    private final DecimatedSeries p15 = new DecimatedSeries(CAPACITY);
+    private final DecimatedSeries p50 = new DecimatedSeries(CAPACITY);
+    private final DecimatedSeries p85 = new DecimatedSeries(CAPACITY);
+    private final List<DecimatedSeries[]> layerMeans = new ArrayList<>();      // [pre, post] per layer
+    private final List<DecimatedSeries[]> layerVariances = new ArrayList<>();
+    private final Deque<double[]> heatmapColumns = new ArrayDeque<>();        // between-share per layer
+    private final Deque<Long> heatmapSteps = new ArrayDeque<>();
+    private final List<DecimatedSeries> eigenvalues = new ArrayList<>();
+    private final DecimatedSeries curvatureLimit = new DecimatedSeries(CAPACITY);
+    private double smoothed = Double.NaN;
+    private double smoothedAccuracy = Double.NaN;
+    private HessianReport latestHessian;
+    private StepRecord latestStep;
+
+    public void add(StepRecord r) {
+        latestStep = r;
+        double step = r.step();
+        if (Double.isFinite(r.trainLoss())) {
+            smoothed = Double.isNaN(smoothed) ? r.trainLoss() : (1 - SMOOTHING) * smoothed + SMOOTHING * r.trainLoss();
+            smoothedAccuracy = Double.isNaN(smoothedAccuracy) ? r.trainAccuracy()
+                    : (1 - SMOOTHING) * smoothedAccuracy + SMOOTHING * r.trainAccuracy();
+            trainLoss.add(step, r.trainLoss());
+            smoothLoss.add(step, smoothed);
+            trainAccuracy.add(step, smoothedAccuracy);
+        }
+        if (r.evaluated()) {
+            testLoss.add(step, r.testLoss());
+            testAccuracy.add(step, r.testAccuracy());
+        }
+        int depth = r.pre().length;
+        while (layerMeans.size() < depth) {
+            layerMeans.add(new DecimatedSeries[]{new DecimatedSeries(CAPACITY), new DecimatedSeries(CAPACITY)});
+            layerVariances.add(new DecimatedSeries[]{new DecimatedSeries(CAPACITY), new DecimatedSeries(CAPACITY)});
+        }
+        var column = new double[depth];
+        for (int l = 0; l < depth; l++) {
+            layerMeans.get(l)[0].add(step, r.pre()[l].mean());
+            layerMeans.get(l)[1].add(step, r.post()[l].mean());
+            layerVariances.get(l)[0].add(step, r.pre()[l].variance());
+            layerVariances.get(l)[1].add(step, r.post()[l].variance());
+            column[l] = r.pre()[l].betweenShare();
+        }
+        heatmapColumns.addLast(column);
+        heatmapSteps.addLast(r.step());
+        if (heatmapColumns.size() > HEATMAP_COLUMNS) {
+            heatmapColumns.removeFirst();
+            heatmapSteps.removeFirst();
+        }
+        LayerStats last = r.post()[depth - 1];
+        p15.add(step, last.p15());
+        p50.add(step, last.p50());
+        p85.add(step, last.p85());
+    }
+
+    public void add(HessianReport report) {
+        latestHessian = report;
+        while (eigenvalues.size() < report.eigenvalues().length) {
+            eigenvalues.add(new DecimatedSeries(CAPACITY));
+        }
+        for (int i = 0; i < report.eigenvalues().length; i++) {
+            eigenvalues.get(i).add(report.step(), report.eigenvalues()[i]);
+        }
+        curvatureLimit.add(report.step(), StabilityThreshold.curvatureLimit(report.settings()));
+    }
+
+    public List<ChartSeries> lossSeries() {
+        return List.of(series("train (smoothed)", smoothLoss), series("train (batch)", trainLoss), series("test", testLoss));
+    }
+
+    public List<ChartSeries> accuracySeries() {
+        return List.of(series("train (smoothed)", trainAccuracy), series("test", testAccuracy));
+    }
+
+    /** One line per layer of the mean (or variance) of z before BN ({@code post} false) or of the BN output. */
+    public List<ChartSeries> layerSeries(boolean variance, boolean post) {
+        var source = variance ? layerVariances : layerMeans;
+        var out = new ArrayList<ChartSeries>();
+        for (int l = 0; l < source.size(); l++) {
+            out.add(series("layer " + (l + 1), source.get(l)[post ? 1 : 0]));
+        }
+        return out;
+    }
+
+    public List<ChartSeries> percentileSeries() {
+        return List.of(series("15th", p15), series("50th", p50), series("85th", p85));
+    }
+
+    /** Eigenvalue i over time, largest first, then the stability threshold line. */
+    public List<ChartSeries> hessianSeries() {
+        var out = new ArrayList<ChartSeries>();
+        for (int i = 0; i < eigenvalues.size(); i++) {
+            out.add(series("λ" + (i + 1), eigenvalues.get(i)));
+        }
+        out.add(series("stability limit 2/η", curvatureLimit));
+        return out;
+    }
+
+    /** Between-channel share, [column (step)][layer], oldest column first. */
+    public double[][] heatmap() {
+        return heatmapColumns.toArray(new double[0][]);
+    }
+
+    public long[] heatmapSteps() {
+        return heatmapSteps.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    public HessianReport latestHessian() {
+        return latestHessian;
+    }
+
+    public StepRecord latestStep() {
+        return latestStep;
+    }
+
+    public int stepsRecorded() {
+        return trainLoss.size();
+    }
+
+    private static ChartSeries series(String name, DecimatedSeries s) {
+        return new ChartSeries(name, s.xs(), s.ys());
+    }
+}

@@ -1,0 +1,115 @@
+// The window, headless under Monocle: real clicks on the real controls, real charts filled by real training.
+package org.shiftscope.ui;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Slider;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.shiftscope.model.data.SyntheticData;
+import org.shiftscope.model.net.ActivationFunction;
+import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.net.Initialization;
+import org.shiftscope.model.train.HessianSettings;
+import org.shiftscope.model.train.OptimizerSettings;
+import org.shiftscope.model.train.TrainerState;
+import org.shiftscope.model.train.TrainingConfig;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(ApplicationExtension.class)
+class MainViewTest {
+    static final long TIMEOUT_SECONDS = 30;
+
+    private TrainingViewModel vm;
+    private MainView view;
+
+    static TrainingConfig config() {
+        return new TrainingConfig("synthetic", 3, 32, ActivationFunction.RELU, Initialization.HE, false, 64, 1000, 1,
+                20, 0, new OptimizerSettings(0.05, 0, false, 0, BnMode.ON), new HessianSettings(25, 4, 128, 12));
+    }
+
+    @Start
+    void start(Stage stage) {
+        vm = new TrainingViewModel(config(), SyntheticData.generate(1), System::nanoTime);
+        view = new MainView(vm);
+        stage.setScene(new Scene(view, 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        view.stop();
+        vm.close();
+    }
+
+    static void waitUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.getAsBoolean();
+        });
+    }
+
+    @Test
+    void startFillsTheChartsWithRealPointsAndPauseStopsTheCounter(FxRobot robot) throws Exception {
+        robot.clickOn("#start");
+        waitUntil(() -> vm.stepsProperty().get() >= 40 && view.lossChart().pointCount() > 40
+                && view.meanChart().pointCount() > 3 * 40);
+        assertTrue(Double.isFinite(view.lossChart().chart().getYAxis().getMax()), "the loss axis has a range");
+        assertTrue(view.lossChart().chart().getYAxis().getMax() > view.lossChart().chart().getYAxis().getMin());
+        waitUntil(() -> view.hessianChart().pointCount() > 0);
+
+        robot.clickOn("#pause");
+        waitUntil(() -> vm.stateProperty().get() == TrainerState.PAUSED);
+        long paused = vm.stepsProperty().get();
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(paused, vm.stepsProperty().get(), "no steps while paused");
+
+        robot.clickOn("#reset");
+        waitUntil(() -> vm.stepsProperty().get() == 0 && view.lossChart().pointCount() == 0);
+    }
+
+    @Test
+    void movingTheLearningRateSliderChangesTheTrainersLearningRate(FxRobot robot) throws Exception {
+        Slider slider = robot.lookup("#lr-slider").queryAs(Slider.class);
+        double before = vm.trainerSettings().learningRate();
+        robot.clickOn(slider);
+        robot.type(javafx.scene.input.KeyCode.RIGHT, 5);
+        waitUntil(() -> vm.trainerSettings().learningRate() != before);
+        assertTrue(vm.trainerSettings().learningRate() > before, "right arrow raises η");
+        assertEquals(Math.pow(10, slider.getValue()), vm.trainerSettings().learningRate(), 1e-9);
+    }
+
+    @Test
+    void switchingBnModeDuringARunChangesThePublishedStatistics(FxRobot robot) throws Exception {
+        robot.clickOn("#start");
+        waitUntil(() -> vm.history().stepsRecorded() > 10);
+        double onVariance = vm.history().latestStep().post()[1].variance();
+        robot.clickOn("#bn-off");
+        waitUntil(() -> vm.history().latestStep() != null && vm.history().latestStep().bnMode() == BnMode.OFF);
+        var off = vm.history().latestStep();
+        assertEquals(off.pre()[1].variance(), off.post()[1].variance(), "without BN the nonlinearity sees z");
+        assertNotEquals(onVariance, off.post()[1].variance());
+    }
+
+    @Test
+    void closingLeavesNoTrainingThread(FxRobot robot) throws Exception {
+        robot.clickOn("#start");
+        waitUntil(() -> vm.stepsProperty().get() > 5);
+        view.stop();
+        vm.close();
+        assertFalse(vm.trainingThreadAlive());
+    }
+}
