@@ -3,6 +3,13 @@
 package org.shiftscope.ui;
 
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Tooltip;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -17,6 +24,9 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 import org.shiftscope.model.hessian.HessianReport;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,6 +47,11 @@ public final class MainView extends BorderPane {
     private final AnimationTimer timer;
     private long shownRevision = -1;
     private long frames;
+    private int pulsesToSkip;
+    private final FrameRate fps = new FrameRate();
+    private final Label fpsLabel = new Label();
+    /** Frames between two updates of the frame-rate label. */
+    private static final int FPS_LABEL_EVERY = 30;
 
     public MainView(TrainingViewModel vm) {
         this.vm = vm;
@@ -67,7 +82,28 @@ public final class MainView extends BorderPane {
         var hessianLine = new Label();
         hessianLine.setId("hessian-summary");
         hessianLine.textProperty().bind(vm.hessianSummaryProperty());
-        var top = new HBox(12, new Label("Layer charts show the nonlinearity input"), showPostBn, hessianLine);
+        var scale = new ChoiceBox<Integer>();
+        scale.setId("export-scale");
+        scale.getItems().setAll(1, 2, 3);
+        scale.setValue(2);
+        scale.setTooltip(new Tooltip("Scale of exported PNG figures: 2× or 3× for print."));
+        var exportPng = new Button("Window PNG…");
+        exportPng.setId("export-png");
+        exportPng.setTooltip(new Tooltip("Render the whole window to a PNG at the chosen scale, titled with the settings."));
+        exportPng.setOnAction(e -> choosePng("shiftscope-window.png", file -> exportWindow(file, scale.getValue())));
+        var exportMetrics = new Button("Metrics…");
+        exportMetrics.setId("export-metrics");
+        exportMetrics.setTooltip(new Tooltip("Write config.json, metrics.csv, layers.csv, hessian.csv and summary.json, as the CLI does."));
+        exportMetrics.setOnAction(e -> chooseFolder(vm::exportMetrics));
+        var saveSettings = new Button("Save settings…");
+        saveSettings.setId("save-settings");
+        saveSettings.setOnAction(e -> chooseJson(true, vm::saveSettings));
+        var loadSettings = new Button("Load settings…");
+        loadSettings.setId("load-settings");
+        loadSettings.setOnAction(e -> chooseJson(false, vm::loadSettings));
+        var top = new HBox(8, new Label("Export"), scale, exportPng, exportMetrics, saveSettings, loadSettings,
+                new Label("  Layer charts:"), showPostBn, hessianLine);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         top.setPadding(new Insets(4, 8, 0, 8));
 
         var statusBar = new StatusBar();
@@ -77,7 +113,8 @@ public final class MainView extends BorderPane {
         message.setId("message");
         message.textProperty().bind(vm.messageProperty());
         message.setStyle("-fx-text-fill: #b00020; -fx-font-weight: bold;");
-        statusBar.getRightItems().add(message);
+        fpsLabel.setId("fps");
+        statusBar.getRightItems().addAll(message, fpsLabel);
 
         var controls = new ScrollPane(new ControlPanel(vm));
         controls.setFitToWidth(true);
@@ -90,8 +127,14 @@ public final class MainView extends BorderPane {
             @Override
             public void handle(long now) {
                 frames++;
+                fps.record(now);
+                if (frames % FPS_LABEL_EVERY == 0) {
+                    fpsLabel.setText(String.format("%.0f fps", fps.perSecond()));
+                }
                 vm.refresh();
-                if (vm.revisionProperty().get() != shownRevision) {
+                if (pulsesToSkip > 0) {
+                    pulsesToSkip--;         // let a full pulse release ChartFX's data locks after a snapshot
+                } else if (vm.revisionProperty().get() != shownRevision) {
                     shownRevision = vm.revisionProperty().get();
                     redraw();
                 }
@@ -131,6 +174,68 @@ public final class MainView extends BorderPane {
         }
         out.add(new ChartSeries("overlap with ∇(logit batch means) × λ1", ranks, overlap));
         return out;
+    }
+
+    /**
+     * Renders the whole window to a PNG. ChartFX takes its data-set locks in pre-layout and releases them
+     * after a full pulse, which snapshot() does not run (STACK.md: data added right after a snapshot
+     * deadlocked), so the charts are not touched again until two pulses have passed.
+     */
+    public int[] exportWindow(Path file, int scale) throws IOException {
+        pulsesToSkip = 2;
+        try {
+            return PngExport.write(this, scale, vm.settingsTitle(), file);
+        } finally {
+            Platform.requestNextPulse();
+        }
+    }
+
+    private void choosePng(String name, IoAction action) {
+        var chooser = new FileChooser();
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            run(action, file.toPath());
+        }
+    }
+
+    private void chooseFolder(IoAction action) {
+        File folder = new DirectoryChooser().showDialog(getScene().getWindow());
+        if (folder != null) {
+            run(action, folder.toPath());
+        }
+    }
+
+    private void chooseJson(boolean save, IoAction action) {
+        var chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("ShiftScope settings", "*.json"));
+        chooser.setInitialFileName("shiftscope-settings.json");
+        File file = save ? chooser.showSaveDialog(getScene().getWindow()) : chooser.showOpenDialog(getScene().getWindow());
+        if (file != null) {
+            run(action, file.toPath());
+        }
+    }
+
+    /** A failed export or load says so in a dialog; the run continues. */
+    private void run(IoAction action, Path path) {
+        try {
+            action.run(path);
+        } catch (IOException | RuntimeException e) {
+            var alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
+            alert.setHeaderText("Could not use " + path.getFileName());
+            alert.show();
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoAction {
+        void run(Path path) throws IOException;
+    }
+
+    /** Frames per second over the last second of AnimationTimer pulses. */
+    public double framesPerSecond() {
+        return fps.perSecond();
     }
 
     /** Stops the frame timer (the window is closing). */

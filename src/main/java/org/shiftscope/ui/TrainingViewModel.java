@@ -21,6 +21,7 @@ import javafx.beans.property.StringProperty;
 import org.shiftscope.model.Backend;
 import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.hessian.HessianReport;
+import org.shiftscope.model.io.Json;
 import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.train.BackgroundTrainer;
@@ -31,6 +32,10 @@ import org.shiftscope.model.train.TrainerState;
 import org.shiftscope.model.train.TrainingConfig;
 import org.shiftscope.model.train.TrainingSnapshot;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.function.LongSupplier;
 
 public final class TrainingViewModel implements AutoCloseable {
@@ -41,6 +46,7 @@ public final class TrainingViewModel implements AutoCloseable {
     private final LongSupplier clock;
     private BackgroundTrainer trainer;
     private RunHistory history = new RunHistory();
+    private RunLog log;
     private long shownGeneration;
     private long rebuildDueAt = -1;
 
@@ -72,6 +78,7 @@ public final class TrainingViewModel implements AutoCloseable {
         this.clock = clock;
         load(initial);
         trainer = new BackgroundTrainer(initial, dataset);
+        log = openLog(initial);
         bnMode.addListener((o, a, b) -> applyLiveSettings());
         learningRate.addListener((o, a, b) -> applyLiveSettings());
         momentum.addListener((o, a, b) -> applyLiveSettings());
@@ -136,16 +143,23 @@ public final class TrainingViewModel implements AutoCloseable {
         if (snapshot.generation() != shownGeneration) {
             shownGeneration = snapshot.generation();
             history = new RunHistory();
+            closeLog();
+            log = openLog(snapshot.config());
+            hessianSummary.set("Hessian: not computed yet");
             changed = true;
         }
         for (var record : trainer.drainRecords()) {
             history.add(record);
+            if (log != null) {
+                log.add(record);
+            }
             changed = true;
         }
         for (HessianReport report : trainer.drainHessianReports()) {
             if (report.generation() == shownGeneration) {
                 history.add(report);
                 hessianSummary.set(describe(report));
+                logHessian(report);
                 changed = true;
             }
         }
@@ -158,6 +172,72 @@ public final class TrainingViewModel implements AutoCloseable {
         if (changed) {
             revision.set(revision.get() + 1);
         }
+    }
+
+    private RunLog openLog(TrainingConfig config) {
+        try {
+            return new RunLog(config, dataset);
+        } catch (IOException e) {
+            message.set("Metrics will not be exportable: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void logHessian(HessianReport report) {
+        if (log == null) {
+            return;
+        }
+        try {
+            log.add(report);
+        } catch (IOException e) {
+            message.set("Could not record the Hessian report: " + e.getMessage());
+        }
+    }
+
+    private void closeLog() {
+        if (log != null) {
+            log.close();
+            log = null;
+        }
+    }
+
+    /** Writes the CLI's files (config.json, metrics.csv, layers.csv, hessian.csv, summary.json) into {@code folder}. */
+    public void exportMetrics(Path folder) throws IOException {
+        if (log == null) {
+            throw new IOException("no metrics were recorded for this run");
+        }
+        log.exportTo(folder);
+    }
+
+    /** Saves the settings the controls describe as JSON (the same record as the CLI's config.json "config"). */
+    public void saveSettings(Path file) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Json.mapper().writeValue(temporary.toFile(), currentConfig());
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Loads settings saved by {@link #saveSettings} and rebuilds; a bad file changes nothing. */
+    public void loadSettings(Path file) throws IOException {
+        TrainingConfig loaded;
+        try {
+            loaded = Json.mapper().readValue(file.toFile(), TrainingConfig.class);
+        } catch (IOException e) {
+            String reason = e.getCause() instanceof IllegalArgumentException cause ? cause.getMessage()
+                    : e.getMessage().lines().findFirst().orElse("unreadable");
+            throw new IOException(file.getFileName() + ": " + reason);
+        }
+        load(loaded);
+        reset();
+    }
+
+    /** One line recording the run's settings, for the title of exported figures. */
+    public String settingsTitle() {
+        var c = currentConfig();
+        var o = c.optimizer();
+        return String.format(java.util.Locale.ROOT,
+                "ShiftScope · %s · depth %d × width %d %s · BN %s · η %.4g · β %.2f%s · batch %d · seed %d · step %d",
+                c.dataset(), c.depth(), c.width(), c.activation().label(), o.bnMode().label(), o.learningRate(),
+                o.momentum(), o.nesterov() ? " (Nesterov)" : "", c.batchSize(), c.seed(), steps.get());
     }
 
     private String statusLine(TrainingSnapshot s) {
@@ -205,6 +285,7 @@ public final class TrainingViewModel implements AutoCloseable {
     @Override
     public void close() {
         trainer.close();
+        closeLog();
     }
 
     public boolean trainingThreadAlive() {

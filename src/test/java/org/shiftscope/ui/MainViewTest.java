@@ -7,6 +7,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.shiftscope.model.data.SyntheticData;
 import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.net.BnMode;
@@ -20,6 +21,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -102,6 +106,28 @@ class MainViewTest {
         var off = vm.history().latestStep();
         assertEquals(off.pre()[1].variance(), off.post()[1].variance(), "without BN the nonlinearity sees z");
         assertNotEquals(onVariance, off.post()[1].variance());
+    }
+
+    @Test
+    void exportWritesANonBlankPngOfTheRequestedSizeAndTrainingGoesOn(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.clickOn("#start");
+        waitUntil(() -> view.lossChart().pointCount() > 20);
+        Path file = dir.resolve("window.png");
+        int scale = 2;
+        int[] size = WaitForAsyncUtils.asyncFx(() -> view.exportWindow(file, scale)).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        BufferedImage image = ImageIO.read(file.toFile());
+        assertEquals(size[0], image.getWidth());
+        assertEquals((int) Math.ceil(view.getWidth() * scale), image.getWidth());
+        assertTrue(image.getHeight() > view.getHeight() * scale, "the title band is added above the window");
+        var colours = new java.util.HashSet<Integer>();
+        for (int y = 0; y < image.getHeight(); y += 7) {
+            for (int x = 0; x < image.getWidth(); x += 7) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        assertTrue(colours.size() > 50, "a real rendering, not a blank image: " + colours.size() + " colours");
+        int before = view.lossChart().pointCount();
+        waitUntil(() -> view.lossChart().pointCount() > before + 10);   // no deadlock after the snapshot
     }
 
     @Test

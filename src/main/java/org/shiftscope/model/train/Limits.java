@@ -20,7 +20,13 @@ public final class Limits {
 
     static void requireRange(String name, double value, double min, double max) {
         if (!(value >= min && value <= max)) {
-            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + " (got " + value + ")");
+            throw new IllegalArgumentException(name + " must be between " + plain(min) + " and " + plain(max)
+                    + " (got " + plain(value) + ")");
         }
+    }
+
+    /** 50 rather than 50.0, 0.999 as is. */
+    private static String plain(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 }

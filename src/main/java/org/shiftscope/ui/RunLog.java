@@ -1,0 +1,92 @@
+// Writes the run the window shows into a temporary folder as it goes, in exactly the CLI's file formats,
+// so "Export metrics" can copy complete files without the view-model keeping every step in memory.
+package org.shiftscope.ui;
+
+import org.shiftscope.model.Backend;
+import org.shiftscope.model.data.Dataset;
+import org.shiftscope.model.hessian.HessianReport;
+import org.shiftscope.model.io.HessianFigures;
+import org.shiftscope.model.io.RunRecorder;
+import org.shiftscope.model.io.RunSummary;
+import org.shiftscope.model.train.StepRecord;
+import org.shiftscope.model.train.TrainingConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+final class RunLog implements AutoCloseable {
+    private static final List<String> FILES = List.of("config.json", "metrics.csv", "layers.csv", "hessian.csv", "summary.json");
+
+    private final Path folder;
+    private final RunRecorder recorder;
+    private final long startNanos = System.nanoTime();
+    private StepRecord last;
+    private StepRecord lastEvaluated;
+    private HessianReport lastHessian;
+
+    RunLog(TrainingConfig config, Dataset dataset) throws IOException {
+        folder = Files.createTempDirectory("shiftscope-run");
+        folder.toFile().deleteOnExit();
+        var facts = new LinkedHashMap<String, Object>();
+        facts.put("name", dataset.name());
+        facts.put("inputs", dataset.inputs());
+        facts.put("classes", dataset.classes());
+        facts.put("train_examples", dataset.train().count());
+        facts.put("test_examples", dataset.test().count());
+        recorder = new RunRecorder(folder, config, facts);
+    }
+
+    void add(StepRecord record) {
+        recorder.record(record);
+        last = record;
+        if (record.evaluated()) {
+            lastEvaluated = record;
+        }
+    }
+
+    void add(HessianReport report) throws IOException {
+        recorder.recordHessian(report);
+        lastHessian = report;
+    }
+
+    /** Copies config.json, metrics.csv, layers.csv, hessian.csv (if any) and a fresh summary.json into {@code target}. */
+    void exportTo(Path target) throws IOException {
+        double[] recent = recorder.recentTrainLossAndAccuracy();
+        long steps = last == null ? 0 : last.step();
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        var divergence = last == null ? null : last.divergence();
+        recorder.finish(new RunSummary(steps, finite(recent[0]), finite(recent[1]),
+                lastEvaluated == null ? null : lastEvaluated.testLoss(),
+                lastEvaluated == null ? null : lastEvaluated.testAccuracy(),
+                divergence != null, divergence == null ? null : divergence.step(),
+                divergence == null ? null : divergence.reason(), seconds, steps == 0 ? 0 : seconds * 1e3 / steps,
+                Backend.describe(), lastHessian == null ? null : HessianFigures.of(lastHessian)));
+        Files.createDirectories(target);
+        for (String name : FILES) {
+            Path source = folder.resolve(name);
+            if (Files.exists(source)) {
+                Path temporary = target.resolve(name + ".tmp");
+                Files.copy(source, temporary, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary, target.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    @Override
+    public void close() {
+        try {
+            recorder.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
