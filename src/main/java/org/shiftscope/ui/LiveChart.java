@@ -46,6 +46,12 @@ public final class LiveChart extends StackPane {
         getChildren().add(chart);
     }
 
+    /** Marks every point: for sparse series such as periodic Hessian results. */
+    public LiveChart withMarkers() {
+        renderer.setDrawMarker(true);
+        return this;
+    }
+
     public void setLogY(boolean log) {
         this.logY = log;
         yAxis.setLogAxis(log);

@@ -21,7 +21,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.Notifications;
 import org.controlsfx.control.StatusBar;
+import org.shiftscope.model.train.TrainerState;
 import org.shiftscope.model.hessian.HessianReport;
 
 import java.io.File;
@@ -40,16 +42,19 @@ public final class MainView extends BorderPane {
     private final LiveChart percentiles = new LiveChart("percentile-chart",
             "Last layer, tracked unit: 15/50/85th percentiles", "step", "nonlinearity input", false);
     private final LiveChart hessian = new LiveChart("hessian-chart", "Top Hessian eigenvalues vs stability limit",
-            "step", "eigenvalue", true);
+            "step", "eigenvalue", true).withMarkers();
     private final LiveChart spectrum = new LiveChart("spectrum-chart", "Latest spectrum and covariate-shift overlap",
-            "rank", "eigenvalue / overlap", false);
-    private final CheckBox showPostBn = new CheckBox("after BN");
+            "rank", "eigenvalue / overlap", false).withMarkers();
+    private final CheckBox showPostBn = new CheckBox("after BN (input of the nonlinearity)");
     private final AnimationTimer timer;
     private long shownRevision = -1;
     private long frames;
     private int pulsesToSkip;
     private final FrameRate fps = new FrameRate();
     private final Label fpsLabel = new Label();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MainView.class);
+    /** Frames between two frame-rate lines in the log. */
+    private static final int FPS_LOG_EVERY = 600;
     /** Frames between two updates of the frame-rate label. */
     private static final int FPS_LABEL_EVERY = 30;
 
@@ -101,9 +106,10 @@ public final class MainView extends BorderPane {
         var loadSettings = new Button("Load settings…");
         loadSettings.setId("load-settings");
         loadSettings.setOnAction(e -> chooseJson(false, vm::loadSettings));
-        var top = new HBox(8, new Label("Export"), scale, exportPng, exportMetrics, saveSettings, loadSettings,
-                new Label("  Layer charts:"), showPostBn, hessianLine);
-        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        var exports = new HBox(8, new Label("Export"), scale, exportPng, exportMetrics, saveSettings, loadSettings,
+                new Label("   Layer charts:"), showPostBn);
+        exports.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        var top = new VBox(4, exports, hessianLine);
         top.setPadding(new Insets(4, 8, 0, 8));
 
         var statusBar = new StatusBar();
@@ -123,6 +129,14 @@ public final class MainView extends BorderPane {
         VBox.setVgrow(grid, Priority.ALWAYS);
         setBottom(statusBar);
 
+        vm.stateProperty().addListener((o, old, state) -> {
+            if (state == TrainerState.DIVERGED && getScene() != null && getScene().getWindow() != null) {
+                Notifications.create().owner(getScene().getWindow()).title("Training diverged")
+                        .text(vm.messageProperty().get() + "\nThe charts keep what happened; Reset starts again.")
+                        .showWarning();
+            }
+        });
+
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -130,6 +144,10 @@ public final class MainView extends BorderPane {
                 fps.record(now);
                 if (frames % FPS_LABEL_EVERY == 0) {
                     fpsLabel.setText(String.format("%.0f fps", fps.perSecond()));
+                }
+                if (frames % FPS_LOG_EVERY == 0) {
+                    LOG.info("{} frames drawn, {} fps over the last second, {} steps", frames,
+                            String.format("%.1f", fps.perSecond()), vm.stepsProperty().get());
                 }
                 vm.refresh();
                 if (pulsesToSkip > 0) {

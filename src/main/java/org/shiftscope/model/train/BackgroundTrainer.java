@@ -47,6 +47,7 @@ public final class BackgroundTrainer implements AutoCloseable {
     private String message;
     private double stepsPerSecond;
     private long generation;
+    private boolean hessianDue;
 
     public BackgroundTrainer(TrainingConfig config, Dataset dataset) {
         this.dataset = dataset;
@@ -184,6 +185,7 @@ public final class BackgroundTrainer implements AutoCloseable {
             records.clear();
             hessian.cancel();
             hessian.clear();
+            hessianDue = false;
             generation++;
         }
         if (pendingSettings != null) {
@@ -210,6 +212,9 @@ public final class BackgroundTrainer implements AutoCloseable {
             }
             int every = session.config().hessian().every();
             if (every > 0 && record.step() % every == 0 && !record.diverged()) {
+                hessianDue = true;             // started as soon as the Hessian thread is free
+            }
+            if (hessianDue && !record.diverged()) {
                 startHessian();
             }
             if (!records.offer(record)) {
@@ -223,12 +228,12 @@ public final class BackgroundTrainer implements AutoCloseable {
         }
     }
 
-    /** Hands a float64 copy of the current weights to the Hessian thread (skipped while one runs). */
+    /** Hands a float64 copy of the current weights to the Hessian thread, or keeps it due while one runs. */
     private void startHessian() {
-        if (hessian.busy() || state == TrainerState.FAILED) {
+        if (state == TrainerState.FAILED) {
             return;
         }
-        hessian.submit(session.hessianJob(generation));
+        hessianDue = hessian.busy() || !hessian.submit(session.hessianJob(generation));
     }
 
     private boolean isRunning() {
