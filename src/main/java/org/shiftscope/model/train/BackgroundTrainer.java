@@ -31,6 +31,8 @@ public final class BackgroundTrainer implements AutoCloseable {
     private final AtomicReference<TrainingSnapshot> snapshot = new AtomicReference<>();
     private final BlockingQueue<StepRecord> records = new ArrayBlockingQueue<>(RECORD_QUEUE_CAPACITY);
     private final Thread thread;
+    /** The configuration of the newest session, requested or built: what new settings are checked against. */
+    private volatile TrainingConfig latestConfig;
     private final BackgroundHessian hessian = new BackgroundHessian();
 
     // Guarded by lock: commands waiting for the training thread.
@@ -52,6 +54,7 @@ public final class BackgroundTrainer implements AutoCloseable {
     public BackgroundTrainer(TrainingConfig config, Dataset dataset) {
         this.dataset = dataset;
         this.session = new TrainingSession(config, dataset);
+        this.latestConfig = config;
         publish(null);
         this.thread = new Thread(this::loop, "shiftscope-trainer");
         thread.setDaemon(true);
@@ -87,12 +90,13 @@ public final class BackgroundTrainer implements AutoCloseable {
 
     /** Learning rate, momentum, weight decay and BN mode take effect at the next step. */
     public void setOptimizerSettings(OptimizerSettings settings) {
-        TrainingConfig.requireBatchFitsBn(snapshot().config().batchSize(), settings.bnMode());
+        TrainingConfig.requireBatchFitsBn(latestConfig.batchSize(), settings.bnMode());
         command(() -> pendingSettings = settings);
     }
 
     /** A new network from the config's seed (Reset, or a changed depth/width/dataset setting); paused afterwards. */
     public void rebuild(TrainingConfig config) {
+        latestConfig = config;
         command(() -> {
             pendingRebuild = config;
             pendingSettings = null;
