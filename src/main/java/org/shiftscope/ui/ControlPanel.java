@@ -25,6 +25,10 @@ import org.shiftscope.model.train.TrainerState;
 import java.util.Locale;
 
 public final class ControlPanel extends VBox {
+    private static final String FASHION = "fashion-mnist";
+    private static final String SYNTHETIC = "synthetic";
+    private static final String FOLDER = "folder…";
+
     public ControlPanel(TrainingViewModel vm) {
         setSpacing(6);
         setPadding(new Insets(8));
@@ -128,7 +132,27 @@ public final class ControlPanel extends VBox {
         pause.disableProperty().bind(vm.stateProperty().isNotEqualTo(TrainerState.RUNNING));
         step.disableProperty().bind(vm.stateProperty().isEqualTo(TrainerState.DIVERGED));
 
+        var dataset = new ChoiceBox<String>();
+        dataset.setId("dataset");
+        dataset.getItems().setAll(FASHION, SYNTHETIC, FOLDER);
+        dataset.setValue(vm.datasetNameProperty().get().equals(SYNTHETIC) ? SYNTHETIC
+                : vm.datasetNameProperty().get().equals(FASHION) ? FASHION : FOLDER);
+        dataset.setTooltip(tip("Data: the embedded Fashion-MNIST subset (10,000 + 2,000 images), a synthetic "
+                + "Gaussian-class set, or a folder holding the four MNIST-format IDX files."));
+        dataset.setOnAction(e -> {
+            String choice = dataset.getValue();
+            if (FOLDER.equals(choice)) {
+                var folder = new javafx.stage.DirectoryChooser().showDialog(getScene().getWindow());
+                if (folder != null) {
+                    vm.useDataset(folder.getAbsolutePath());
+                }
+            } else if (!choice.equals(vm.datasetNameProperty().get())) {
+                vm.useDataset(choice);
+            }
+        });
+
         getChildren().addAll(
+                new Label("Dataset"), dataset,
                 new Label("BN mode"), segmented,
                 new Label("Learning rate η"), lrSlider, new HBox(6, new Label("η ="), lrField),
                 momentumLabel, momentum, nesterov,

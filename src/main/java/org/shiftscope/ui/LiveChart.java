@@ -11,11 +11,15 @@ import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.spi.DoubleDataSet;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.layout.StackPane;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 public final class LiveChart extends StackPane {
     private final XYChart chart;
@@ -23,6 +27,8 @@ public final class LiveChart extends StackPane {
     private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
     private final List<DoubleDataSet> dataSets = new ArrayList<>();
     private boolean logY;
+    private Consumer<LiveChart> onExport = chart -> { };
+    private Runnable redrawRequest = () -> { };
 
     public LiveChart(String id, String title, String xLabel, String yLabel, boolean logY) {
         var xAxis = new DefaultNumericAxis(xLabel);
@@ -44,6 +50,18 @@ public final class LiveChart extends StackPane {
         setLogY(logY);
         setId(id);
         getChildren().add(chart);
+        var log = new CheckMenuItem("Logarithmic y axis");
+        log.setSelected(logY);
+        log.setOnAction(e -> setLogY(log.isSelected()));
+        var export = new MenuItem("Export this chart as PNG…");
+        export.setOnAction(e -> onExport.accept(this));
+        var menu = new ContextMenu(log, export);
+        chart.setOnContextMenuRequested(e -> menu.show(chart, e.getScreenX(), e.getScreenY()));
+    }
+
+    /** Called with this chart when the user asks to export it (the window decides where and at what scale). */
+    public void setOnExport(Consumer<LiveChart> action) {
+        this.onExport = action;
     }
 
     /** Marks every point: for sparse series such as periodic Hessian results. */
@@ -52,9 +70,16 @@ public final class LiveChart extends StackPane {
         return this;
     }
 
+    /** Takes effect with the next data update (non-positive values are left out on a log axis). */
     public void setLogY(boolean log) {
         this.logY = log;
         yAxis.setLogAxis(log);
+        redrawRequest.run();
+    }
+
+    /** What to run when the chart needs its data again (after a scale change). */
+    public void setOnRedrawRequest(Runnable action) {
+        this.redrawRequest = action;
     }
 
     public boolean isLogY() {
@@ -102,6 +127,10 @@ public final class LiveChart extends StackPane {
     /** Points currently drawn over all lines. */
     public int pointCount() {
         return dataSets.stream().mapToInt(DoubleDataSet::getDataCount).sum();
+    }
+
+    public String title() {
+        return chart.getTitle();
     }
 
     public XYChart chart() {

@@ -45,11 +45,13 @@ public final class MainView extends BorderPane {
             "step", "eigenvalue", true).withMarkers();
     private final LiveChart spectrum = new LiveChart("spectrum-chart", "Latest spectrum and covariate-shift overlap",
             "rank", "eigenvalue / overlap", false).withMarkers();
+    private final ChoiceBox<Integer> exportScale = new ChoiceBox<>();
     private final CheckBox showPostBn = new CheckBox("after BN (input of the nonlinearity)");
     private final AnimationTimer timer;
     private long shownRevision = -1;
     private long frames;
     private int pulsesToSkip;
+    private long handlerNanos;
     private final FrameRate fps = new FrameRate();
     private final Label fpsLabel = new Label();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MainView.class);
@@ -69,6 +71,11 @@ public final class MainView extends BorderPane {
         grid.setVgap(6);
         grid.setPadding(new Insets(6));
         var charts = List.of(loss, accuracy, means, variances, heatmap, percentiles, hessian, spectrum);
+        for (var chart : List.of(loss, accuracy, means, variances, percentiles, hessian, spectrum)) {
+            chart.setOnRedrawRequest(this::redraw);
+            chart.setOnExport(c -> choosePng(c.getId() + ".png",
+                    file -> exportNode(c, file, exportScale.getValue(), c.title() + " · " + vm.settingsTitle())));
+        }
         for (int i = 0; i < charts.size(); i++) {
             grid.add(charts.get(i), i % 2, i / 2);
         }
@@ -87,11 +94,11 @@ public final class MainView extends BorderPane {
         var hessianLine = new Label();
         hessianLine.setId("hessian-summary");
         hessianLine.textProperty().bind(vm.hessianSummaryProperty());
-        var scale = new ChoiceBox<Integer>();
+        var scale = exportScale;
         scale.setId("export-scale");
         scale.getItems().setAll(1, 2, 3);
         scale.setValue(2);
-        scale.setTooltip(new Tooltip("Scale of exported PNG figures: 2× or 3× for print."));
+        scale.setTooltip(new Tooltip("Scale of exported PNG figures: 2× or 3× for print. Right-click a chart to export it alone."));
         var exportPng = new Button("Window PNG…");
         exportPng.setId("export-png");
         exportPng.setTooltip(new Tooltip("Render the whole window to a PNG at the chosen scale, titled with the settings."));
@@ -140,14 +147,17 @@ public final class MainView extends BorderPane {
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
+                long started = System.nanoTime();
                 frames++;
                 fps.record(now);
                 if (frames % FPS_LABEL_EVERY == 0) {
                     fpsLabel.setText(String.format("%.0f fps", fps.perSecond()));
                 }
                 if (frames % FPS_LOG_EVERY == 0) {
-                    LOG.info("{} frames drawn, {} fps over the last second, {} steps", frames,
-                            String.format("%.1f", fps.perSecond()), vm.stepsProperty().get());
+                    LOG.info("{} frames drawn, {} fps over the last second, {} ms per frame in the chart update, {} steps",
+                            frames, String.format("%.1f", fps.perSecond()),
+                            String.format("%.2f", handlerNanos / 1e6 / FPS_LOG_EVERY), vm.stepsProperty().get());
+                    handlerNanos = 0;
                 }
                 vm.refresh();
                 if (pulsesToSkip > 0) {
@@ -156,6 +166,7 @@ public final class MainView extends BorderPane {
                     shownRevision = vm.revisionProperty().get();
                     redraw();
                 }
+                handlerNanos += System.nanoTime() - started;
             }
         };
         timer.start();
@@ -200,9 +211,13 @@ public final class MainView extends BorderPane {
      * deadlocked), so the charts are not touched again until two pulses have passed.
      */
     public int[] exportWindow(Path file, int scale) throws IOException {
+        return exportNode(this, file, scale, vm.settingsTitle());
+    }
+
+    private int[] exportNode(javafx.scene.Node node, Path file, int scale, String title) throws IOException {
         pulsesToSkip = 2;
         try {
-            return PngExport.write(this, scale, vm.settingsTitle(), file);
+            return PngExport.write(node, scale, title, file);
         } finally {
             Platform.requestNextPulse();
         }

@@ -20,6 +20,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.shiftscope.model.Backend;
 import org.shiftscope.model.data.Dataset;
+import org.shiftscope.model.data.DatasetSource;
+import org.shiftscope.model.data.InvalidDataException;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.io.Json;
 import org.shiftscope.model.net.ActivationFunction;
@@ -42,7 +44,7 @@ public final class TrainingViewModel implements AutoCloseable {
     /** Quiet time after the last structural change before the network is rebuilt. */
     public static final long REBUILD_DEBOUNCE_NANOS = 400_000_000L;
 
-    private final Dataset dataset;
+    private Dataset dataset;
     private final LongSupplier clock;
     private BackgroundTrainer trainer;
     private RunHistory history = new RunHistory();
@@ -69,6 +71,7 @@ public final class TrainingViewModel implements AutoCloseable {
     private final LongProperty steps = new SimpleLongProperty(this, "steps");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final StringProperty datasetName = new SimpleStringProperty(this, "datasetName");
     private final StringProperty hessianSummary = new SimpleStringProperty(this, "hessianSummary", "Hessian: not computed yet");
     private final LongProperty revision = new SimpleLongProperty(this, "revision");
     private final String backend = Backend.describe();
@@ -77,6 +80,7 @@ public final class TrainingViewModel implements AutoCloseable {
         this.dataset = dataset;
         this.clock = clock;
         load(initial);
+        datasetName.set(dataset.name());
         trainer = new BackgroundTrainer(initial, dataset);
         log = openLog(initial);
         bnMode.addListener((o, a, b) -> applyLiveSettings());
@@ -120,6 +124,36 @@ public final class TrainingViewModel implements AutoCloseable {
 
     public void computeHessianNow() {
         trainer.requestHessian();
+    }
+
+    /**
+     * Trains on another dataset ("fashion-mnist", "synthetic" or a folder of MNIST-format files): a new
+     * network from the seed; a dataset that cannot be loaded leaves everything as it was and says why.
+     */
+    public void useDataset(String spec) {
+        Dataset loaded;
+        try {
+            loaded = DatasetSource.load(spec, seed.get());
+        } catch (InvalidDataException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        var old = currentConfig();
+        TrainingConfig config;
+        try {
+            config = new TrainingConfig(spec, old.depth(), old.width(), old.activation(), old.init(), old.centerInputs(),
+                    Math.min(old.batchSize(), loaded.train().count()), old.steps(), old.seed(), old.evalEvery(), 0,
+                    old.optimizer(), old.hessian());
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        trainer.close();
+        dataset = loaded;
+        trainer = new BackgroundTrainer(config, loaded);
+        shownGeneration = -1;          // a new trainer counts generations from 0 again
+        datasetName.set(loaded.name());
+        message.set("");
     }
 
     /** A new network from the seed with the current settings; the charts start again. */
@@ -369,6 +403,10 @@ public final class TrainingViewModel implements AutoCloseable {
 
     public ReadOnlyStringProperty messageProperty() {
         return message;
+    }
+
+    public ReadOnlyStringProperty datasetNameProperty() {
+        return datasetName;
     }
 
     public ReadOnlyStringProperty hessianSummaryProperty() {

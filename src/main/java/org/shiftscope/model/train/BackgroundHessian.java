@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,23 +45,30 @@ public final class BackgroundHessian implements AutoCloseable {
         if (!running.compareAndSet(null, cancelled)) {
             return false;
         }
-        executor.execute(() -> {
-            try {
-                HessianReport report = analysis.apply(cancelled::get);
-                if (!cancelled.get()) {
-                    latest.set(report);
-                    reports.offer(report);
-                }
-            } catch (ExactHessian.CancelledException e) {
-                LOG.debug("Hessian computation cancelled");
-            } catch (RuntimeException e) {
-                LOG.error("Hessian computation failed", e);
-                lastError.set("Hessian computation failed: " + e.getMessage());
-            } finally {
-                running.set(null);
-            }
-        });
+        try {
+            executor.execute(() -> run(analysis, cancelled));
+        } catch (RejectedExecutionException e) {
+            running.set(null);             // shut down: nothing more to compute
+            return false;
+        }
         return true;
+    }
+
+    private void run(Function<BooleanSupplier, HessianReport> analysis, AtomicBoolean cancelled) {
+        try {
+            HessianReport report = analysis.apply(cancelled::get);
+            if (!cancelled.get()) {
+                latest.set(report);
+                reports.offer(report);
+            }
+        } catch (ExactHessian.CancelledException e) {
+            LOG.debug("Hessian computation cancelled");
+        } catch (RuntimeException e) {
+            LOG.error("Hessian computation failed", e);
+            lastError.set("Hessian computation failed: " + e.getMessage());
+        } finally {
+            running.set(null);
+        }
     }
 
     /** Cancels the running computation, if any; its result is dropped. */

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -270,13 +269,14 @@ public final class BackgroundTrainer implements AutoCloseable {
     /** Stops the training thread after the current step and waits for it. */
     @Override
     public void close() {
-        hessian.close();
+        hessian.cancel();
         command(() -> closed = true);
         try {
-            thread.join(TimeUnit.MILLISECONDS.toMillis(JOIN_TIMEOUT_MS));
+            thread.join(JOIN_TIMEOUT_MS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        hessian.close();
     }
 
     public boolean isAlive() {
