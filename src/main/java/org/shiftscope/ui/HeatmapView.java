@@ -1,6 +1,6 @@
 // Layers × time heatmap of the between-channel share of variance (SCIENCE.md): a synchronised shift of
 // the layers' output distributions shows as a vertical band. Drawn on a Canvas with the viridis colour map
-// (perceptually uniform and colour-blind safe; van der Walt & Smith 2015).
+// (Palette).
 package org.shiftscope.ui;
 
 import javafx.geometry.VPos;
@@ -14,9 +14,6 @@ public final class HeatmapView extends Region {
     private static final double MARGIN_LEFT = 56;
     private static final double MARGIN_TOP = 22;
     private static final double MARGIN_BOTTOM = 20;
-    /** Viridis anchor colours at 0, 0.25, 0.5, 0.75, 1. */
-    private static final Color[] VIRIDIS = {Color.web("#440154"), Color.web("#3b528b"), Color.web("#21918c"),
-            Color.web("#5ec962"), Color.web("#fde725")};
 
     private final Canvas canvas = new Canvas();
     private final String title;
@@ -69,7 +66,7 @@ public final class HeatmapView extends Region {
         double cellH = plotH / layers;
         for (int c = 0; c < columns.length; c++) {
             for (int l = 0; l < Math.min(layers, columns[c].length); l++) {
-                g.setFill(viridis(columns[c][l]));
+                g.setFill(Palette.viridis(columns[c][l]));
                 g.fillRect(MARGIN_LEFT + c * cellW, MARGIN_TOP + (layers - 1 - l) * cellH, Math.ceil(cellW), Math.ceil(cellH));
             }
         }
@@ -85,10 +82,4 @@ public final class HeatmapView extends Region {
         g.fillText("step " + steps[steps.length - 1], w - 8, MARGIN_TOP + plotH + 3);
     }
 
-    static Color viridis(double value) {
-        double v = Double.isFinite(value) ? Math.max(0, Math.min(1, value)) : 0;
-        double position = v * (VIRIDIS.length - 1);
-        int i = Math.min((int) position, VIRIDIS.length - 2);
-        return VIRIDIS[i].interpolate(VIRIDIS[i + 1], position - i);
-    }
 }

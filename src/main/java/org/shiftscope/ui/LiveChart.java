@@ -11,6 +11,7 @@ import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.spi.DoubleDataSet;
+import io.fair_acc.dataset.utils.DataSetStyleBuilder;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
@@ -108,7 +109,22 @@ public final class LiveChart extends StackPane {
                 }
             }
             dataSets.get(i).set(s.xs(), s.ys(), true);
+            dataSets.get(i).setStyle(style(s));
         }
+    }
+
+    private static String style(ChartSeries s) {
+        if (s.color() == null && !s.dashed()) {
+            return "";
+        }
+        var builder = DataSetStyleBuilder.newInstance();
+        if (s.color() != null) {
+            builder.setDatasetColor(s.color());
+        }
+        if (s.dashed()) {
+            builder.setLineWidth(2).setLineDashes(8, 5);
+        }
+        return builder.build();
     }
 
     private static ChartSeries positiveOnly(ChartSeries s) {
@@ -121,7 +137,7 @@ public final class LiveChart extends StackPane {
                 ys[n++] = s.ys()[i];
             }
         }
-        return new ChartSeries(s.name(), Arrays.copyOf(xs, n), Arrays.copyOf(ys, n));
+        return new ChartSeries(s.name(), Arrays.copyOf(xs, n), Arrays.copyOf(ys, n), s.color(), s.dashed());
     }
 
     /** Points currently drawn over all lines. */

@@ -201,7 +201,7 @@ public final class MainView extends BorderPane {
         for (int i = 0; i < k; i++) {
             overlap[i] = report.meanOverlap()[i] * scale;
         }
-        out.add(new ChartSeries("overlap with ∇(logit batch means) × λ1", ranks, overlap));
+        out.add(new ChartSeries("overlap with ∇(logit batch means) × λ1", ranks, overlap).styled("#21918c", true));
         return out;
     }
 
