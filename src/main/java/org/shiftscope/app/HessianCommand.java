@@ -3,7 +3,6 @@
 package org.shiftscope.app;
 
 import org.shiftscope.model.hessian.HessianAnalysis;
-import org.shiftscope.model.hessian.StabilityThreshold;
 import org.shiftscope.model.io.HessianCsv;
 import org.shiftscope.model.io.HessianFigures;
 import org.shiftscope.model.io.Json;
@@ -69,10 +68,7 @@ public final class HessianCommand implements Callable<Integer> {
             csv.write(report);
         }
         Json.mapper().writeValue(out.resolve("hessian.json").toFile(), HessianFigures.of(report));
-        err.printf("λ1 %.6g  λ1/λ%d %s  η·λ1 %.3g (stable below %.3g)  %d iterations, converged %s, %.1f s%n",
-                report.lambdaMax(), report.classes(),
-                Double.isNaN(report.outlierRatio()) ? "n/a" : String.format("%.4g", report.outlierRatio()),
-                report.lrTimesLambdaMax(), StabilityThreshold.lrTimesCurvatureLimit(settings), report.iterations(),
+        err.printf("%s, %d iterations, converged %s, %.1f s%n", report.summary(), report.iterations(),
                 report.converged(), report.seconds());
         return 0;
     }

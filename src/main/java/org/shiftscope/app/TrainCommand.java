@@ -8,7 +8,6 @@ import org.shiftscope.model.data.DatasetSource;
 import org.shiftscope.model.data.InvalidDataException;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.hessian.LossFunction;
-import org.shiftscope.model.hessian.StabilityThreshold;
 import org.shiftscope.model.io.HessianFigures;
 import org.shiftscope.model.io.ModelExport;
 import org.shiftscope.model.io.RunRecorder;
@@ -27,8 +26,6 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -107,7 +104,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         err.printf("Training %s on %s with %s%n", describe(config), data.name(), Backend.describe());
         var session = new TrainingSession(config, data);
-        try (var recorder = new RunRecorder(out, config, facts(data))) {
+        try (var recorder = new RunRecorder(out, config, RunRecorder.datasetFacts(data))) {
             long start = System.nanoTime();
             long progressEvery = Math.max(1, steps / PROGRESS_LINES);
             HessianReport lastHessian = hessianEvery > 0 ? analyse(session, recorder, err) : null;
@@ -144,10 +141,7 @@ public final class TrainCommand implements Callable<Integer> {
     private HessianReport analyse(TrainingSession session, RunRecorder recorder, PrintWriter err) throws IOException {
         var report = session.analyseHessian(0, () -> false);
         recorder.recordHessian(report);
-        err.printf("Hessian at step %d: λ1 %.4g  λ1/λ%d %s  η·λ1 %.3g (stable below %.3g)  %d iterations, %.1f s%n",
-                report.step(), report.lambdaMax(), report.classes(),
-                Double.isNaN(report.outlierRatio()) ? "n/a" : String.format("%.3g", report.outlierRatio()),
-                report.lrTimesLambdaMax(), StabilityThreshold.lrTimesCurvatureLimit(report.settings()),
+        err.printf("Hessian at step %d: %s, %d iterations, %.1f s%n", report.step(), report.summary(),
                 report.iterations(), report.seconds());
         return report;
     }
@@ -192,15 +186,6 @@ public final class TrainCommand implements Callable<Integer> {
         return Double.isFinite(value) ? value : null;
     }
 
-    private static Map<String, Object> facts(Dataset data) {
-        var facts = new LinkedHashMap<String, Object>();
-        facts.put("name", data.name());
-        facts.put("inputs", data.inputs());
-        facts.put("classes", data.classes());
-        facts.put("train_examples", data.train().count());
-        facts.put("test_examples", data.test().count());
-        return facts;
-    }
 
     private static String describe(TrainingConfig c) {
         var o = c.optimizer();

@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 final class RunLog implements AutoCloseable {
@@ -32,13 +31,7 @@ final class RunLog implements AutoCloseable {
     RunLog(TrainingConfig config, Dataset dataset) throws IOException {
         folder = Files.createTempDirectory("shiftscope-run");
         folder.toFile().deleteOnExit();
-        var facts = new LinkedHashMap<String, Object>();
-        facts.put("name", dataset.name());
-        facts.put("inputs", dataset.inputs());
-        facts.put("classes", dataset.classes());
-        facts.put("train_examples", dataset.train().count());
-        facts.put("test_examples", dataset.test().count());
-        recorder = new RunRecorder(folder, config, facts);
+        recorder = new RunRecorder(folder, config, RunRecorder.datasetFacts(dataset));
     }
 
     void add(StepRecord record) {

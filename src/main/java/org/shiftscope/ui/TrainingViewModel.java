@@ -289,11 +289,7 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     private static String describe(HessianReport r) {
-        double limit = org.shiftscope.model.hessian.StabilityThreshold.lrTimesCurvatureLimit(r.settings());
-        return String.format("Hessian at step %d (BN %s): λ1 = %.4g, λ1/λ%d = %s, η·λ1 = %.3g (stable below %.3g)",
-                r.step(), r.bnMode().label(), r.lambdaMax(), r.classes(),
-                Double.isNaN(r.outlierRatio()) ? "n/a" : String.format("%.3g", r.outlierRatio()),
-                r.lrTimesLambdaMax(), limit);
+        return "Hessian at step " + r.step() + " (BN " + r.bnMode().label() + "): " + r.summary();
     }
 
     private void applyLiveSettings() {

@@ -39,6 +39,13 @@ public record HessianReport(long step, long generation, BnMode bnMode, Optimizer
         return StabilityThreshold.curvatureLimit(settings);
     }
 
+    /** "λ1 = …, λ1/λC = …, η·λ1 = … (stable below …)": the line the CLI prints and the window shows. */
+    public String summary() {
+        return String.format(java.util.Locale.ROOT, "λ1 = %.4g, λ1/λ%d = %s, η·λ1 = %.3g (stable below %.3g)",
+                lambdaMax(), classes, Double.isNaN(outlierRatio()) ? "n/a" : String.format(java.util.Locale.ROOT, "%.3g", outlierRatio()),
+                lrTimesLambdaMax(), StabilityThreshold.lrTimesCurvatureLimit(settings));
+    }
+
     /** η·λ1, to compare with {@link StabilityThreshold#lrTimesCurvatureLimit}. */
     public double lrTimesLambdaMax() {
         return settings.learningRate() * lambdaMax();

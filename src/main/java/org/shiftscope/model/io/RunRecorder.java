@@ -2,6 +2,7 @@
 // summary.json at the end. Column layout is part of the CLI's contract (README, "Output files").
 package org.shiftscope.model.io;
 
+import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.stats.LayerStats;
 import org.shiftscope.model.train.StepRecord;
@@ -43,6 +44,17 @@ public final class RunRecorder implements AutoCloseable {
         metrics.newLine();
         layers.write(LAYERS_HEADER);
         layers.newLine();
+    }
+
+    /** What a dataset resolved to, saved beside the config (name, inputs, classes, split sizes). */
+    public static Map<String, Object> datasetFacts(Dataset data) {
+        var facts = new LinkedHashMap<String, Object>();
+        facts.put("name", data.name());
+        facts.put("inputs", data.inputs());
+        facts.put("classes", data.classes());
+        facts.put("train_examples", data.train().count());
+        facts.put("test_examples", data.test().count());
+        return facts;
     }
 
     public void record(StepRecord r) {
