@@ -7,6 +7,8 @@ import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Initialization;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import java.util.ArrayList;
+import javafx.application.Application;
 
 @Command(name = "shiftscope", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "Watch why Batch Normalization works: live training, layer statistics and Hessian outliers.",
@@ -37,18 +39,18 @@ public final class Main implements Runnable {
     private boolean startTraining;
 
     @CommandLine.Option(names = "--bn", description = "BN mode the window opens with: off, on or frozen. Default: on.")
-    private org.shiftscope.model.net.BnMode bnMode;
+    private BnMode bnMode;
 
     /** No command: open the window. */
     @Override
     public void run() {
-        var parameters = new java.util.ArrayList<String>();
+        var parameters = new ArrayList<String>();
         if (startTraining) {
             parameters.add(ShiftScopeApp.START);
         }
         if (bnMode != null) {
             parameters.add(ShiftScopeApp.BN_PREFIX + bnMode.label());
         }
-        javafx.application.Application.launch(ShiftScopeApp.class, parameters.toArray(String[]::new));
+        Application.launch(ShiftScopeApp.class, parameters.toArray(String[]::new));
     }
 }

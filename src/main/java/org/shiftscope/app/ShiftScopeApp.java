@@ -10,6 +10,7 @@ import org.shiftscope.model.train.HessianSettings;
 import org.shiftscope.model.train.TrainingConfig;
 import org.shiftscope.ui.MainView;
 import org.shiftscope.ui.TrainingViewModel;
+import org.shiftscope.model.net.BnMode;
 
 public final class ShiftScopeApp extends Application {
     /**
@@ -36,7 +37,7 @@ public final class ShiftScopeApp extends Application {
         var config = defaultConfig();
         for (String parameter : getParameters().getRaw()) {
             if (parameter.startsWith(BN_PREFIX)) {
-                var mode = org.shiftscope.model.net.BnMode.parse(parameter.substring(BN_PREFIX.length()));
+                var mode = BnMode.parse(parameter.substring(BN_PREFIX.length()));
                 config = new TrainingConfig(config.dataset(), config.depth(), config.width(), config.activation(),
                         config.init(), config.centerInputs(), config.batchSize(), config.steps(), config.seed(),
                         config.evalEvery(), config.trackedUnit(), config.optimizer().withBnMode(mode), config.hessian());

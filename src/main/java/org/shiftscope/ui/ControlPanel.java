@@ -23,6 +23,9 @@ import org.shiftscope.model.train.Limits;
 import org.shiftscope.model.train.TrainerState;
 
 import java.util.Locale;
+import javafx.stage.DirectoryChooser;
+import javafx.scene.Node;
+import javafx.beans.property.IntegerProperty;
 
 public final class ControlPanel extends VBox {
     private static final String FASHION = "fashion-mnist";
@@ -142,7 +145,7 @@ public final class ControlPanel extends VBox {
         dataset.setOnAction(e -> {
             String choice = dataset.getValue();
             if (FOLDER.equals(choice)) {
-                var folder = new javafx.stage.DirectoryChooser().showDialog(getScene().getWindow());
+                var folder = new DirectoryChooser().showDialog(getScene().getWindow());
                 if (folder != null) {
                     vm.useDataset(folder.getAbsolutePath());
                 }
@@ -165,14 +168,14 @@ public final class ControlPanel extends VBox {
                 new HBox(6, start, pause), new HBox(6, step, reset));
     }
 
-    private static HBox row(String label, javafx.scene.Node control) {
+    private static HBox row(String label, Node control) {
         var l = new Label(label);
         l.setMinWidth(95);
         return new HBox(6, l, control);
     }
 
     private static Spinner<Integer> intSpinner(String id, int min, int max, int value, int step,
-                                               javafx.beans.property.IntegerProperty target, String help) {
+                                               IntegerProperty target, String help) {
         var spinner = new Spinner<Integer>(min, max, value, step);
         spinner.setId(id);
         spinner.setEditable(true);

@@ -31,6 +31,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 
 public final class MainView extends BorderPane {
     private final TrainingViewModel vm;
@@ -115,7 +117,7 @@ public final class MainView extends BorderPane {
         loadSettings.setOnAction(e -> chooseJson(false, vm::loadSettings));
         var exports = new HBox(8, new Label("Export"), scale, exportPng, exportMetrics, saveSettings, loadSettings,
                 new Label("   Layer charts:"), showPostBn);
-        exports.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        exports.setAlignment(Pos.CENTER_LEFT);
         var top = new VBox(4, exports, hessianLine);
         top.setPadding(new Insets(4, 8, 0, 8));
 
@@ -214,7 +216,7 @@ public final class MainView extends BorderPane {
         return exportNode(this, file, scale, vm.settingsTitle());
     }
 
-    private int[] exportNode(javafx.scene.Node node, Path file, int scale, String title) throws IOException {
+    private int[] exportNode(Node node, Path file, int scale, String title) throws IOException {
         pulsesToSkip = 2;
         try {
             return PngExport.write(node, scale, title, file);

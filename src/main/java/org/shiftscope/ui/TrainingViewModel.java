@@ -39,6 +39,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.function.LongSupplier;
+import javafx.beans.Observable;
+import java.util.Locale;
 
 public final class TrainingViewModel implements AutoCloseable {
     /** Quiet time after the last structural change before the network is rebuilt. */
@@ -87,7 +89,7 @@ public final class TrainingViewModel implements AutoCloseable {
         learningRate.addListener((o, a, b) -> applyLiveSettings());
         momentum.addListener((o, a, b) -> applyLiveSettings());
         nesterov.addListener((o, a, b) -> applyLiveSettings());
-        for (var structural : new javafx.beans.Observable[]{depth, width, activation, batchSize, centerInputs, seed,
+        for (var structural : new Observable[]{depth, width, activation, batchSize, centerInputs, seed,
                 hessianEvery, topK}) {
             structural.addListener(o -> rebuildDueAt = clock.getAsLong() + REBUILD_DEBOUNCE_NANOS);
         }
@@ -268,7 +270,7 @@ public final class TrainingViewModel implements AutoCloseable {
     public String settingsTitle() {
         var c = currentConfig();
         var o = c.optimizer();
-        return String.format(java.util.Locale.ROOT,
+        return String.format(Locale.ROOT,
                 "ShiftScope · %s · depth %d × width %d %s · BN %s · η %.4g · β %.2f%s · batch %d · seed %d · step %d",
                 c.dataset(), c.depth(), c.width(), c.activation().label(), o.bnMode().label(), o.learningRate(),
                 o.momentum(), o.nesterov() ? " (Nesterov)" : "", c.batchSize(), c.seed(), steps.get());

@@ -4,6 +4,7 @@ package org.shiftscope.model.hessian;
 
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.train.OptimizerSettings;
+import java.util.Locale;
 
 /**
  * @param step                  training step whose weights were analysed
@@ -41,8 +42,8 @@ public record HessianReport(long step, long generation, BnMode bnMode, Optimizer
 
     /** "λ1 = …, λ1/λC = …, η·λ1 = … (stable below …)": the line the CLI prints and the window shows. */
     public String summary() {
-        return String.format(java.util.Locale.ROOT, "λ1 = %.4g, λ1/λ%d = %s, η·λ1 = %.3g (stable below %.3g)",
-                lambdaMax(), classes, Double.isNaN(outlierRatio()) ? "n/a" : String.format(java.util.Locale.ROOT, "%.3g", outlierRatio()),
+        return String.format(Locale.ROOT, "λ1 = %.4g, λ1/λ%d = %s, η·λ1 = %.3g (stable below %.3g)",
+                lambdaMax(), classes, Double.isNaN(outlierRatio()) ? "n/a" : String.format(Locale.ROOT, "%.3g", outlierRatio()),
                 lrTimesLambdaMax(), StabilityThreshold.lrTimesCurvatureLimit(settings));
     }
 

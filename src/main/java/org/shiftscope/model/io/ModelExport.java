@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Arrays;
 
 public final class ModelExport {
     public static final String ARCH = "arch.json";
@@ -168,7 +169,7 @@ public final class ModelExport {
             long expectedIn = i == 0 ? inputs : width;
             long expectedOut = i == depth ? classes : width;
             if (shape.length != 2 || shape[0] != expectedIn || shape[1] != expectedOut || biases.get(i).elements() != expectedOut) {
-                throw new IOException(archFile + ": layer " + i + " has W " + java.util.Arrays.toString(shape)
+                throw new IOException(archFile + ": layer " + i + " has W " + Arrays.toString(shape)
                         + "; ShiftScope needs equal hidden widths, W (in, out) and b (out)");
             }
         }

@@ -4,6 +4,7 @@ package org.shiftscope.model.net;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 
 public enum BnMode {
     /** No normalisation: BN layers are bypassed and their parameters take no part in training. */
@@ -15,11 +16,11 @@ public enum BnMode {
 
     @JsonValue
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     @JsonCreator
     public static BnMode parse(String text) {
-        return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+        return valueOf(text.trim().toUpperCase(Locale.ROOT));
     }
 }
