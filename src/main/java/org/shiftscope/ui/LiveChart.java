@@ -10,9 +10,13 @@ import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.chartfx.ui.geometry.Side;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.fair_acc.dataset.utils.DataSetStyleBuilder;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.layout.StackPane;
@@ -20,6 +24,7 @@ import javafx.scene.layout.StackPane;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 public final class LiveChart extends StackPane {
@@ -27,12 +32,17 @@ public final class LiveChart extends StackPane {
     private final DefaultNumericAxis yAxis;
     private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
     private final List<DoubleDataSet> dataSets = new ArrayList<>();
+    private final DefaultNumericAxis xAxis;
+    private ErrorDataSetRenderer secondaryRenderer;
+    private final List<DoubleDataSet> secondaryDataSets = new ArrayList<>();
+    private final Label readout = new Label();
+    private List<ChartSeries> shown = List.of();
     private boolean logY;
     private Consumer<LiveChart> onExport = chart -> { };
     private Runnable redrawRequest = () -> { };
 
     public LiveChart(String id, String title, String xLabel, String yLabel, boolean logY) {
-        var xAxis = new DefaultNumericAxis(xLabel);
+        xAxis = new DefaultNumericAxis(xLabel);
         yAxis = new DefaultNumericAxis(yLabel);
         for (var axis : List.of(xAxis, yAxis)) {
             axis.setAnimated(false);
@@ -50,7 +60,15 @@ public final class LiveChart extends StackPane {
         chart.getPlugins().addAll(new Zoomer(), new DataPointTooltip());
         setLogY(logY);
         setId(id);
-        getChildren().add(chart);
+        readout.getStyleClass().add("chart-readout");
+        readout.setStyle("-fx-background-color: rgba(255,255,255,0.85); -fx-padding: 2 5 2 5; -fx-font-size: 11px;");
+        readout.setMouseTransparent(true);
+        readout.setVisible(false);
+        StackPane.setAlignment(readout, Pos.TOP_RIGHT);
+        StackPane.setMargin(readout, new Insets(26, 12, 0, 0));
+        getChildren().addAll(chart, readout);
+        chart.getCanvas().setOnMouseMoved(e -> showValuesAt(xAxis.getValueForDisplay(e.getX())));
+        chart.getCanvas().setOnMouseExited(e -> readout.setVisible(false));
         var log = new CheckMenuItem("Logarithmic y axis");
         log.setSelected(logY);
         log.setOnAction(e -> setLogY(log.isSelected()));
@@ -63,6 +81,28 @@ public final class LiveChart extends StackPane {
     /** Called with this chart when the user asks to export it (the window decides where and at what scale). */
     public void setOnExport(Consumer<LiveChart> action) {
         this.onExport = action;
+    }
+
+    /** A second y axis on the right, for lines of another unit (shown with {@link #showSecondary}). */
+    public LiveChart withSecondaryAxis(String label, double min, double max) {
+        var axis = new DefaultNumericAxis(label, min, max, (max - min) / 5);
+        axis.setSide(Side.RIGHT);
+        axis.setAnimated(false);
+        axis.setAutoRanging(false);
+        axis.setUnit(null);
+        secondaryRenderer = new ErrorDataSetRenderer();
+        secondaryRenderer.setErrorStyle(ErrorStyle.NONE);
+        secondaryRenderer.setDrawMarker(true);
+        secondaryRenderer.setPolyLineStyle(LineStyle.NORMAL);
+        secondaryRenderer.getAxes().addAll(xAxis, axis);
+        chart.getAxes().add(axis);
+        chart.getRenderers().add(secondaryRenderer);
+        return this;
+    }
+
+    /** Replaces the lines drawn against the secondary axis. */
+    public void showSecondary(List<ChartSeries> all) {
+        replace(secondaryRenderer, secondaryDataSets, all.stream().filter(s -> s.size() > 0).toList());
     }
 
     /** Marks every point: for sparse series such as periodic Hessian results. */
@@ -93,23 +133,67 @@ public final class LiveChart extends StackPane {
      */
     public void show(List<ChartSeries> all) {
         var series = all.stream().map(s -> logY ? positiveOnly(s) : s).filter(s -> s.size() > 0).toList();
-        while (dataSets.size() > series.size()) {
-            renderer.getDatasets().remove(dataSets.remove(dataSets.size() - 1));
+        shown = series;
+        replace(renderer, dataSets, series);
+    }
+
+    /** Hovering: the exact values of every line at the point nearest to x (ChartFX's own tooltip needs a near hit). */
+    void showValuesAt(double x) {
+        var text = new StringBuilder();
+        double nearestX = Double.NaN;
+        for (ChartSeries s : shown) {
+            int i = nearestIndex(s.xs(), x);
+            if (Double.isNaN(nearestX)) {
+                nearestX = s.xs()[i];
+                text.append(xAxis.getName()).append(' ').append(format(nearestX));
+            }
+            text.append('\n').append(s.name()).append(": ").append(format(s.ys()[i]));
+            if (s.xs()[i] != nearestX) {
+                text.append(" (at ").append(format(s.xs()[i])).append(')');
+            }
+        }
+        readout.setText(text.toString());
+        readout.setVisible(!shown.isEmpty());
+    }
+
+    private static int nearestIndex(double[] sortedXs, double x) {
+        int i = Arrays.binarySearch(sortedXs, x);
+        if (i >= 0) {
+            return i;
+        }
+        int after = Math.min(-i - 1, sortedXs.length - 1);
+        int before = Math.max(after - 1, 0);
+        return Math.abs(sortedXs[before] - x) <= Math.abs(sortedXs[after] - x) ? before : after;
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e9 ? Long.toString((long) value)
+                : String.format(Locale.ROOT, "%.5g", value);
+    }
+
+    /** The text of the hover readout (empty until the mouse has been over the plot). */
+    public String readoutText() {
+        return readout.getText();
+    }
+
+    private static void replace(ErrorDataSetRenderer target, List<DoubleDataSet> current, List<ChartSeries> series) {
+        while (current.size() > series.size()) {
+            target.getDatasets().remove(current.remove(current.size() - 1));
         }
         for (int i = 0; i < series.size(); i++) {
             ChartSeries s = series.get(i);
-            if (i == dataSets.size() || !dataSets.get(i).getName().equals(s.name())) {
+            if (i == current.size() || !current.get(i).getName().equals(s.name())) {
                 var dataSet = new DoubleDataSet(s.name());
-                if (i == dataSets.size()) {
-                    dataSets.add(dataSet);
-                    renderer.getDatasets().add(dataSet);
+                if (i == current.size()) {
+                    current.add(dataSet);
+                    target.getDatasets().add(dataSet);
                 } else {
-                    renderer.getDatasets().set(i, dataSet);
-                    dataSets.set(i, dataSet);
+                    target.getDatasets().set(i, dataSet);
+                    current.set(i, dataSet);
                 }
             }
-            dataSets.get(i).set(s.xs(), s.ys(), true);
-            dataSets.get(i).setStyle(style(s));
+            current.get(i).set(s.xs(), s.ys(), true);
+            current.get(i).setStyle(style(s));
         }
     }
 
@@ -142,7 +226,8 @@ public final class LiveChart extends StackPane {
 
     /** Points currently drawn over all lines. */
     public int pointCount() {
-        return dataSets.stream().mapToInt(DoubleDataSet::getDataCount).sum();
+        return dataSets.stream().mapToInt(DoubleDataSet::getDataCount).sum()
+                + secondaryDataSets.stream().mapToInt(DoubleDataSet::getDataCount).sum();
     }
 
     public String title() {

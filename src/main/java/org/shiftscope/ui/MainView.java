@@ -29,7 +29,6 @@ import org.shiftscope.model.hessian.HessianReport;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -46,7 +45,7 @@ public final class MainView extends BorderPane {
     private final LiveChart hessian = new LiveChart("hessian-chart", "Top Hessian eigenvalues vs stability limit",
             "step", "eigenvalue", true).withMarkers();
     private final LiveChart spectrum = new LiveChart("spectrum-chart", "Latest spectrum and covariate-shift overlap",
-            "rank", "eigenvalue / overlap", false).withMarkers();
+            "rank", "eigenvalue", false).withMarkers().withSecondaryAxis("overlap (fraction)", 0, 1);
     private final ChoiceBox<Integer> exportScale = new ChoiceBox<>();
     private final CheckBox showPostBn = new CheckBox("after BN (input of the nonlinearity)");
     private final AnimationTimer timer;
@@ -184,10 +183,12 @@ public final class MainView extends BorderPane {
         heatmap.show(h.heatmap(), h.heatmapSteps());
         percentiles.show(h.percentileSeries());
         hessian.show(h.hessianSeries());
-        spectrum.show(spectrumSeries(h.latestHessian()));
+        spectrum.show(spectrumSeries(h.latestHessian(), false));
+        spectrum.showSecondary(spectrumSeries(h.latestHessian(), true));
     }
 
-    private static List<ChartSeries> spectrumSeries(HessianReport report) {
+    /** The latest top-k eigenvalues by rank, or ({@code overlaps}) the fraction of each eigenvector in Page's spans. */
+    private static List<ChartSeries> spectrumSeries(HessianReport report, boolean overlaps) {
         if (report == null) {
             return List.of();
         }
@@ -196,15 +197,12 @@ public final class MainView extends BorderPane {
         for (int i = 0; i < k; i++) {
             ranks[i] = i + 1;
         }
-        var out = new ArrayList<ChartSeries>();
-        out.add(new ChartSeries("eigenvalue (step " + report.step() + ")", ranks, report.eigenvalues()));
-        double scale = Math.max(report.eigenvalues()[0], 1e-12);
-        var overlap = new double[k];
-        for (int i = 0; i < k; i++) {
-            overlap[i] = report.meanOverlap()[i] * scale;
+        if (!overlaps) {
+            return List.of(new ChartSeries("eigenvalue (step " + report.step() + ")", ranks, report.eigenvalues()));
         }
-        out.add(new ChartSeries("overlap with ∇(logit batch means) × λ1", ranks, overlap).styled("#21918c", true));
-        return out;
+        return List.of(
+                new ChartSeries("overlap: ∇ logit batch means", ranks, report.meanOverlap()).styled("#21918c", true),
+                new ChartSeries("… and variances", ranks, report.meanVarianceOverlap()).styled("#5ec962", true));
     }
 
     /**

@@ -74,6 +74,10 @@ class MainViewTest {
         assertTrue(view.lossChart().chart().getYAxis().getMax() > view.lossChart().chart().getYAxis().getMin());
         waitUntil(() -> view.hessianChart().pointCount() > 0);
 
+        robot.moveTo(view.lossChart().chart().getCanvas());
+        waitUntil(() -> view.lossChart().readoutText().startsWith("step "));
+        assertTrue(view.lossChart().readoutText().contains("train (smoothed): "), view.lossChart().readoutText());
+
         robot.clickOn("#pause");
         waitUntil(() -> vm.stateProperty().get() == TrainerState.PAUSED);
         long paused = vm.stepsProperty().get();
@@ -112,20 +116,22 @@ class MainViewTest {
     void exportWritesANonBlankPngOfTheRequestedSizeAndTrainingGoesOn(FxRobot robot, @TempDir Path dir) throws Exception {
         robot.clickOn("#start");
         waitUntil(() -> view.lossChart().pointCount() > 20);
-        Path file = dir.resolve("window.png");
-        int scale = 2;
-        int[] size = WaitForAsyncUtils.asyncFx(() -> view.exportWindow(file, scale)).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        BufferedImage image = ImageIO.read(file.toFile());
-        assertEquals(size[0], image.getWidth());
-        assertEquals((int) Math.ceil(view.getWidth() * scale), image.getWidth());
-        assertTrue(image.getHeight() > view.getHeight() * scale, "the title band is added above the window");
-        var colours = new java.util.HashSet<Integer>();
-        for (int y = 0; y < image.getHeight(); y += 7) {
-            for (int x = 0; x < image.getWidth(); x += 7) {
-                colours.add(image.getRGB(x, y));
+        for (int scale = PngExport.MIN_SCALE; scale <= PngExport.MAX_SCALE; scale++) {
+            Path file = dir.resolve("window-" + scale + "x.png");
+            int factor = scale;
+            int[] size = WaitForAsyncUtils.asyncFx(() -> view.exportWindow(file, factor)).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            BufferedImage image = ImageIO.read(file.toFile());
+            assertEquals(size[0], image.getWidth());
+            assertEquals((int) Math.ceil(view.getWidth() * scale), image.getWidth(), "width at " + scale + "×");
+            assertTrue(image.getHeight() > view.getHeight() * scale, "the title band is added above the window");
+            var colours = new java.util.HashSet<Integer>();
+            for (int y = 0; y < image.getHeight(); y += 7) {
+                for (int x = 0; x < image.getWidth(); x += 7) {
+                    colours.add(image.getRGB(x, y));
+                }
             }
+            assertTrue(colours.size() > 50, "a real rendering, not a blank image: " + colours.size() + " colours");
         }
-        assertTrue(colours.size() > 50, "a real rendering, not a blank image: " + colours.size() + " colours");
         int before = view.lossChart().pointCount();
         waitUntil(() -> view.lossChart().pointCount() > before + 10);   // no deadlock after the snapshot
     }
