@@ -143,6 +143,9 @@ public final class BackgroundTrainer implements AutoCloseable {
             try {
                 while (!closed && !running && pendingSingleSteps == 0 && pendingSettings == null && pendingRebuild == null
                         && !hessianRequested) {
+                    if (state == TrainerState.RUNNING) {
+                        publish(null);         // a pause that arrived during the last step: say so before waiting
+                    }
                     changed.awaitUninterruptibly();
                 }
                 if (closed) {
