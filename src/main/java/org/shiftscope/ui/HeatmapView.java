@@ -42,10 +42,6 @@ public final class HeatmapView extends Region {
         draw();
     }
 
-    public int columnCount() {
-        return columns.length;
-    }
-
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();

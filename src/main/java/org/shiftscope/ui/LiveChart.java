@@ -123,10 +123,6 @@ public final class LiveChart extends StackPane {
         this.redrawRequest = action;
     }
 
-    public boolean isLogY() {
-        return logY;
-    }
-
     /**
      * Replaces the chart's lines; on a log axis non-positive values are left out. Lines without points are
      * not added: an empty data set leaves ChartFX's auto-range without limits and the whole chart blank.

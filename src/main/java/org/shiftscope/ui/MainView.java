@@ -266,19 +266,9 @@ public final class MainView extends BorderPane {
         void run(Path path) throws IOException;
     }
 
-    /** Frames per second over the last second of AnimationTimer pulses. */
-    public double framesPerSecond() {
-        return fps.perSecond();
-    }
-
     /** Stops the frame timer (the window is closing). */
     public void stop() {
         timer.stop();
-    }
-
-    /** Frames drawn since the window opened (AnimationTimer pulses), for the frame-rate measurement. */
-    public long frames() {
-        return frames;
     }
 
     public LiveChart lossChart() {

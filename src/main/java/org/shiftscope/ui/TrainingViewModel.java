@@ -204,6 +204,8 @@ public final class TrainingViewModel implements AutoCloseable {
         status.set(statusLine(snapshot));
         if (snapshot.message() != null) {
             message.set(snapshot.message());
+        } else if (trainer.hessianError() != null) {
+            message.set(trainer.hessianError());
         }
         if (changed) {
             revision.set(revision.get() + 1);

@@ -60,6 +60,7 @@ public final class BackgroundHessian implements AutoCloseable {
             if (!cancelled.get()) {
                 latest.set(report);
                 reports.offer(report);
+                lastError.set(null);
             }
         } catch (ExactHessian.CancelledException e) {
             LOG.debug("Hessian computation cancelled");
@@ -99,8 +100,10 @@ public final class BackgroundHessian implements AutoCloseable {
     public void clear() {
         latest.set(null);
         reports.clear();
+        lastError.set(null);
     }
 
+    /** Why the last computation failed, or null once one has succeeded since. */
     public String lastError() {
         return lastError.get();
     }

@@ -114,13 +114,14 @@ public final class BackgroundTrainer implements AutoCloseable {
         return hessian.drainReports();
     }
 
+    /** Why the last Hessian computation failed, or null. */
+    public String hessianError() {
+        return hessian.lastError();
+    }
+
     /** The newest finished Hessian report of any generation, or null. */
     public HessianReport latestHessian() {
         return hessian.latest();
-    }
-
-    public boolean hessianBusy() {
-        return hessian.busy();
     }
 
     private void command(Runnable change) {

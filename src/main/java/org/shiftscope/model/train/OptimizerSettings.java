@@ -29,8 +29,4 @@ public record OptimizerSettings(double learningRate, double momentum, boolean ne
     public OptimizerSettings withBnMode(BnMode mode) {
         return new OptimizerSettings(learningRate, momentum, nesterov, weightDecay, mode);
     }
-
-    public OptimizerSettings withMomentum(double value, boolean useNesterov) {
-        return new OptimizerSettings(learningRate, value, useNesterov, weightDecay, bnMode);
-    }
 }
