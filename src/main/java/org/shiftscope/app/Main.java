@@ -18,7 +18,9 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        var cli = commandLine();
+        Integer stop = BackendGuard.ensureUsable(cli.getErr());
+        System.exit(stop != null ? stop : cli.execute(args));
     }
 
     /** The configured command line, shared by main and the tests. */

@@ -1,24 +1,23 @@
-// Which ND4J backend this JVM runs on, in words a user can read ("CPU (OpenBLAS, 2 threads)").
+// Which ND4J backend this JVM runs on, in words a user can read ("CPU (OpenBLAS, 1 thread)",
+// "CUDA: <device>, <memory>"), and the one-sentence explanation when no backend can start.
 package org.shiftscope.model;
 
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.util.Locale;
-
 public final class Backend {
+    /** Shown when ND4J cannot load any backend (e.g. the CUDA build without a CUDA 11.x runtime). */
+    public static final String NO_BACKEND_HELP = "For the GPU build install the NVIDIA driver and the CUDA 11.6 runtime "
+            + "(libcublas.so.11, libcusolver.so.11); otherwise use the CPU build (mvn package without -Pcuda).";
+
     private Backend() {
     }
 
-    public static String describe() {
+    public static BackendInfo info() {
         NativeRuntime.configure();
-        var blas = Nd4j.factory().blas();
-        String backend = Nd4j.getBackend().getClass().getSimpleName();
-        if (Nd4j.getEnvironment().isCPU()) {
-            String vendor = blas.getBlasVendor().name();
-            vendor = vendor.charAt(0) + vendor.substring(1).toLowerCase(Locale.ROOT);
-            int threads = blas.getMaxThreads();
-            return String.format("CPU (%s, %d thread%s)", vendor.equals("Openblas") ? "OpenBLAS" : vendor, threads, threads == 1 ? "" : "s");
-        }
-        return "GPU (" + backend + ")";
+        return BackendInfo.from(Nd4j.getExecutioner().getEnvironmentInformation(), Nd4j.factory().blas().getMaxThreads());
+    }
+
+    public static String describe() {
+        return info().description();
     }
 }
