@@ -7,8 +7,11 @@ package org.shiftscope.app;
 import org.shiftscope.model.Backend;
 import org.shiftscope.model.BackendInfo;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -42,9 +45,25 @@ final class BackendGuard {
      * @return null to go on in this JVM, or the exit code to end with (after running again on the CPU)
      */
     static Integer ensureUsable(PrintWriter err) {
-        Outcome outcome = check(Backend::info);
+        // ND4J prints a stack trace when it probes a CUDA backend that cannot load, then falls back to the
+        // CPU: keep that trace from the user and say it in one sentence instead.
+        var original = System.err;
+        var captured = new ByteArrayOutputStream();
+        Outcome outcome;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            outcome = check(Backend::info);
+        } finally {
+            System.setErr(original);
+        }
+        String probeOutput = captured.toString(StandardCharsets.UTF_8);
         switch (outcome.verdict()) {
             case USABLE:
+                if (probeOutput.contains("Error") || probeOutput.contains("Exception")) {
+                    err.println("The CUDA backend could not start (" + firstErrorLine(probeOutput) + "), so ShiftScope runs on "
+                            + outcome.message() + ". " + Backend.NO_BACKEND_HELP);
+                    err.flush();
+                }
                 return null;
             case NO_BACKEND:
                 err.println(outcome.message());
@@ -80,6 +99,11 @@ final class BackendGuard {
             Thread.currentThread().interrupt();
             return 1;
         }
+    }
+
+    private static String firstErrorLine(String text) {
+        return text.lines().filter(l -> l.contains("Error") || l.contains("Exception")).findFirst()
+                .map(l -> l.replaceFirst("^[\\w.$]+(Error|Exception): ", "")).orElse("unknown reason").trim();
     }
 
     private static String rootMessage(Throwable t) {
