@@ -21,6 +21,9 @@ public final class NativeRuntime {
             return;
         }
         configured = true;
+        if (!Nd4j.getEnvironment().isCPU()) {
+            return;                         // the pools below are the CPU backend's; CUDA schedules its own work
+        }
         int omp = Integer.getInteger(OMP_THREADS, 1);
         int blas = Integer.getInteger(BLAS_THREADS, 1);
         Nd4j.getEnvironment().setMaxMasterThreads(omp);
