@@ -27,9 +27,25 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         quietNd4jStartup();
         return new CommandLine(new Main())
+                .setExecutionExceptionHandler((e, cli, parsed) -> {
+                    if (NO_DISPLAY.equals(e.getMessage())) {
+                        return TrainCommand.EXIT_BAD_INPUT;
+                    }
+                    LOG.debug("command failed", e);
+                    cli.getErr().println("error: " + e);
+                    return 1;
+                })
                 .registerConverter(BnMode.class, BnMode::parse)
                 .registerConverter(ActivationFunction.class, ActivationFunction::parse)
                 .registerConverter(Initialization.class, Initialization::parse);
+    }
+
+    static boolean hasDisplay() {
+        if ("Monocle".equalsIgnoreCase(System.getProperty("glass.platform"))) {
+            return true;
+        }
+        return !System.getenv().getOrDefault("DISPLAY", "").isBlank()
+                || !System.getenv().getOrDefault("WAYLAND_DISPLAY", "").isBlank();
     }
 
     /** Read when ND4J loads, so set before any ND4J class is touched. */
@@ -43,9 +59,22 @@ public final class Main implements Runnable {
     @CommandLine.Option(names = "--bn", description = "BN mode the window opens with: off, on or frozen. Default: on.")
     private BnMode bnMode;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Main.class);
+    private static final String NO_DISPLAY = "no display";
+
+    /** JavaFX warns on every class-path start (it prefers the module path); ShiftScope runs fine either way. */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
     /** No command: open the window. */
     @Override
     public void run() {
+        if (!hasDisplay()) {
+            spec.commandLine().getErr().println("ShiftScope's window needs a display (DISPLAY or WAYLAND_DISPLAY is not set). "
+                    + "Without one, use the train, hessian or bench commands (see --help).");
+            spec.commandLine().getErr().flush();
+            throw new CommandLine.ExecutionException(spec.commandLine(), NO_DISPLAY);
+        }
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
         var parameters = new ArrayList<String>();
         if (startTraining) {
             parameters.add(ShiftScopeApp.START);
