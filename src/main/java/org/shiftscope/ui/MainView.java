@@ -155,8 +155,10 @@ public final class MainView extends BorderPane {
                     fpsLabel.setText(String.format("%.0f fps", fps.perSecond()));
                 }
                 if (frames % FPS_LOG_EVERY == 0) {
-                    LOG.info("{} frames drawn, {} fps over the last second, {} ms per frame in the chart update, {} steps",
-                            frames, String.format("%.1f", fps.perSecond()),
+                    LOG.info("{} frames drawn, {} fps over the last second, frame interval median {} ms, p99 {} ms, "
+                                    + "{} ms per frame in the chart update, {} steps", frames,
+                            String.format("%.1f", fps.perSecond()), String.format("%.1f", fps.intervalPercentileMs(0.5)),
+                            String.format("%.1f", fps.intervalPercentileMs(0.99)),
                             String.format("%.2f", handlerNanos / 1e6 / FPS_LOG_EVERY), vm.stepsProperty().get());
                     handlerNanos = 0;
                 }
