@@ -4,6 +4,7 @@
 package org.shiftscope.app;
 
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.shiftscope.model.Backend;
 import org.shiftscope.model.NativeMemoryGuard;
@@ -16,6 +17,7 @@ import org.shiftscope.model.io.Json;
 import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Initialization;
+import org.shiftscope.model.net.Matrices;
 import org.shiftscope.model.net.Network;
 import org.shiftscope.model.net.NetworkSpec;
 import org.shiftscope.model.net.Pass;
@@ -24,6 +26,7 @@ import org.shiftscope.model.train.SgdOptimizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -99,12 +102,53 @@ public final class BenchCommand implements Callable<Integer> {
         result.put("bn", bn.label());
         result.put("train_steps_per_s", 1 / stepSeconds);
         result.put("train_ms_per_step", stepSeconds * 1e3);
+        result.putAll(timeMatrixProducts(network, input));
+        result.put("train_ms_per_gemm_ms", stepSeconds * 1e3 / (Double) result.get("gemm_ms_per_step"));
         if (hessianSamples > 0) {
             result.putAll(timeHessian(network, random));
         }
         System.out.println(Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(result));
         return 0;
+    }
+
+    /**
+     * The matrix products alone of one training step, same shapes and BLAS calls as the layers make (forward
+     * x·W, backward xᵀ·δ and δ·Wᵀ per dense layer): the floor the step's time is compared with.
+     */
+    private Map<String, Object> timeMatrixProducts(Network network, INDArray input) {
+        var weights = network.denses().stream().map(d -> d.weights().value()).toList();
+        Runnable products = () -> {
+            try (var workspace = Workspaces.open("gemm-floor")) {
+                var activations = new ArrayList<INDArray>();
+                var h = input;
+                for (var w : weights) {
+                    activations.add(h);
+                    h = Matrices.multiply(h, w);                                        // (batch, out)
+                }
+                var delta = h;
+                for (int i = weights.size() - 1; i >= 0; i--) {
+                    Matrices.multiply(activations.get(i), delta, true, false);           // dW (in, out)
+                    delta = Matrices.multiply(delta, weights.get(i), false, true);       // dX (batch, in)
+                }
+            }
+        };
+        for (int i = 0; i < WARM_UP_STEPS; i++) {
+            products.run();
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < steps; i++) {
+            products.run();
+        }
+        double ms = (System.nanoTime() - start) / 1e6 / steps;
+        double flops = 0;
+        for (var w : weights) {
+            flops += 3.0 * 2 * batch * w.size(0) * w.size(1);                            // forward, dW, dX
+        }
+        var result = new LinkedHashMap<String, Object>();
+        result.put("gemm_ms_per_step", ms);
+        result.put("gemm_gflops", flops / ms / 1e6);
+        return result;
     }
 
     /** Like the peer: random inputs in float64, one batch, exactly lanczosIterations products (no early stop). */
