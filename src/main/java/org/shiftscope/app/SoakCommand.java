@@ -1,0 +1,66 @@
+// `shiftscope soak`: trains the classroom network headless for a long time (Hessian included) and prints a
+// memory line at fixed intervals, so a maintainer can check that heap and native memory stay flat.
+package org.shiftscope.app;
+
+import org.bytedeco.javacpp.Pointer;
+import org.shiftscope.model.data.DatasetSource;
+import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.train.HessianSettings;
+import org.shiftscope.model.train.TrainingConfig;
+import org.shiftscope.model.train.TrainingSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "soak", mixinStandardHelpOptions = true,
+        description = "Train for a long time and print memory (heap after GC, JavaCPP/ND4J native, resident) at intervals.")
+public final class SoakCommand implements Callable<Integer> {
+    @Option(names = "--minutes", defaultValue = "120", description = "How long to run. Default: ${DEFAULT-VALUE}.")
+    private double minutes;
+    @Option(names = "--report-every", defaultValue = "60", description = "Seconds between memory lines. Default: ${DEFAULT-VALUE}.")
+    private int reportEvery;
+    @Option(names = "--bn", defaultValue = "on", description = "off, on or frozen. Default: ${DEFAULT-VALUE}.")
+    private BnMode bn;
+    @Option(names = "--hessian-every", defaultValue = "500", description = "Steps between Hessian computations. Default: ${DEFAULT-VALUE}.")
+    private int hessianEvery;
+
+    @Override
+    public Integer call() throws Exception {
+        var base = TrainingConfig.classroomDefault();
+        var config = new TrainingConfig(base.dataset(), base.depth(), base.width(), base.activation(), base.init(),
+                base.centerInputs(), base.batchSize(), base.steps(), base.seed(), base.evalEvery(), base.trackedUnit(),
+                base.optimizer().withBnMode(bn), new HessianSettings(hessianEvery, 10, 512, 0));
+        var dataset = DatasetSource.load(config.dataset(), config.seed());
+        var session = new TrainingSession(config, dataset);
+        long start = System.nanoTime();
+        long end = start + (long) (minutes * 60e9);
+        long nextReport = start;
+        while (System.nanoTime() < end) {
+            if (System.nanoTime() >= nextReport) {
+                report(session.stepsTaken(), (System.nanoTime() - start) / 1e9);
+                nextReport += reportEvery * 1_000_000_000L;
+            }
+            if (session.diverged()) {
+                session = new TrainingSession(config, dataset);     // keep going: a soak measures memory, not learning
+            }
+            var record = session.step();
+            if (hessianEvery > 0 && record.step() % hessianEvery == 0 && !record.diverged()) {
+                session.analyseHessian(0, () -> false);
+            }
+        }
+        report(session.stepsTaken(), (System.nanoTime() - start) / 1e9);
+        return 0;
+    }
+
+    private static void report(long steps, double seconds) {
+        System.gc();
+        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        System.out.printf(Locale.ROOT, "{\"seconds\":%.0f,\"steps\":%d,\"heap_used_mb\":%.1f,\"native_tracked_mb\":%.1f,"
+                        + "\"resident_mb\":%.1f}%n", seconds, steps, heap.getUsed() / 1e6, Pointer.totalBytes() / 1e6,
+                Pointer.physicalBytes() / 1e6);
+        System.out.flush();
+    }
+}
