@@ -16,6 +16,8 @@ import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Initialization;
 import org.shiftscope.model.train.HessianSettings;
+import org.shiftscope.model.train.LearningRateStress;
+import org.shiftscope.model.train.Limits;
 import org.shiftscope.model.train.OptimizerSettings;
 import org.shiftscope.model.train.TrainingConfig;
 import org.shiftscope.model.train.TrainingSession;
@@ -83,6 +85,15 @@ public final class TrainCommand implements Callable<Integer> {
     private int hessianSamples;
     @Option(names = "--lanczos-iters", defaultValue = "0", description = "Lanczos iterations; 0 = 4·top-k. Default: ${DEFAULT-VALUE}.")
     private int lanczosIterations;
+    @Option(names = "--lr-stress",
+            description = "Learning-rate stress test: η starts at --lr and grows × --stress-factor every --stress-every steps until divergence or --stress-limit; summary.json gets max_stable_lr.")
+    private boolean lrStress;
+    @Option(names = "--stress-factor", defaultValue = "1.4142135623730951", description = "Growth of η per stretch. Default: √2.")
+    private double stressFactor;
+    @Option(names = "--stress-every", defaultValue = "200", description = "Steps per stretch. Default: ${DEFAULT-VALUE}.")
+    private int stressEvery;
+    @Option(names = "--stress-limit", defaultValue = "10", description = "Largest η tried. Default: ${DEFAULT-VALUE}.")
+    private double stressLimit;
     @Option(names = "--export-model",
             description = "At the end, compute the Hessian on the final weights and export the model to DIR/model/ (arch.json + .npy).")
     private boolean exportModel;
@@ -104,13 +115,24 @@ public final class TrainCommand implements Callable<Integer> {
         }
         err.printf("Training %s on %s with %s%n", describe(config), data.name(), Backend.describe());
         var session = new TrainingSession(config, data);
+        LearningRateStress stress = lrStress ? stressSchedule(data.classes()) : null;
         try (var recorder = new RunRecorder(out, config, RunRecorder.datasetFacts(data))) {
             long start = System.nanoTime();
             long progressEvery = Math.max(1, steps / PROGRESS_LINES);
             HessianReport lastHessian = hessianEvery > 0 ? analyse(session, recorder, err) : null;
             while (session.stepsTaken() < steps && !session.diverged()) {
+                if (stress != null) {
+                    if (stress.finishedAt(session.stepsTaken())) {
+                        break;
+                    }
+                    session.setOptimizerSettings(session.optimizerSettings()
+                            .withLearningRate(stress.learningRateAt(session.stepsTaken())));
+                }
                 var record = session.step();
                 recorder.record(record);
+                if (stress != null) {
+                    stress.record(record);
+                }
                 if (record.step() % progressEvery == 0 || record.diverged()) {
                     double seconds = (System.nanoTime() - start) / 1e9;
                     err.printf("step %d/%d  loss %.4f  acc %.3f%s  (%.1f steps/s)%n", record.step(), steps,
@@ -129,7 +151,11 @@ public final class TrainCommand implements Callable<Integer> {
                 }
                 exportModel(session);
             }
-            recorder.finish(summarise(session, recorder, seconds, lastHessian));
+            recorder.finish(summarise(session, recorder, seconds, lastHessian, stress));
+            if (stress != null) {
+                err.printf("Largest healthy learning rate: %s%n", Double.isNaN(stress.maxStableLearningRate())
+                        ? "none" : String.format("%.4g", stress.maxStableLearningRate()));
+            }
         }
         if (session.diverged()) {
             err.printf("Diverged at step %d: %s%n", session.divergence().step(), session.divergence().reason());
@@ -163,8 +189,17 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    private LearningRateStress stressSchedule(int classes) {
+        try {
+            Limits.requireRange("stress limit", stressLimit, learningRate, Limits.MAX_LEARNING_RATE);
+            return new LearningRateStress(learningRate, stressFactor, stressEvery, stressLimit, classes);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     private static RunSummary summarise(TrainingSession session, RunRecorder recorder, double seconds,
-                                        HessianReport hessian) {
+                                        HessianReport hessian, LearningRateStress stress) {
         double[] recent = recorder.recentTrainLossAndAccuracy();
         Double testLoss = null;
         Double testAccuracy = null;
@@ -179,7 +214,8 @@ public final class TrainCommand implements Callable<Integer> {
                 divergence != null, divergence == null ? null : divergence.step(),
                 divergence == null ? null : divergence.reason(), seconds,
                 steps == 0 ? 0 : seconds * 1e3 / steps, Backend.describe(),
-                hessian == null ? null : HessianFigures.of(hessian));
+                hessian == null ? null : HessianFigures.of(hessian),
+                stress == null || Double.isNaN(stress.maxStableLearningRate()) ? null : stress.maxStableLearningRate());
     }
 
     private static Double finite(double value) {

@@ -58,7 +58,7 @@ final class RunLog implements AutoCloseable {
                 lastEvaluated == null ? null : lastEvaluated.testAccuracy(),
                 divergence != null, divergence == null ? null : divergence.step(),
                 divergence == null ? null : divergence.reason(), seconds, steps == 0 ? 0 : seconds * 1e3 / steps,
-                Backend.describe(), lastHessian == null ? null : HessianFigures.of(lastHessian)));
+                Backend.describe(), lastHessian == null ? null : HessianFigures.of(lastHessian), null));
         Files.createDirectories(target);
         for (String name : FILES) {
             Path source = folder.resolve(name);

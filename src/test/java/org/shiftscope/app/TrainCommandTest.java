@@ -77,6 +77,24 @@ class TrainCommandTest {
     }
 
     @Test
+    void theStressTestRaisesTheLearningRateOnScheduleAndReportsTheLargestHealthyOne(@TempDir Path out) throws Exception {
+        var outcome = run("train", "--out", out.toString(), "--dataset", "synthetic", "--depth", "3", "--width", "32",
+                "--bn", "off", "--lr", "0.05", "--lr-stress", "--stress-factor", "2", "--stress-every", "20",
+                "--stress-limit", "100", "--steps", "400", "--batch", "64");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        List<String> metrics = Files.readAllLines(out.resolve("metrics.csv"));
+        assertEquals(0.05, Double.parseDouble(metrics.get(20).split(",")[1]), 1e-12, "step 20: first stretch");
+        assertEquals(0.1, Double.parseDouble(metrics.get(21).split(",")[1]), 1e-12, "step 21: η doubled");
+        JsonNode summary = Json.mapper().readTree(out.resolve("summary.json").toFile());
+        double maxStable = summary.get("max_stable_lr").asDouble();
+        assertTrue(maxStable >= 0.05 && maxStable < 100, "max_stable_lr " + maxStable);
+        double lastLr = Double.parseDouble(metrics.get(metrics.size() - 1).split(",")[1]);
+        assertTrue(summary.get("diverged").asBoolean() || metrics.size() - 1 == 400 || 2 * lastLr > 100,
+                "ends by divergence, the step limit or the η limit");
+        assertEquals(2, run("train", "--out", out.toString(), "--lr-stress", "--stress-limit", "1000").exitCode());
+    }
+
+    @Test
     void aFolderWithoutDataGivesAClearMessage(@TempDir Path empty) {
         var outcome = run("train", "--out", empty.resolve("run").toString(), "--dataset", empty.toString());
         assertEquals(2, outcome.exitCode());

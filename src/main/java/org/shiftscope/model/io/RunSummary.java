@@ -14,9 +14,10 @@ package org.shiftscope.model.io;
  * @param msPerStep          mean wall-clock milliseconds per step, statistics and evaluations included
  * @param backend            the ND4J backend that ran it
  * @param hessian            the last Hessian computation's figures, or null if none ran
+ * @param maxStableLr        with the learning-rate stress test, the largest healthy η (null otherwise, or if none)
  */
 public record RunSummary(long stepsCompleted, Double finalTrainLoss, Double finalTrainAccuracy,
                          Double finalTestLoss, Double finalTestAccuracy, boolean diverged, Long divergenceStep,
                          String divergenceReason, double seconds, double msPerStep, String backend,
-                         HessianFigures hessian) {
+                         HessianFigures hessian, Double maxStableLr) {
 }

@@ -18,7 +18,7 @@ public final class Limits {
     private Limits() {
     }
 
-    static void requireRange(String name, double value, double min, double max) {
+    public static void requireRange(String name, double value, double min, double max) {
         if (!(value >= min && value <= max)) {
             throw new IllegalArgumentException(name + " must be between " + plain(min) + " and " + plain(max)
                     + " (got " + plain(value) + ")");
