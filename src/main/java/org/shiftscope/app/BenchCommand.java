@@ -84,14 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
                 optimizer.apply(network.parameters(), settings);
             }
         };
-        for (int i = 0; i < WARM_UP_STEPS; i++) {
-            step.run();
-        }
-        long start = System.nanoTime();
-        for (int i = 0; i < steps; i++) {
-            step.run();
-        }
-        double stepSeconds = (System.nanoTime() - start) / 1e9 / steps;
+        double stepSeconds = secondsPerRun(step);
 
         var result = new LinkedHashMap<String, Object>();
         result.put("peer", "shiftscope-nd4j");
@@ -110,6 +103,18 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.println(Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(result));
         return 0;
+    }
+
+    /** Mean wall-clock seconds of one run over --steps runs, after the peer's 10 warm-up runs. */
+    private double secondsPerRun(Runnable run) {
+        for (int i = 0; i < WARM_UP_STEPS; i++) {
+            run.run();
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < steps; i++) {
+            run.run();
+        }
+        return (System.nanoTime() - start) / 1e9 / steps;
     }
 
     /**
@@ -133,14 +138,7 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
         };
-        for (int i = 0; i < WARM_UP_STEPS; i++) {
-            products.run();
-        }
-        long start = System.nanoTime();
-        for (int i = 0; i < steps; i++) {
-            products.run();
-        }
-        double ms = (System.nanoTime() - start) / 1e6 / steps;
+        double ms = secondsPerRun(products) * 1e3;
         double flops = 0;
         for (var w : weights) {
             flops += 3.0 * 2 * batch * w.size(0) * w.size(1);                            // forward, dW, dX
