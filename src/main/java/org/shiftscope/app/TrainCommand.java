@@ -8,7 +8,6 @@ import org.shiftscope.model.data.DatasetSource;
 import org.shiftscope.model.data.InvalidDataException;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.hessian.LossFunction;
-import org.shiftscope.model.io.HessianFigures;
 import org.shiftscope.model.io.ModelExport;
 import org.shiftscope.model.io.RunRecorder;
 import org.shiftscope.model.io.RunSummary;
@@ -200,7 +199,6 @@ public final class TrainCommand implements Callable<Integer> {
 
     private static RunSummary summarise(TrainingSession session, RunRecorder recorder, double seconds,
                                         HessianReport hessian, LearningRateStress stress) {
-        double[] recent = recorder.recentTrainLossAndAccuracy();
         Double testLoss = null;
         Double testAccuracy = null;
         if (!session.diverged()) {
@@ -208,20 +206,9 @@ public final class TrainCommand implements Callable<Integer> {
             testLoss = test.meanLoss();
             testAccuracy = test.accuracy();
         }
-        var divergence = session.divergence();
-        long steps = session.stepsTaken();
-        return new RunSummary(steps, finite(recent[0]), finite(recent[1]), testLoss, testAccuracy,
-                divergence != null, divergence == null ? null : divergence.step(),
-                divergence == null ? null : divergence.reason(), seconds,
-                steps == 0 ? 0 : seconds * 1e3 / steps, Backend.describe(),
-                hessian == null ? null : HessianFigures.of(hessian),
-                stress == null || Double.isNaN(stress.maxStableLearningRate()) ? null : stress.maxStableLearningRate());
+        return RunSummary.of(session.stepsTaken(), recorder.recentTrainLossAndAccuracy(), testLoss, testAccuracy,
+                session.divergence(), seconds, hessian, stress == null ? Double.NaN : stress.maxStableLearningRate());
     }
-
-    private static Double finite(double value) {
-        return Double.isFinite(value) ? value : null;
-    }
-
 
     private static String describe(TrainingConfig c) {
         var o = c.optimizer();

@@ -2,10 +2,8 @@
 // so "Export metrics" can copy complete files without the view-model keeping every step in memory.
 package org.shiftscope.ui;
 
-import org.shiftscope.model.Backend;
 import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.hessian.HessianReport;
-import org.shiftscope.model.io.HessianFigures;
 import org.shiftscope.model.io.RunRecorder;
 import org.shiftscope.model.io.RunSummary;
 import org.shiftscope.model.train.StepRecord;
@@ -49,16 +47,11 @@ final class RunLog implements AutoCloseable {
 
     /** Copies config.json, metrics.csv, layers.csv, hessian.csv (if any) and a fresh summary.json into {@code target}. */
     void exportTo(Path target) throws IOException {
-        double[] recent = recorder.recentTrainLossAndAccuracy();
         long steps = last == null ? 0 : last.step();
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        var divergence = last == null ? null : last.divergence();
-        recorder.finish(new RunSummary(steps, finite(recent[0]), finite(recent[1]),
+        recorder.finish(RunSummary.of(steps, recorder.recentTrainLossAndAccuracy(),
                 lastEvaluated == null ? null : lastEvaluated.testLoss(),
                 lastEvaluated == null ? null : lastEvaluated.testAccuracy(),
-                divergence != null, divergence == null ? null : divergence.step(),
-                divergence == null ? null : divergence.reason(), seconds, steps == 0 ? 0 : seconds * 1e3 / steps,
-                Backend.describe(), lastHessian == null ? null : HessianFigures.of(lastHessian), null));
+                last == null ? null : last.divergence(), (System.nanoTime() - startNanos) / 1e9, lastHessian, Double.NaN));
         Files.createDirectories(target);
         for (String name : FILES) {
             Path source = folder.resolve(name);
@@ -68,10 +61,6 @@ final class RunLog implements AutoCloseable {
                 Files.move(temporary, target.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
         }
-    }
-
-    private static Double finite(double value) {
-        return Double.isFinite(value) ? value : null;
     }
 
     @Override

@@ -1,6 +1,10 @@
 // The final figures of a run, written as summary.json.
 package org.shiftscope.model.io;
 
+import org.shiftscope.model.Backend;
+import org.shiftscope.model.hessian.HessianReport;
+import org.shiftscope.model.train.Divergence;
+
 /**
  * @param stepsCompleted     steps taken (the last one may be the diverged step)
  * @param finalTrainLoss     mean mini-batch loss over the last {@link RunRecorder#FINAL_WINDOW} steps
@@ -20,4 +24,23 @@ public record RunSummary(long stepsCompleted, Double finalTrainLoss, Double fina
                          Double finalTestLoss, Double finalTestAccuracy, boolean diverged, Long divergenceStep,
                          String divergenceReason, double seconds, double msPerStep, String backend,
                          HessianFigures hessian, Double maxStableLr) {
+
+    /**
+     * The summary of a run, whoever ran it (the CLI or the window).
+     * @param recentLossAndAccuracy mean train loss and accuracy of the last steps (NaN when none)
+     * @param divergence            the divergence, or null
+     * @param hessian               the last Hessian report, or null
+     * @param maxStableLr           the stress test's largest healthy η, NaN when none or no stress test
+     */
+    public static RunSummary of(long steps, double[] recentLossAndAccuracy, Double testLoss, Double testAccuracy,
+                                Divergence divergence, double seconds, HessianReport hessian, double maxStableLr) {
+        return new RunSummary(steps, finite(recentLossAndAccuracy[0]), finite(recentLossAndAccuracy[1]), testLoss,
+                testAccuracy, divergence != null, divergence == null ? null : divergence.step(),
+                divergence == null ? null : divergence.reason(), seconds, steps == 0 ? 0 : seconds * 1e3 / steps,
+                Backend.describe(), hessian == null ? null : HessianFigures.of(hessian), finite(maxStableLr));
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
 }
