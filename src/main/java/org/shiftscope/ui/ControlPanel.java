@@ -191,6 +191,7 @@ public final class ControlPanel extends VBox {
             }
         });
         spinner.valueProperty().addListener((o, a, v) -> target.set(v));
+        target.addListener((o, a, v) -> spinner.getValueFactory().setValue(v.intValue()));   // e.g. loaded settings
         spinner.setTooltip(tip(help + " Range " + min + "–" + max + "."));
         return spinner;
     }

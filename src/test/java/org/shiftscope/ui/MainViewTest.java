@@ -137,6 +137,13 @@ class MainViewTest {
     }
 
     @Test
+    void spinnersFollowSettingsChangedInTheViewModel(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.depthProperty().set(5));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(5, robot.lookup("#depth").queryAs(javafx.scene.control.Spinner.class).getValue());
+    }
+
+    @Test
     void closingLeavesNoTrainingThread(FxRobot robot) throws Exception {
         robot.clickOn("#start");
         waitUntil(() -> vm.stepsProperty().get() > 5);
