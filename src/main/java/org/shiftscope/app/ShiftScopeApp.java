@@ -13,11 +13,6 @@ import org.shiftscope.ui.TrainingViewModel;
 import org.shiftscope.model.net.BnMode;
 
 public final class ShiftScopeApp extends Application {
-    /**
-     * Hessian refresh of the classroom default: due every 100 steps, started whenever the Hessian thread is
-     * free, on 512 examples (half the CLI default, so a BN-on top-10 takes seconds rather than ten).
-     */
-    static final HessianSettings CLASSROOM_HESSIAN = new HessianSettings(100, 10, 512, 0);
 
     static final String START = "--start";
     static final String BN_PREFIX = "--bn=";
@@ -27,9 +22,7 @@ public final class ShiftScopeApp extends Application {
 
     /** The classroom default with a periodic Hessian. */
     static TrainingConfig defaultConfig() {
-        var c = TrainingConfig.classroomDefault();
-        return new TrainingConfig(c.dataset(), c.depth(), c.width(), c.activation(), c.init(), c.centerInputs(),
-                c.batchSize(), c.steps(), c.seed(), c.evalEvery(), c.trackedUnit(), c.optimizer(), CLASSROOM_HESSIAN);
+        return TrainingConfig.classroomDefault().withHessian(HessianSettings.classroom());
     }
 
     @Override

@@ -155,6 +155,8 @@ public final class ControlPanel extends VBox {
         });
 
         getChildren().addAll(
+                new Label("Guided scenario"), new ScenarioPicker(vm),
+                new Separator(),
                 new Label("Dataset"), dataset,
                 new Label("BN mode"), segmented,
                 new Label("Learning rate η"), lrSlider, new HBox(6, new Label("η ="), lrField),
@@ -165,7 +167,36 @@ public final class ControlPanel extends VBox {
                 new Separator(),
                 row("Hessian every", hessianEvery), row("Top k", topK), hessianNow,
                 new Separator(),
+                compareSection(vm),
+                new Separator(),
                 new HBox(6, start, pause), new HBox(6, step, reset));
+    }
+
+    /** Comparison mode (a second run differing only in BN mode), its layout, and the stress test. */
+    private static VBox compareSection(TrainingViewModel vm) {
+        var compare = new CheckBox("Compare with BN");
+        compare.setId("compare");
+        compare.selectedProperty().bindBidirectional(vm.comparisonProperty());
+        compare.setTooltip(tip("Train a second network beside this one: the same initial weights, data order and "
+                + "learning rate, only the BN mode differs. Divergence of one does not stop the other."));
+        var other = new ChoiceBox<BnMode>();
+        other.setId("compare-bn");
+        other.getItems().setAll(BnMode.values());
+        other.valueProperty().bindBidirectional(vm.compareBnModeProperty());
+        other.setTooltip(tip("BN mode of the second (dashed) run."));
+        var overlay = new CheckBox("Overlay the two runs");
+        overlay.setId("overlay");
+        overlay.selectedProperty().bindBidirectional(vm.overlaidProperty());
+        overlay.disableProperty().bind(vm.comparisonProperty().not());
+        overlay.setTooltip(tip("Both runs in one set of charts (second run dashed), or side by side on shared axes."));
+        var stress = new Button("Stress test");
+        stress.setId("stress-test");
+        stress.setPrefWidth(226);
+        stress.setOnAction(e -> vm.startStressTest());
+        stress.setTooltip(tip("Page's experiment: fresh networks, η starts at the slider's value and grows ×√2 every "
+                + "200 steps until the loss diverges or η reaches 10. Plots λ1 and accuracy against η and reports "
+                + "the largest healthy η."));
+        return new VBox(6, new HBox(6, compare, other), overlay, stress);
     }
 
     private static HBox row(String label, Node control) {

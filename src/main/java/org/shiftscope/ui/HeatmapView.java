@@ -16,7 +16,7 @@ public final class HeatmapView extends Region {
     private static final double MARGIN_BOTTOM = 20;
 
     private final Canvas canvas = new Canvas();
-    private final String title;
+    private String title;
     private double[][] columns = new double[0][];
     private long[] steps = new long[0];
 
@@ -26,6 +26,15 @@ public final class HeatmapView extends Region {
         getChildren().add(canvas);
         setMinSize(120, 80);
         setPrefSize(400, 250);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public void setTitle(String text) {
+        this.title = text;
+        draw();
     }
 
     /** @param columns [step][layer] values in [0, 1] @param steps the step of each column */

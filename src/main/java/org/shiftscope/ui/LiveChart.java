@@ -28,7 +28,10 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 public final class LiveChart extends StackPane {
+    /** Shared ranges are widened by 5% of their span (× 1.05 on a log axis). */
+    private static final double RANGE_PADDING_FACTOR = 1.05;
     private final XYChart chart;
+    private final String baseTitle;
     private final DefaultNumericAxis yAxis;
     private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
     private final List<DoubleDataSet> dataSets = new ArrayList<>();
@@ -52,6 +55,7 @@ public final class LiveChart extends StackPane {
         }
         chart = new XYChart(xAxis, yAxis);
         chart.setTitle(title);
+        this.baseTitle = title;
         chart.setAnimated(false);
         renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setDrawMarker(false);
@@ -103,6 +107,55 @@ public final class LiveChart extends StackPane {
     /** Replaces the lines drawn against the secondary axis. */
     public void showSecondary(List<ChartSeries> all) {
         replace(secondaryRenderer, secondaryDataSets, all.stream().filter(s -> s.size() > 0).toList());
+    }
+
+    /** A logarithmic x axis (the stress test's learning rate). */
+    public LiveChart withLogX() {
+        xAxis.setLogAxis(true);
+        return this;
+    }
+
+    /**
+     * The range [min, max] of the drawn data along x ({@code x} true) or y, over every line; null without
+     * data. Side-by-side charts take the union of their ranges so that they share their axes.
+     */
+    public double[] dataRange(boolean x) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (ChartSeries s : shown) {
+            for (double v : x ? s.xs() : s.ys()) {
+                if (Double.isFinite(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        return min <= max ? new double[]{min, max} : null;
+    }
+
+    /** Fixes both axes to these ranges (null = automatic again), padded a little so no point sits on the frame. */
+    public void fixRanges(double[] xRange, double[] yRange) {
+        fix(xAxis, xRange);
+        fix(yAxis, yRange);
+    }
+
+    private static void fix(DefaultNumericAxis axis, double[] range) {
+        if (range == null) {
+            axis.setAutoRanging(true);
+            return;
+        }
+        double min = range[0];
+        double max = range[1];
+        if (axis.isLogAxis()) {
+            min /= RANGE_PADDING_FACTOR;
+            max *= RANGE_PADDING_FACTOR;
+        } else {
+            double pad = max > min ? (max - min) * (RANGE_PADDING_FACTOR - 1) : Math.max(Math.abs(max) * 0.1, 1e-9);
+            min -= pad;
+            max += pad;
+        }
+        axis.setAutoRanging(false);
+        axis.set(min, max);
     }
 
     /** Marks every point: for sparse series such as periodic Hessian results. */
@@ -228,6 +281,15 @@ public final class LiveChart extends StackPane {
 
     public String title() {
         return chart.getTitle();
+    }
+
+    public void setTitle(String title) {
+        chart.setTitle(title);
+    }
+
+    /** The title the chart was made with (a side-by-side view adds the run's name to it). */
+    public String baseTitle() {
+        return baseTitle;
     }
 
     public XYChart chart() {

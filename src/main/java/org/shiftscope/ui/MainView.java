@@ -15,37 +15,22 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.Notifications;
 import org.controlsfx.control.StatusBar;
 import org.shiftscope.model.train.TrainerState;
-import org.shiftscope.model.hessian.HessianReport;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 
 public final class MainView extends BorderPane {
     private final TrainingViewModel vm;
-    private final LiveChart loss = new LiveChart("loss-chart", "Loss (cross-entropy)", "step", "loss", true);
-    private final LiveChart accuracy = new LiveChart("accuracy-chart", "Accuracy", "step", "fraction correct", false);
-    private final LiveChart means = new LiveChart("mean-chart", "Layer means", "step", "mean activation", false);
-    private final LiveChart variances = new LiveChart("variance-chart", "Layer variances", "step", "variance", true);
-    private final HeatmapView heatmap = new HeatmapView("heatmap", "Between-channel share of variance (layers × steps)");
-    private final LiveChart percentiles = new LiveChart("percentile-chart",
-            "Last layer, tracked unit: 15/50/85th percentiles", "step", "nonlinearity input", false);
-    private final LiveChart hessian = new LiveChart("hessian-chart", "Top Hessian eigenvalues vs stability limit",
-            "step", "eigenvalue", true).withMarkers();
-    private final LiveChart spectrum = new LiveChart("spectrum-chart", "Latest spectrum and covariate-shift overlap",
-            "rank", "eigenvalue", false).withMarkers().withSecondaryAxis("overlap (fraction)", 0, 1);
+    private final ChartBoard board = new ChartBoard();
     private final ChoiceBox<Integer> exportScale = new ChoiceBox<>();
     private final CheckBox showPostBn = new CheckBox("after BN (input of the nonlinearity)");
     private final AnimationTimer timer;
@@ -67,34 +52,19 @@ public final class MainView extends BorderPane {
         showPostBn.setSelected(true);
         showPostBn.setOnAction(e -> redraw());
 
-        var grid = new GridPane();
-        grid.setHgap(6);
-        grid.setVgap(6);
-        grid.setPadding(new Insets(6));
-        var charts = List.of(loss, accuracy, means, variances, heatmap, percentiles, hessian, spectrum);
-        for (var chart : List.of(loss, accuracy, means, variances, percentiles, hessian, spectrum)) {
-            chart.setOnRedrawRequest(this::redraw);
-            chart.setOnExport(c -> choosePng(c.getId() + ".png",
-                    file -> exportNode(c, file, exportScale.getValue(), c.title() + " · " + vm.settingsTitle())));
-        }
-        for (int i = 0; i < charts.size(); i++) {
-            grid.add(charts.get(i), i % 2, i / 2);
-        }
-        for (int c = 0; c < 2; c++) {
-            var column = new ColumnConstraints();
-            column.setPercentWidth(50);
-            grid.getColumnConstraints().add(column);
-        }
-        for (int r = 0; r < 4; r++) {
-            var row = new RowConstraints();
-            row.setPercentHeight(25);
-            row.setVgrow(Priority.ALWAYS);
-            grid.getRowConstraints().add(row);
-        }
+        board.setOnChartExport(c -> choosePng(c.getId() + ".png",
+                file -> exportNode(c, file, exportScale.getValue(), c.title() + " · " + vm.settingsTitle())));
+        vm.overlaidProperty().addListener(o -> redraw());
 
         var hessianLine = new Label();
         hessianLine.setId("hessian-summary");
         hessianLine.textProperty().bind(vm.hessianSummaryProperty());
+        var stressLine = new Label();
+        stressLine.setId("stress-summary");
+        stressLine.textProperty().bind(vm.stressSummaryProperty());
+        stressLine.visibleProperty().bind(vm.stressSummaryProperty().isNotEmpty());
+        stressLine.managedProperty().bind(stressLine.visibleProperty());
+        var scenarioText = new ScenarioBanner(vm);
         var scale = exportScale;
         scale.setId("export-scale");
         scale.getItems().setAll(1, 2, 3);
@@ -117,7 +87,7 @@ public final class MainView extends BorderPane {
         var exports = new HBox(8, new Label("Export"), scale, exportPng, exportMetrics, saveSettings, loadSettings,
                 new Label("   Layer charts:"), showPostBn);
         exports.setAlignment(Pos.CENTER_LEFT);
-        var top = new VBox(4, exports, hessianLine);
+        var top = new VBox(4, scenarioText, exports, hessianLine, stressLine);
         top.setPadding(new Insets(4, 8, 0, 8));
 
         var statusBar = new StatusBar();
@@ -133,8 +103,8 @@ public final class MainView extends BorderPane {
         var controls = new ScrollPane(new ControlPanel(vm));
         controls.setFitToWidth(true);
         setLeft(controls);
-        setCenter(new VBox(top, grid));
-        VBox.setVgrow(grid, Priority.ALWAYS);
+        setCenter(new VBox(top, board));
+        VBox.setVgrow(board, Priority.ALWAYS);
         setBottom(statusBar);
 
         vm.stateProperty().addListener((o, old, state) -> {
@@ -176,35 +146,7 @@ public final class MainView extends BorderPane {
     }
 
     private void redraw() {
-        RunHistory h = vm.history();
-        boolean post = showPostBn.isSelected();
-        loss.show(h.lossSeries());
-        accuracy.show(h.accuracySeries());
-        means.show(h.layerSeries(false, post));
-        variances.show(h.layerSeries(true, post));
-        heatmap.show(h.heatmap(), h.heatmapSteps());
-        percentiles.show(h.percentileSeries());
-        hessian.show(h.hessianSeries());
-        spectrum.show(spectrumSeries(h.latestHessian(), false));
-        spectrum.showSecondary(spectrumSeries(h.latestHessian(), true));
-    }
-
-    /** The latest top-k eigenvalues by rank, or ({@code overlaps}) the fraction of each eigenvector in Page's spans. */
-    private static List<ChartSeries> spectrumSeries(HessianReport report, boolean overlaps) {
-        if (report == null) {
-            return List.of();
-        }
-        int k = report.eigenvalues().length;
-        var ranks = new double[k];
-        for (int i = 0; i < k; i++) {
-            ranks[i] = i + 1;
-        }
-        if (!overlaps) {
-            return List.of(new ChartSeries("eigenvalue (step " + report.step() + ")", ranks, report.eigenvalues()));
-        }
-        return List.of(
-                new ChartSeries("overlap: ∇ logit batch means", ranks, report.meanOverlap()).styled("#21918c", true),
-                new ChartSeries("… and variances", ranks, report.meanVarianceOverlap()).styled("#5ec962", true));
+        board.show(vm.runs(), vm.overlaidProperty().get(), showPostBn.isSelected(), !vm.stressSummaryProperty().get().isEmpty());
     }
 
     /**
@@ -273,15 +215,19 @@ public final class MainView extends BorderPane {
         timer.stop();
     }
 
+    public ChartBoard board() {
+        return board;
+    }
+
     public LiveChart lossChart() {
-        return loss;
+        return board.lossChart();
     }
 
     public LiveChart meanChart() {
-        return means;
+        return board.meanChart();
     }
 
     public LiveChart hessianChart() {
-        return hessian;
+        return board.hessianChart();
     }
 }

@@ -10,6 +10,7 @@ import org.shiftscope.model.train.StepRecord;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 
@@ -35,6 +36,13 @@ public final class RunHistory {
     private final Deque<Long> heatmapSteps = new ArrayDeque<>();
     private final List<DecimatedSeries> eigenvalues = new ArrayList<>();
     private final DecimatedSeries curvatureLimit = new DecimatedSeries(CAPACITY);
+    // The stress-test view (Page): per stretch of steps at one η, the mean training accuracy; λ1 by η.
+    private final DecimatedSeries accuracyByRate = new DecimatedSeries(CAPACITY);
+    private final DecimatedSeries lambdaByRate = new DecimatedSeries(CAPACITY);
+    private final DecimatedSeries limitByRate = new DecimatedSeries(CAPACITY);
+    private double stretchRate = Double.NaN;
+    private double stretchAccuracySum;
+    private int stretchSteps;
     private double smoothed = Double.NaN;
     private double smoothedAccuracy = Double.NaN;
     private HessianReport latestHessian;
@@ -43,6 +51,7 @@ public final class RunHistory {
     public void add(StepRecord r) {
         latestStep = r;
         double step = r.step();
+        addToStretch(r);
         if (Double.isFinite(r.trainLoss())) {
             smoothed = Double.isNaN(smoothed) ? r.trainLoss() : (1 - SMOOTHING) * smoothed + SMOOTHING * r.trainLoss();
             smoothedAccuracy = Double.isNaN(smoothedAccuracy) ? r.trainAccuracy()
@@ -89,6 +98,42 @@ public final class RunHistory {
             eigenvalues.get(i).add(report.step(), report.eigenvalues()[i]);
         }
         curvatureLimit.add(report.step(), StabilityThreshold.curvatureLimit(report.settings()));
+        lambdaByRate.add(report.settings().learningRate(), report.lambdaMax());
+        limitByRate.add(report.settings().learningRate(), StabilityThreshold.curvatureLimit(report.settings()));
+    }
+
+    /** A stretch ends when η changes; its mean training accuracy becomes one point at its η. */
+    private void addToStretch(StepRecord r) {
+        if (r.learningRate() != stretchRate) {
+            if (stretchSteps > 0) {
+                accuracyByRate.add(stretchRate, stretchAccuracySum / stretchSteps);
+            }
+            stretchRate = r.learningRate();
+            stretchAccuracySum = 0;
+            stretchSteps = 0;
+        }
+        if (Double.isFinite(r.trainLoss())) {
+            stretchAccuracySum += r.trainAccuracy();
+            stretchSteps++;
+        }
+    }
+
+    /** λ1 of every Hessian report and the stability limit, against the η it was measured at. */
+    public List<ChartSeries> lambdaByLearningRate() {
+        return List.of(series("λ1", lambdaByRate), series("stability limit for λ1", limitByRate).styled("#000000", true));
+    }
+
+    /** Mean training accuracy of each stretch of steps at one η, the current stretch included. */
+    public ChartSeries accuracyByLearningRate() {
+        int n = accuracyByRate.size();
+        boolean open = stretchSteps > 0;
+        var xs = Arrays.copyOf(accuracyByRate.xs(), n + (open ? 1 : 0));
+        var ys = Arrays.copyOf(accuracyByRate.ys(), n + (open ? 1 : 0));
+        if (open) {
+            xs[n] = stretchRate;
+            ys[n] = stretchAccuracySum / stretchSteps;
+        }
+        return new ChartSeries("train accuracy (stretch mean)", xs, ys);
     }
 
     public List<ChartSeries> lossSeries() {

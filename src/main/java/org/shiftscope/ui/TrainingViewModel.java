@@ -1,6 +1,7 @@
-// The view-model of the main window (STYLE.md example 2): it owns the background trainer, exposes the
-// settings as properties and the run as read-only properties and chart data, and never touches a control.
-// The view calls refresh() once per frame; structural changes rebuild the network after a short debounce.
+// The view-model of the main window (STYLE.md example 2): it owns the background run (two in comparison
+// mode, differing only in BN mode), exposes the settings as properties and the runs as read-only properties
+// and chart data, and never touches a control. The view calls refresh() once per frame; structural changes
+// rebuild the networks after a short debounce. Scenarios and the stress test set the controls and schedules.
 package org.shiftscope.ui;
 
 import javafx.beans.property.BooleanProperty;
@@ -22,11 +23,13 @@ import org.shiftscope.model.Backend;
 import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.data.DatasetSource;
 import org.shiftscope.model.data.InvalidDataException;
-import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.io.Json;
 import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.net.BnMode;
-import org.shiftscope.model.train.BackgroundTrainer;
+import org.shiftscope.model.scenario.Scenario;
+import org.shiftscope.model.train.ScheduledChange;
+import org.shiftscope.model.train.SettingsSchedule;
+import org.shiftscope.model.train.StressSettings;
 import org.shiftscope.model.train.HessianSettings;
 import org.shiftscope.model.train.Limits;
 import org.shiftscope.model.train.OptimizerSettings;
@@ -38,7 +41,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 import javafx.beans.Observable;
 import java.util.Locale;
 
@@ -48,11 +54,12 @@ public final class TrainingViewModel implements AutoCloseable {
 
     private Dataset dataset;
     private final LongSupplier clock;
-    private BackgroundTrainer trainer;
-    private RunHistory history = new RunHistory();
-    private RunLog log;
-    private long shownGeneration;
+    private final List<RunLane> lanes = new ArrayList<>();
     private long rebuildDueAt = -1;
+    /** Set while the view-model copies settings chosen by a schedule into its properties (no echo back). */
+    private boolean followingSchedule;
+    /** Set while a scenario or the stress test sets several properties at once (one rebuild afterwards). */
+    private boolean settingUp;
 
     // Properties: settings the user edits.
     private final ObjectProperty<BnMode> bnMode = new SimpleObjectProperty<>(this, "bnMode");
@@ -67,6 +74,9 @@ public final class TrainingViewModel implements AutoCloseable {
     private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed");
     private final IntegerProperty hessianEvery = new SimpleIntegerProperty(this, "hessianEvery");
     private final IntegerProperty topK = new SimpleIntegerProperty(this, "topK");
+    private final BooleanProperty comparison = new SimpleBooleanProperty(this, "comparison");
+    private final ObjectProperty<BnMode> compareBnMode = new SimpleObjectProperty<>(this, "compareBnMode", BnMode.OFF);
+    private final BooleanProperty overlaid = new SimpleBooleanProperty(this, "overlaid");
 
     // Properties: what the run shows.
     private final ObjectProperty<TrainerState> state = new SimpleObjectProperty<>(this, "state", TrainerState.READY);
@@ -75,6 +85,8 @@ public final class TrainingViewModel implements AutoCloseable {
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final StringProperty datasetName = new SimpleStringProperty(this, "datasetName");
     private final StringProperty hessianSummary = new SimpleStringProperty(this, "hessianSummary", "Hessian: not computed yet");
+    private final StringProperty stressSummary = new SimpleStringProperty(this, "stressSummary", "");
+    private final ObjectProperty<Scenario> scenario = new SimpleObjectProperty<>(this, "scenario");
     private final LongProperty revision = new SimpleLongProperty(this, "revision");
     private final String backend = Backend.describe();
 
@@ -83,16 +95,23 @@ public final class TrainingViewModel implements AutoCloseable {
         this.clock = clock;
         load(initial);
         datasetName.set(dataset.name());
-        trainer = new BackgroundTrainer(initial, dataset);
-        log = openLog(initial);
-        bnMode.addListener((o, a, b) -> applyLiveSettings());
-        learningRate.addListener((o, a, b) -> applyLiveSettings());
-        momentum.addListener((o, a, b) -> applyLiveSettings());
-        nesterov.addListener((o, a, b) -> applyLiveSettings());
+        lanes.add(new RunLane(initial, dataset, SettingsSchedule.none()));
+        for (var live : new Observable[]{bnMode, compareBnMode, learningRate, momentum, nesterov}) {
+            live.addListener(o -> applyLiveSettings());
+        }
         for (var structural : new Observable[]{depth, width, activation, batchSize, centerInputs, seed,
                 hessianEvery, topK}) {
-            structural.addListener(o -> rebuildDueAt = clock.getAsLong() + REBUILD_DEBOUNCE_NANOS);
+            structural.addListener(o -> {
+                if (!settingUp) {
+                    rebuildDueAt = clock.getAsLong() + REBUILD_DEBOUNCE_NANOS;
+                }
+            });
         }
+        comparison.addListener(o -> {
+            if (!settingUp) {
+                reset();
+            }
+        });
     }
 
     private void load(TrainingConfig c) {
@@ -113,19 +132,60 @@ public final class TrainingViewModel implements AutoCloseable {
     // Commands
 
     public void start() {
-        trainer.start();
+        lanes.forEach(l -> l.trainer().start());
     }
 
     public void pause() {
-        trainer.pause();
+        lanes.forEach(l -> l.trainer().pause());
     }
 
     public void step() {
-        trainer.step();
+        lanes.forEach(l -> l.trainer().step());
     }
 
     public void computeHessianNow() {
-        trainer.requestHessian();
+        lanes.forEach(l -> l.trainer().requestHessian());
+    }
+
+    /**
+     * Page's learning-rate stress test on fresh networks (both, in comparison mode): η starts at the current
+     * value and grows × √2 every 200 steps until the loss diverges or η reaches 10.
+     */
+    public void startStressTest() {
+        rebuildLanes(currentConfig(), StressSettings.defaults(), List.of());
+        start();
+    }
+
+    /**
+     * Sets the controls as the scenario says, rebuilds the runs (two if it compares BN modes) with its schedule
+     * and starts them. Leaving it (or touching a live setting) hands the controls back to the user.
+     */
+    public void play(Scenario chosen) {
+        if (!chosen.config().dataset().equals(dataset.name())) {
+            useDataset(chosen.config().dataset());
+            if (!chosen.config().dataset().equals(dataset.name())) {
+                return;                        // the message says why the data could not be loaded
+            }
+        }
+        settingUp = true;
+        try {
+            load(chosen.config());
+            comparison.set(chosen.comparison());
+            if (chosen.comparison()) {
+                compareBnMode.set(chosen.compareWith());
+            }
+        } finally {
+            settingUp = false;
+        }
+        scenario.set(chosen);
+        rebuildLanes(chosen.config(), chosen.stress(), chosen.changes());
+        start();
+    }
+
+    /** Back to free exploration: the runs go on with the settings they have; no schedule changes them any more. */
+    public void leaveScenario() {
+        scenario.set(null);
+        applyLiveSettings();
     }
 
     /**
@@ -150,23 +210,42 @@ public final class TrainingViewModel implements AutoCloseable {
             message.set(e.getMessage());
             return;
         }
-        trainer.close();
         dataset = loaded;
-        trainer = new BackgroundTrainer(config, loaded);
-        shownGeneration = -1;          // a new trainer counts generations from 0 again
         datasetName.set(loaded.name());
-        message.set("");
+        rebuildLanes(config, null, List.of());
     }
 
-    /** A new network from the seed with the current settings; the charts start again. */
+    /** New networks from the seed with the current settings; the charts start again. */
     public void reset() {
+        scenario.set(null);
+        rebuildLanes(currentConfig(), null, List.of());
+    }
+
+    /**
+     * Replaces the runs: one, or two in comparison mode whose configurations differ only in BN mode (so both
+     * start from the same weights and see the same batches), each following its own copy of the schedule.
+     */
+    private void rebuildLanes(TrainingConfig config, StressSettings stress, List<ScheduledChange> changes) {
         rebuildDueAt = -1;
+        var configs = new ArrayList<TrainingConfig>();
         try {
-            trainer.rebuild(currentConfig());
-            message.set("");
+            configs.add(config);
+            if (comparison.get()) {
+                configs.add(config.withOptimizer(config.optimizer().withBnMode(compareBnMode.get())));
+            }
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
+            return;
         }
+        lanes.forEach(RunLane::close);
+        lanes.clear();
+        for (var c : configs) {
+            var schedule = new SettingsSchedule(changes,
+                    stress == null ? null : stress.startingAt(c.optimizer().learningRate(), dataset.classes()));
+            lanes.add(new RunLane(c, dataset, schedule));
+        }
+        message.set("");
+        revision.set(revision.get() + 1);
     }
 
     /** Once per frame on the UI thread: applies a due rebuild, pulls new records and updates the properties. */
@@ -174,77 +253,77 @@ public final class TrainingViewModel implements AutoCloseable {
         if (rebuildDueAt >= 0 && clock.getAsLong() >= rebuildDueAt) {
             reset();
         }
-        TrainingSnapshot snapshot = trainer.snapshot();
         boolean changed = false;
-        if (snapshot.generation() != shownGeneration) {
-            shownGeneration = snapshot.generation();
-            history = new RunHistory();
-            closeLog();
-            log = openLog(snapshot.config());
-            hessianSummary.set("Hessian: not computed yet");
-            changed = true;
+        for (var lane : lanes) {
+            changed |= lane.refresh();
         }
-        for (var record : trainer.drainRecords()) {
-            history.add(record);
-            if (log != null) {
-                log.add(record);
-            }
-            changed = true;
-        }
-        for (HessianReport report : trainer.drainHessianReports()) {
-            if (report.generation() == shownGeneration) {
-                history.add(report);
-                hessianSummary.set(describe(report));
-                logHessian(report);
-                changed = true;
-            }
-        }
-        state.set(snapshot.state());
-        steps.set(snapshot.stepsTaken());
-        status.set(statusLine(snapshot));
-        if (snapshot.message() != null) {
-            message.set(snapshot.message());
-        } else if (trainer.hessianError() != null) {
-            message.set(trainer.hessianError());
+        followSchedules();
+        TrainingSnapshot first = lanes.get(0).snapshot();
+        state.set(combinedState());
+        steps.set(first.stepsTaken());
+        status.set(statusLine());
+        hessianSummary.set(join(lane -> lane.hessianSummary(), "Hessian"));
+        stressSummary.set(lanes.stream().anyMatch(l -> l.snapshot().stressTest()) ? stressLine() : "");
+        String problems = lanes.stream().filter(l -> l.problem() != null)
+                .map(l -> (lanes.size() > 1 ? l.label() + ": " : "") + l.problem()).collect(Collectors.joining(" · "));
+        if (!problems.isEmpty()) {
+            message.set(problems);
         }
         if (changed) {
             revision.set(revision.get() + 1);
         }
     }
 
-    private RunLog openLog(TrainingConfig config) {
-        try {
-            return new RunLog(config, dataset);
-        } catch (IOException e) {
-            message.set("Metrics will not be exportable: " + e.getMessage());
-            return null;
+    /** The controls follow what a schedule chose (the stress test's η, a scenario's BN switch). */
+    private void followSchedules() {
+        for (int i = 0; i < lanes.size(); i++) {
+            var scheduled = lanes.get(i).scheduledSettingsChange();
+            if (scheduled == null) {
+                continue;
+            }
+            followingSchedule = true;
+            try {
+                learningRate.set(scheduled.learningRate());
+                (i == 0 ? bnMode : compareBnMode).set(scheduled.bnMode());
+            } finally {
+                followingSchedule = false;
+            }
         }
     }
 
-    private void logHessian(HessianReport report) {
-        if (log == null) {
+    /** Running while any run runs; otherwise the first run's state (diverged, paused, ...). */
+    private TrainerState combinedState() {
+        return lanes.stream().anyMatch(l -> l.snapshot().state() == TrainerState.RUNNING) ? TrainerState.RUNNING
+                : lanes.get(0).snapshot().state();
+    }
+
+    private String join(java.util.function.Function<RunLane, String> part, String what) {
+        if (lanes.size() == 1) {
+            return what + ": " + part.apply(lanes.get(0));
+        }
+        return what + " · " + lanes.stream().map(l -> l.label() + ": " + part.apply(l)).collect(Collectors.joining(" · "));
+    }
+
+    private String stressLine() {
+        return join(l -> {
+            double best = l.snapshot().maxStableLearningRate();
+            return "η now " + ControlPanel.format(l.snapshot().settings().learningRate()) + ", largest healthy "
+                    + (Double.isNaN(best) ? "none yet" : ControlPanel.format(best));
+        }, "Stress test");
+    }
+
+    /**
+     * Writes the CLI's files (config.json, metrics.csv, layers.csv, hessian.csv, summary.json) into
+     * {@code folder}; in comparison mode one subfolder per run ("bn-on", "bn-off").
+     */
+    public void exportMetrics(Path folder) throws IOException {
+        if (lanes.size() == 1) {
+            lanes.get(0).exportMetrics(folder);
             return;
         }
-        try {
-            log.add(report);
-        } catch (IOException e) {
-            message.set("Could not record the Hessian report: " + e.getMessage());
+        for (var lane : lanes) {
+            lane.exportMetrics(folder.resolve(lane.label().toLowerCase(Locale.ROOT).replace(' ', '-')));
         }
-    }
-
-    private void closeLog() {
-        if (log != null) {
-            log.close();
-            log = null;
-        }
-    }
-
-    /** Writes the CLI's files (config.json, metrics.csv, layers.csv, hessian.csv, summary.json) into {@code folder}. */
-    public void exportMetrics(Path folder) throws IOException {
-        if (log == null) {
-            throw new IOException("no metrics were recorded for this run");
-        }
-        log.exportTo(folder);
     }
 
     /** Saves the settings the controls describe as JSON (the same record as the CLI's config.json "config"). */
@@ -264,22 +343,40 @@ public final class TrainingViewModel implements AutoCloseable {
                     : e.getMessage().lines().findFirst().orElse("unreadable");
             throw new IOException(file.getFileName() + ": " + reason);
         }
-        load(loaded);
+        settingUp = true;
+        try {
+            load(loaded);
+        } finally {
+            settingUp = false;
+        }
         reset();
     }
 
     /** One line recording the run's settings, for the title of exported figures. */
     public String settingsTitle() {
-        var c = currentConfig();
+        String bn = comparison.get() ? bnMode.get().label() + " vs " + compareBnMode.get().label() : bnMode.get().label();
+        return settingsTitle(currentConfig(), bn, steps.get());
+    }
+
+    /** "ShiftScope · fashion-mnist · depth 8 × width 128 relu · BN on vs off · η 0.1 · …": the figures' title band. */
+    public static String settingsTitle(TrainingConfig c, String bn, long step) {
         var o = c.optimizer();
         return String.format(Locale.ROOT,
                 "ShiftScope · %s · depth %d × width %d %s · BN %s · η %.4g · β %.2f%s · batch %d · seed %d · step %d",
-                c.dataset(), c.depth(), c.width(), c.activation().label(), o.bnMode().label(), o.learningRate(),
-                o.momentum(), o.nesterov() ? " (Nesterov)" : "", c.batchSize(), c.seed(), steps.get());
+                c.dataset(), c.depth(), c.width(), c.activation().label(), bn, o.learningRate(),
+                o.momentum(), o.nesterov() ? " (Nesterov)" : "", c.batchSize(), c.seed(), step);
     }
 
-    private String statusLine(TrainingSnapshot s) {
-        String what = switch (s.state()) {
+    private String statusLine() {
+        String runs = lanes.size() == 1 ? describe(lanes.get(0).snapshot())
+                : lanes.stream().map(l -> l.label() + " " + describe(l.snapshot())).collect(Collectors.joining(" · "));
+        Runtime rt = Runtime.getRuntime();
+        long usedMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
+        return String.format("Step %d · %s · %s · heap %d MB", lanes.get(0).snapshot().stepsTaken(), runs, backend, usedMb);
+    }
+
+    private static String describe(TrainingSnapshot s) {
+        return switch (s.state()) {
             case READY -> "ready";
             case RUNNING -> String.format("running, %.0f steps/s", s.stepsPerSecond());
             case PAUSED -> "paused";
@@ -287,28 +384,28 @@ public final class TrainingViewModel implements AutoCloseable {
             case FAILED -> "failed";
             case CLOSED -> "closed";
         };
-        Runtime rt = Runtime.getRuntime();
-        long usedMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
-        return String.format("Step %d · %s · %s · heap %d MB", s.stepsTaken(), what, backend, usedMb);
     }
 
-    private static String describe(HessianReport r) {
-        return "Hessian at step " + r.step() + " (BN " + r.bnMode().label() + "): " + r.summary();
-    }
-
+    /** A live setting changed by hand: every run takes it at its next step, and no schedule overrides it. */
     private void applyLiveSettings() {
+        if (followingSchedule || settingUp) {
+            return;
+        }
         try {
-            trainer.setOptimizerSettings(new OptimizerSettings(learningRate.get(), momentum.get(), nesterov.get(),
-                    trainer.snapshot().settings().weightDecay(), bnMode.get()));
+            for (int i = 0; i < lanes.size(); i++) {
+                var trainer = lanes.get(i).trainer();
+                trainer.setOptimizerSettings(new OptimizerSettings(learningRate.get(), momentum.get(), nesterov.get(),
+                        trainer.snapshot().settings().weightDecay(), i == 0 ? bnMode.get() : compareBnMode.get()));
+            }
             message.set("");
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
         }
     }
 
-    /** The configuration the controls describe now. */
+    /** The configuration the controls describe now (of the first run; the second differs only in BN mode). */
     public TrainingConfig currentConfig() {
-        var old = trainer.snapshot().config();
+        var old = lanes.get(0).snapshot().config();
         return new TrainingConfig(old.dataset(), depth.get(), width.get(), activation.get(), old.init(),
                 centerInputs.get(), batchSize.get(), old.steps(), seed.get(), old.evalEvery(), 0,
                 new OptimizerSettings(learningRate.get(), momentum.get(), nesterov.get(), old.optimizer().weightDecay(),
@@ -318,21 +415,40 @@ public final class TrainingViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        trainer.close();
-        closeLog();
+        lanes.forEach(RunLane::close);
     }
 
     public boolean trainingThreadAlive() {
-        return trainer.isAlive();
+        return lanes.stream().anyMatch(l -> l.trainer().isAlive());
     }
 
-    /** The live optimiser settings as the trainer holds them (for tests and the title of exports). */
+    /** The live optimiser settings as the first run's trainer holds them (for tests and the title of exports). */
     public OptimizerSettings trainerSettings() {
-        return trainer.snapshot().settings();
+        return trainerSettings(0);
     }
 
+    /** The live optimiser settings of run {@code lane} (0, or 1 in comparison mode). */
+    public OptimizerSettings trainerSettings(int lane) {
+        return lanes.get(lane).snapshot().settings();
+    }
+
+    /** The first run's chart history. */
     public RunHistory history() {
-        return history;
+        return lanes.get(0).history();
+    }
+
+    /** Every run's label ("BN on") and chart history, first run first. */
+    public List<ChartBoard.Run> runs() {
+        return lanes.stream().map(l -> new ChartBoard.Run(l.label(), l.history())).toList();
+    }
+
+    /** The stress test's largest healthy η of run {@code lane} so far, NaN if none. */
+    public double maxStableLearningRate(int lane) {
+        return lanes.get(lane).snapshot().maxStableLearningRate();
+    }
+
+    public int runCount() {
+        return lanes.size();
     }
 
     public Dataset dataset() {
@@ -411,6 +527,28 @@ public final class TrainingViewModel implements AutoCloseable {
 
     public ReadOnlyStringProperty hessianSummaryProperty() {
         return hessianSummary;
+    }
+
+    public BooleanProperty comparisonProperty() {
+        return comparison;
+    }
+
+    public ObjectProperty<BnMode> compareBnModeProperty() {
+        return compareBnMode;
+    }
+
+    /** Comparison charts overlaid (true) or side by side with shared axes (false). */
+    public BooleanProperty overlaidProperty() {
+        return overlaid;
+    }
+
+    public ReadOnlyStringProperty stressSummaryProperty() {
+        return stressSummary;
+    }
+
+    /** The scenario being played, or null. */
+    public ReadOnlyObjectProperty<Scenario> scenarioProperty() {
+        return scenario;
     }
 
     /** Increases whenever new chart data arrived; views redraw on change. */

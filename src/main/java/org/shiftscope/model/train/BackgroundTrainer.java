@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,6 +40,7 @@ public final class BackgroundTrainer implements AutoCloseable {
     private int pendingSingleSteps;
     private OptimizerSettings pendingSettings;
     private TrainingConfig pendingRebuild;
+    private SettingsSchedule pendingSchedule;
     private boolean closed;
     private boolean hessianRequested;
 
@@ -49,10 +51,17 @@ public final class BackgroundTrainer implements AutoCloseable {
     private double stepsPerSecond;
     private long generation;
     private boolean hessianDue;
+    private SettingsSchedule schedule;
 
     public BackgroundTrainer(TrainingConfig config, Dataset dataset) {
+        this(config, dataset, SettingsSchedule.none());
+    }
+
+    /** A run that follows {@code schedule} (a scenario's changes, the stress test) from its first step. */
+    public BackgroundTrainer(TrainingConfig config, Dataset dataset, SettingsSchedule schedule) {
         this.dataset = dataset;
         this.session = new TrainingSession(config, dataset);
+        this.schedule = schedule;
         this.latestConfig = config;
         publish(null);
         this.thread = new Thread(this::loop, "shiftscope-trainer");
@@ -87,17 +96,29 @@ public final class BackgroundTrainer implements AutoCloseable {
         });
     }
 
-    /** Learning rate, momentum, weight decay and BN mode take effect at the next step. */
+    /**
+     * Learning rate, momentum, weight decay and BN mode take effect at the next step. A change by hand ends a
+     * running schedule (a scenario's changes or the stress test): the user has taken over.
+     */
     public void setOptimizerSettings(OptimizerSettings settings) {
         TrainingConfig.requireBatchFitsBn(latestConfig.batchSize(), settings.bnMode());
-        command(() -> pendingSettings = settings);
+        command(() -> {
+            pendingSettings = settings;
+            pendingSchedule = SettingsSchedule.none();
+        });
     }
 
     /** A new network from the config's seed (Reset, or a changed depth/width/dataset setting); paused afterwards. */
     public void rebuild(TrainingConfig config) {
+        rebuild(config, SettingsSchedule.none());
+    }
+
+    /** A new network from the config's seed that follows {@code schedule} from its first step; paused afterwards. */
+    public void rebuild(TrainingConfig config, SettingsSchedule schedule) {
         latestConfig = config;
         command(() -> {
             pendingRebuild = config;
+            pendingSchedule = schedule;
             pendingSettings = null;
             pendingSingleSteps = 0;
             running = false;
@@ -143,7 +164,7 @@ public final class BackgroundTrainer implements AutoCloseable {
             lock.lock();
             try {
                 while (!closed && !running && pendingSingleSteps == 0 && pendingSettings == null && pendingRebuild == null
-                        && !hessianRequested) {
+                        && pendingSchedule == null && !hessianRequested) {
                     if (state == TrainerState.RUNNING) {
                         publish(null);         // a pause that arrived during the last step: say so before waiting
                     }
@@ -195,19 +216,49 @@ public final class BackgroundTrainer implements AutoCloseable {
             hessianDue = false;
             generation++;
         }
+        if (pendingSchedule != null) {
+            schedule = pendingSchedule;
+            pendingSchedule = null;
+        }
         if (pendingSettings != null) {
-            if (pendingSettings.bnMode() != session.optimizerSettings().bnMode()) {
-                hessian.cancel();             // its loss was in the old BN mode
-            }
-            session.setOptimizerSettings(pendingSettings);
+            changeSettings(pendingSettings);
             pendingSettings = null;
         }
+    }
+
+    private void changeSettings(OptimizerSettings next) {
+        if (next.bnMode() != session.optimizerSettings().bnMode()) {
+            hessian.cancel();             // its loss was in the old BN mode
+        }
+        session.setOptimizerSettings(next);
+    }
+
+    /** Applies the schedule's settings for the next step; false when the schedule says the run is over. */
+    private boolean followSchedule() {
+        if (schedule.finishedAt(session.stepsTaken())) {
+            message = String.format(Locale.ROOT, "stress test finished at η = %.4g: largest healthy η = %s",
+                    session.optimizerSettings().learningRate(), Double.isNaN(schedule.maxStableLearningRate()) ? "none"
+                            : String.format(Locale.ROOT, "%.4g", schedule.maxStableLearningRate()));
+            pause();
+            return false;
+        }
+        changeSettings(schedule.settingsFor(session.stepsTaken(), session.optimizerSettings()));
+        if (schedule.changesAt(session.stepsTaken())) {
+            hessianDue = true;                 // the curvature right after a scenario's change is the point of it
+            startHessian();
+        }
+        return true;
     }
 
     private void trainOneStep() {
         long start = System.nanoTime();
         try {
+            if (!followSchedule()) {
+                publish(null);
+                return;
+            }
             StepRecord record = session.step();
+            schedule.record(record);
             double seconds = (System.nanoTime() - start) / 1e9;
             stepsPerSecond = stepsPerSecond == 0 ? 1 / seconds
                     : (1 - SPEED_SMOOTHING) * stepsPerSecond + SPEED_SMOOTHING / seconds;
@@ -218,7 +269,7 @@ public final class BackgroundTrainer implements AutoCloseable {
                 state = isRunning() ? TrainerState.RUNNING : TrainerState.PAUSED;
             }
             int every = session.config().hessian().every();
-            if (every > 0 && record.step() % every == 0 && !record.diverged()) {
+            if ((every > 0 && record.step() % every == 0 || schedule.stretchEndsAt(record.step())) && !record.diverged()) {
                 hessianDue = true;             // started as soon as the Hessian thread is free
             }
             if (hessianDue && !record.diverged()) {
@@ -267,7 +318,8 @@ public final class BackgroundTrainer implements AutoCloseable {
                 : previous != null && previous.generation() == generation ? previous.latest() : null;
         boolean moving = state == TrainerState.RUNNING;
         snapshot.set(new TrainingSnapshot(state, session.stepsTaken(), latest, session.optimizerSettings(),
-                session.config(), moving ? stepsPerSecond : 0, message, generation));
+                session.config(), moving ? stepsPerSecond : 0, message, generation, !schedule.isEmpty(), schedule.hasStress(),
+                schedule.maxStableLearningRate()));
     }
 
     /** Stops the training thread after the current step and waits for it. */

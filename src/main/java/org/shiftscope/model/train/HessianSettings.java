@@ -23,6 +23,14 @@ public record HessianSettings(int every, int topK, int samples, int iterations) 
         return new HessianSettings(0, 10, 1024, 0);
     }
 
+    /**
+     * The window's refresh: due every 100 steps, started whenever the Hessian thread is free, on 512 examples
+     * (half the CLI default, so a BN-on top-10 takes seconds rather than ten).
+     */
+    public static HessianSettings classroom() {
+        return new HessianSettings(100, 10, 512, 0);
+    }
+
     public HessianAnalysis.Request request() {
         return new HessianAnalysis.Request(topK, iterations,
                 HessianAnalysis.TOLERANCE);

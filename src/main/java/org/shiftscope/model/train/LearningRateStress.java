@@ -60,6 +60,11 @@ public final class LearningRateStress {
         }
     }
 
+    /** Steps per stretch. */
+    public int every() {
+        return every;
+    }
+
     /** The largest η whose whole stretch was healthy, NaN if none was. */
     public double maxStableLearningRate() {
         return maxStableLearningRate;

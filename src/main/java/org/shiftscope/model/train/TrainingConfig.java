@@ -49,6 +49,16 @@ public record TrainingConfig(String dataset, int depth, int width, ActivationFun
         }
     }
 
+    public TrainingConfig withHessian(HessianSettings settings) {
+        return new TrainingConfig(dataset, depth, width, activation, init, centerInputs, batchSize, steps, seed,
+                evalEvery, trackedUnit, optimizer, settings);
+    }
+
+    public TrainingConfig withOptimizer(OptimizerSettings settings) {
+        return new TrainingConfig(dataset, depth, width, activation, init, centerInputs, batchSize, steps, seed,
+                evalEvery, trackedUnit, settings, hessian);
+    }
+
     /** The classroom default: a network small enough to train live, deep enough to show the effect. */
     public static TrainingConfig classroomDefault() {
         return new TrainingConfig("fashion-mnist", 8, 128, ActivationFunction.RELU, Initialization.HE, false,

@@ -11,7 +11,11 @@ package org.shiftscope.model.train;
  * @param stepsPerSecond recent training speed, 0 when not running
  * @param message        why the run diverged or failed, or null
  * @param generation     increases on every reset/rebuild, so readers can drop stale history
+ * @param scheduled      the run follows a schedule (a scenario's changes or the stress test) that may change its settings
+ * @param stressTest     the run follows the learning-rate stress test
+ * @param maxStableLearningRate the stress test's largest healthy η so far, NaN if none (yet)
  */
 public record TrainingSnapshot(TrainerState state, long stepsTaken, StepRecord latest, OptimizerSettings settings,
-                               TrainingConfig config, double stepsPerSecond, String message, long generation) {
+                               TrainingConfig config, double stepsPerSecond, String message, long generation,
+                               boolean scheduled, boolean stressTest, double maxStableLearningRate) {
 }

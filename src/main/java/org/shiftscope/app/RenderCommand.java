@@ -1,0 +1,216 @@
+// `shiftscope render`: runs a scenario or a saved settings file headless (no display: JavaFX on Monocle with
+// software rendering) and writes the window's charts as PNG files plus the CLI's CSV/JSON files for each run,
+// so a write-up's figures can be rebuilt exactly from a file. Same seed and settings, same figures.
+package org.shiftscope.app;
+
+import javafx.application.Platform;
+import org.shiftscope.model.data.Dataset;
+import org.shiftscope.model.data.DatasetSource;
+import org.shiftscope.model.data.InvalidDataException;
+import org.shiftscope.model.hessian.HessianReport;
+import org.shiftscope.model.io.Json;
+import org.shiftscope.model.io.RunRecorder;
+import org.shiftscope.model.io.RunSummary;
+import org.shiftscope.model.scenario.InvalidScenarioException;
+import org.shiftscope.model.scenario.Scenario;
+import org.shiftscope.model.scenario.ScenarioReader;
+import org.shiftscope.model.scenario.ScenarioRunner;
+import org.shiftscope.model.train.StepRecord;
+import org.shiftscope.model.train.TrainingConfig;
+import org.shiftscope.ui.ChartBoard;
+import org.shiftscope.ui.FigureRenderer;
+import org.shiftscope.ui.PngExport;
+import org.shiftscope.ui.RunHistory;
+import org.shiftscope.ui.TrainingViewModel;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = "Run a scenario or a settings file headless and write the window's charts as PNG, with the "
+                + "runs' CSV/JSON files, to --out. Needs no display.")
+public final class RenderCommand implements Callable<Integer> {
+    /** Longest wait for the charts to be drawn and written once the runs are done. */
+    private static final long DRAW_TIMEOUT_S = 120;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ArgGroup(multiplicity = "1")
+    private Source source;
+
+    static final class Source {
+        @Option(names = "--scenario", required = true,
+                description = "A bundled scenario's id (see --list) or a scenario JSON file.")
+        String scenario;
+        @Option(names = "--config", required = true,
+                description = "A settings JSON file (as the window's 'Save settings…' or a run's config.json \"config\").")
+        Path config;
+        @Option(names = "--list", required = true, description = "List the bundled scenarios and exit.")
+        boolean list;
+    }
+
+    @Option(names = "--out", description = "Folder for the PNG, CSV and JSON files (created if missing).")
+    private Path out;
+    @Option(names = "--scale", defaultValue = "2", description = "PNG scale, 1–3. Default: ${DEFAULT-VALUE}.")
+    private int scale;
+    @Option(names = "--steps", description = "Steps per run. Default: the scenario's or the file's steps.")
+    private Long steps;
+    @Option(names = "--overlaid", description = "Two runs in one set of charts instead of side by side.")
+    private boolean overlaid;
+
+    @Override
+    public Integer call() throws Exception {
+        var err = spec.commandLine().getErr();
+        if (source.list) {
+            for (Scenario s : ScenarioReader.bundled()) {
+                spec.commandLine().getOut().printf("%-26s %s%n", s.id(), s.title());
+            }
+            return 0;
+        }
+        if (out == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out is required");
+        }
+        if (scale < PngExport.MIN_SCALE || scale > PngExport.MAX_SCALE) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--scale must be 1, 2 or 3 (got " + scale + ")");
+        }
+        if (steps != null && steps < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--steps must be at least 1 (got " + steps + ")");
+        }
+        Scenario scenario;
+        Dataset data;
+        try {
+            scenario = resolveScenario();
+            data = DatasetSource.load(scenario.config().dataset(), scenario.config().seed());
+        } catch (InvalidScenarioException | InvalidDataException e) {
+            err.println("error: " + e.getMessage());
+            return TrainCommand.EXIT_BAD_INPUT;
+        }
+        Files.createDirectories(out);
+        long total = steps != null ? steps : scenario.config().steps();
+        err.printf("Rendering '%s': %d run(s), up to %d steps each%n", scenario.title(), scenario.runs().size(), total);
+        var runs = runAll(scenario, data, total, err);
+        String title = TrainingViewModel.settingsTitle(scenario.config(), bnLabel(scenario),
+                runs.stream().mapToLong(r -> r.history().stepsRecorded()).max().orElse(0));
+        List<Path> written = draw(runs, scenario.stress() != null, title);
+        err.printf("Wrote %d PNG files (scale %d) and the runs' data to %s%n", written.size(), scale, out.toAbsolutePath());
+        return 0;
+    }
+
+    private Scenario resolveScenario() throws InvalidScenarioException {
+        if (source.config != null) {
+            TrainingConfig config;
+            try {
+                config = Json.mapper().readValue(source.config.toFile(), TrainingConfig.class);
+            } catch (IOException e) {
+                String reason = e.getCause() instanceof IllegalArgumentException cause ? cause.getMessage()
+                        : e.getMessage().lines().findFirst().orElse("unreadable");
+                throw new InvalidScenarioException(source.config.getFileName() + ": " + reason);
+            }
+            return new Scenario("settings", source.config.getFileName().toString(), List.of("Settings file"), "",
+                    config, null, null, List.of());
+        }
+        var bundled = ScenarioReader.bundled(source.scenario);
+        if (bundled != null) {
+            return bundled;
+        }
+        Path file = Path.of(source.scenario);
+        if (!Files.exists(file)) {
+            throw new InvalidScenarioException("no bundled scenario is called '" + source.scenario
+                    + "' and no such file exists (see render --list)");
+        }
+        return ScenarioReader.read(file);
+    }
+
+    private static String bnLabel(Scenario s) {
+        String first = s.config().optimizer().bnMode().label();
+        return s.comparison() ? first + " vs " + s.compareWith().label() : first;
+    }
+
+    /** One run's history for the charts and its recorder for the files. */
+    private record Run(String label, RunHistory history, RunRecorder recorder, HessianReport[] lastHessian) {
+    }
+
+    private List<ChartBoard.Run> runAll(Scenario scenario, Dataset data, long total, java.io.PrintWriter err)
+            throws IOException {
+        var runs = new ArrayList<Run>();
+        var configs = scenario.runs();
+        for (TrainingConfig config : configs) {
+            String label = "BN " + config.optimizer().bnMode().label();
+            Path folder = configs.size() == 1 ? out : out.resolve(label.toLowerCase(Locale.ROOT).replace(' ', '-'));
+            runs.add(new Run(label, new RunHistory(), new RunRecorder(folder, config, RunRecorder.datasetFacts(data)),
+                    new HessianReport[1]));
+        }
+        long started = System.nanoTime();
+        var outcomes = ScenarioRunner.run(scenario, data, total, new ScenarioRunner.Listener() {
+            @Override
+            public void step(int run, StepRecord record) {
+                runs.get(run).history().add(record);
+                runs.get(run).recorder().record(record);
+                if (record.diverged()) {
+                    err.printf("%s diverged at step %d: %s%n", runs.get(run).label(), record.step(),
+                            record.divergence().reason());
+                }
+            }
+
+            @Override
+            public void hessian(int run, HessianReport report) throws IOException {
+                runs.get(run).history().add(report);
+                runs.get(run).recorder().recordHessian(report);
+                runs.get(run).lastHessian()[0] = report;
+                err.printf("%s, Hessian at step %d (BN %s): %s%n", runs.get(run).label(), report.step(),
+                        report.bnMode().label(), report.summary());
+            }
+        });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        for (int i = 0; i < runs.size(); i++) {
+            var run = runs.get(i);
+            var outcome = outcomes.get(i);
+            var session = outcome.session();
+            Double testLoss = null;
+            Double testAccuracy = null;
+            if (!session.diverged()) {
+                var test = session.evaluateTest();
+                testLoss = test.meanLoss();
+                testAccuracy = test.accuracy();
+            }
+            run.recorder().finish(RunSummary.of(session.stepsTaken(), run.recorder().recentTrainLossAndAccuracy(),
+                    testLoss, testAccuracy, session.divergence(), seconds, run.lastHessian()[0],
+                    outcome.schedule().maxStableLearningRate()));
+            run.recorder().close();
+            if (outcome.schedule().hasStress()) {
+                double best = outcome.schedule().maxStableLearningRate();
+                err.printf("%s: largest healthy learning rate %s%n", run.label(),
+                        Double.isNaN(best) ? "none" : String.format(Locale.ROOT, "%.4g", best));
+            }
+        }
+        return runs.stream().map(r -> new ChartBoard.Run(r.label(), r.history())).toList();
+    }
+
+    private List<Path> draw(List<ChartBoard.Run> runs, boolean stressTest, String title)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        HeadlessFx.start();
+        var result = new CompletableFuture<List<Path>>();
+        Platform.runLater(() -> FigureRenderer.render(runs, overlaid, stressTest, title, out, scale)
+                .whenComplete((files, failure) -> {
+                    if (failure != null) {
+                        result.completeExceptionally(failure);
+                    } else {
+                        result.complete(files);
+                    }
+                }));
+        return result.get(DRAW_TIMEOUT_S, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,284 @@
+// The grid of charts, shared by the window and the headless `render` command. One run: the eight charts
+// (the stress chart takes the percentiles' place during a stress test). Two runs (comparison mode): either
+// overlaid, the second run dashed and named, or side by side, one column per run with shared axes.
+package org.shiftscope.ui;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.shiftscope.model.hessian.HessianReport;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+public final class ChartBoard extends StackPane {
+    /** One run's name ("BN on") and history. */
+    public record Run(String label, RunHistory history) {
+    }
+
+    private final LiveChart loss = new LiveChart("loss-chart", "Loss (cross-entropy)", "step", "loss", true);
+    private final LiveChart accuracy = new LiveChart("accuracy-chart", "Accuracy", "step", "fraction correct", false);
+    private final LiveChart means = new LiveChart("mean-chart", "Layer means", "step", "mean activation", false);
+    private final LiveChart variances = new LiveChart("variance-chart", "Layer variances", "step", "variance", true);
+    private final HeatmapView heatmap = new HeatmapView("heatmap", HEATMAP_TITLE);
+    private final LiveChart percentiles = new LiveChart("percentile-chart",
+            "Last layer, tracked unit: 15/50/85th percentiles", "step", "nonlinearity input", false);
+    private final LiveChart hessian = new LiveChart("hessian-chart", "Top Hessian eigenvalues vs stability limit",
+            "step", "eigenvalue", true).withMarkers();
+    private final LiveChart spectrum = new LiveChart("spectrum-chart", "Latest spectrum and covariate-shift overlap",
+            "rank", "eigenvalue", false).withMarkers().withSecondaryAxis("overlap (fraction)", 0, 1);
+    private final LiveChart stress = new LiveChart("stress-chart", "Stress test: λ1 and accuracy vs learning rate",
+            "learning rate η", "λ1", true).withLogX().withMarkers().withSecondaryAxis("train accuracy", 0, 1);
+    // The second run's column when side by side.
+    private final LiveChart lossB = new LiveChart("loss-chart-b", "Loss (cross-entropy)", "step", "loss", true);
+    private final LiveChart variancesB = new LiveChart("variance-chart-b", "Layer variances", "step", "variance", true);
+    private final HeatmapView heatmapB = new HeatmapView("heatmap-b", HEATMAP_TITLE);
+    private final LiveChart hessianB = new LiveChart("hessian-chart-b", "Top Hessian eigenvalues vs stability limit",
+            "step", "eigenvalue", true).withMarkers();
+    private static final String HEATMAP_TITLE = "Between-channel share of variance (layers × steps)";
+
+    private final GridPane grid = new GridPane();
+    private String arrangement = "";
+    private List<Run> runs = List.of();
+    private boolean overlaid;
+    private boolean post = true;
+    private boolean stressShown;
+
+    public ChartBoard() {
+        grid.setHgap(6);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(6));
+        getChildren().add(grid);
+        for (var chart : allCharts()) {
+            chart.setOnRedrawRequest(this::redraw);
+        }
+    }
+
+    /** Called with a chart whose context menu asked for a PNG of it alone. */
+    public void setOnChartExport(Consumer<LiveChart> action) {
+        allCharts().forEach(chart -> chart.setOnExport(action));
+    }
+
+    /**
+     * Draws the runs. @param overlaidRuns two runs in one set of charts (else side by side) @param postBn layer
+     * charts show the nonlinearity's input (else z before BN) @param stressTest show the stress-test chart
+     */
+    public void show(List<Run> shownRuns, boolean overlaidRuns, boolean postBn, boolean stressTest) {
+        this.runs = shownRuns;
+        this.overlaid = overlaidRuns;
+        this.post = postBn;
+        this.stressShown = stressTest;
+        arrange();
+        redraw();
+    }
+
+    private void arrange() {
+        boolean two = runs.size() > 1;
+        String wanted = (two ? (overlaid ? "overlaid" : "side-by-side") : "single") + (stressShown ? "+stress" : "");
+        if (wanted.equals(arrangement)) {
+            return;
+        }
+        arrangement = wanted;
+        for (var chart : allCharts()) {
+            chart.setTitle(chart.baseTitle());
+            chart.fixRanges(null, null);
+        }
+        var cells = new ArrayList<Node>();
+        if (two && !overlaid) {
+            cells.addAll(List.of(loss, lossB, variances, variancesB, heatmap, heatmapB, hessian, hessianB));
+            if (stressShown) {
+                cells.addAll(List.of(stress, accuracy));
+            }
+        } else {
+            Node heatmapCell = two ? stacked(heatmap, heatmapB) : heatmap;
+            cells.addAll(List.of(loss, accuracy, means, variances, heatmapCell, stressShown ? stress : percentiles,
+                    hessian, spectrum));
+        }
+        grid.getChildren().clear();
+        grid.getColumnConstraints().clear();
+        grid.getRowConstraints().clear();
+        for (int i = 0; i < cells.size(); i++) {
+            grid.add(cells.get(i), i % 2, i / 2);
+        }
+        for (int c = 0; c < 2; c++) {
+            var column = new ColumnConstraints();
+            column.setPercentWidth(50);
+            grid.getColumnConstraints().add(column);
+        }
+        int rows = (cells.size() + 1) / 2;
+        for (int r = 0; r < rows; r++) {
+            var row = new RowConstraints();
+            row.setPercentHeight(100.0 / rows);
+            row.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(row);
+        }
+    }
+
+    private static Node stacked(HeatmapView top, HeatmapView bottom) {
+        var box = new VBox(2, top, bottom);
+        VBox.setVgrow(top, Priority.ALWAYS);
+        VBox.setVgrow(bottom, Priority.ALWAYS);
+        top.setMinHeight(0);
+        bottom.setMinHeight(0);
+        return box;
+    }
+
+    /** Draws the current data again (new data, a changed log scale). */
+    public void redraw() {
+        if (runs.isEmpty()) {
+            return;
+        }
+        Run first = runs.get(0);
+        if (runs.size() == 1) {
+            drawSingle(first.history());
+        } else if (overlaid) {
+            drawOverlaid();
+        } else {
+            drawSideBySide(first, runs.get(1));
+        }
+        if (stressShown) {
+            var lines = combined(h -> h.lambdaByLearningRate().subList(0, 1));
+            lines.add(longest(h -> h.lambdaByLearningRate().get(1)));
+            stress.show(lines);
+            stress.showSecondary(combined(h -> List.of(h.accuracyByLearningRate())));
+        }
+    }
+
+    private void drawSingle(RunHistory h) {
+        loss.show(h.lossSeries());
+        accuracy.show(h.accuracySeries());
+        means.show(h.layerSeries(false, post));
+        variances.show(h.layerSeries(true, post));
+        heatmap.setTitle(HEATMAP_TITLE);
+        heatmap.show(h.heatmap(), h.heatmapSteps());
+        percentiles.show(h.percentileSeries());
+        hessian.show(h.hessianSeries());
+        spectrum.show(spectrumSeries(h.latestHessian(), false));
+        spectrum.showSecondary(spectrumSeries(h.latestHessian(), true));
+    }
+
+    private void drawOverlaid() {
+        loss.show(combined(h -> h.lossSeries().stream().filter(s -> !s.name().contains("batch")).toList()));
+        accuracy.show(combined(RunHistory::accuracySeries));
+        means.show(combined(h -> h.layerSeries(false, post)));
+        variances.show(combined(h -> h.layerSeries(true, post)));
+        drawHeatmap(heatmap, runs.get(0));
+        drawHeatmap(heatmapB, runs.get(1));
+        percentiles.show(combined(RunHistory::percentileSeries));
+        var lambdas = combined(h -> h.hessianSeries().subList(0, Math.min(1, h.hessianSeries().size() - 1)));
+        lambdas.add(longest(h -> h.hessianSeries().get(h.hessianSeries().size() - 1)));
+        hessian.show(lambdas);
+        spectrum.show(combined(h -> spectrumSeries(h.latestHessian(), false)));
+        spectrum.showSecondary(combined(h -> spectrumSeries(h.latestHessian(), true)));
+    }
+
+    private void drawSideBySide(Run a, Run b) {
+        pair(loss, lossB, a, b, RunHistory::lossSeries);
+        pair(variances, variancesB, a, b, h -> h.layerSeries(true, post));
+        pair(hessian, hessianB, a, b, RunHistory::hessianSeries);
+        drawHeatmap(heatmap, a);
+        drawHeatmap(heatmapB, b);
+        if (stressShown) {
+            accuracy.show(combined(RunHistory::accuracySeries));
+        }
+    }
+
+    /** The same chart for two runs, titled with each run's label, on shared axes. */
+    private static void pair(LiveChart left, LiveChart right, Run a, Run b, Function<RunHistory, List<ChartSeries>> data) {
+        left.setTitle(left.baseTitle() + " · " + a.label());
+        right.setTitle(right.baseTitle() + " · " + b.label());
+        left.show(data.apply(a.history()));
+        right.show(data.apply(b.history()));
+        double[] xs = union(left.dataRange(true), right.dataRange(true));
+        double[] ys = union(left.dataRange(false), right.dataRange(false));
+        left.fixRanges(xs, ys);
+        right.fixRanges(xs, ys);
+    }
+
+    private static double[] union(double[] a, double[] b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return new double[]{Math.min(a[0], b[0]), Math.max(a[1], b[1])};
+    }
+
+    private static void drawHeatmap(HeatmapView view, Run run) {
+        view.setTitle(HEATMAP_TITLE + " · " + run.label());
+        view.show(run.history().heatmap(), run.history().heatmapSteps());
+    }
+
+    /**
+     * Every run's lines in one list, named "BN off · …" and dashed after the first run, so runs differ by line
+     * style and not by colour alone.
+     */
+    private List<ChartSeries> combined(Function<RunHistory, List<ChartSeries>> data) {
+        var out = new ArrayList<ChartSeries>();
+        for (int i = 0; i < runs.size(); i++) {
+            Run run = runs.get(i);
+            for (ChartSeries s : data.apply(run.history())) {
+                String name = runs.size() > 1 ? run.label() + " · " + s.name() : s.name();
+                out.add(new ChartSeries(name, s.xs(), s.ys(), s.color(), i > 0 || s.dashed()));
+            }
+        }
+        return out;
+    }
+
+    /** A line that depends only on η (the stability limit), drawn once: from the run that has the most points. */
+    private ChartSeries longest(Function<RunHistory, ChartSeries> line) {
+        return runs.stream().map(r -> line.apply(r.history()))
+                .max(Comparator.comparingInt(ChartSeries::size)).orElseThrow();
+    }
+
+    /** The latest top-k eigenvalues by rank, or ({@code overlaps}) the fraction of each eigenvector in Page's spans. */
+    private static List<ChartSeries> spectrumSeries(HessianReport report, boolean overlaps) {
+        if (report == null) {
+            return List.of();
+        }
+        int k = report.eigenvalues().length;
+        var ranks = new double[k];
+        for (int i = 0; i < k; i++) {
+            ranks[i] = i + 1;
+        }
+        if (!overlaps) {
+            return List.of(new ChartSeries("eigenvalue (step " + report.step() + ")", ranks, report.eigenvalues()));
+        }
+        return List.of(
+                new ChartSeries("overlap: ∇ logit batch means", ranks, report.meanOverlap()).styled("#21918c", true),
+                new ChartSeries("… and variances", ranks, report.meanVarianceOverlap()).styled("#5ec962", true));
+    }
+
+    private List<LiveChart> allCharts() {
+        return List.of(loss, accuracy, means, variances, percentiles, hessian, spectrum, stress, lossB, variancesB,
+                hessianB);
+    }
+
+    public LiveChart lossChart() {
+        return loss;
+    }
+
+    public LiveChart meanChart() {
+        return means;
+    }
+
+    public LiveChart hessianChart() {
+        return hessian;
+    }
+
+    public LiveChart stressChart() {
+        return stress;
+    }
+
+    /** Every chart currently laid out (for exports and tests). */
+    public List<Node> visibleCharts() {
+        return grid.getChildren().stream().filter(Objects::nonNull).toList();
+    }
+}

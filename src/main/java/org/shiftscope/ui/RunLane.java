@@ -1,0 +1,143 @@
+// One background run as the window sees it: its trainer, the chart history pulled from it, and the metrics
+// log written as it goes. The window has one lane, or two in comparison mode (same weights and data order,
+// different BN mode). Used on the FX thread only; the trainer does the work on its own thread.
+package org.shiftscope.ui;
+
+import org.shiftscope.model.data.Dataset;
+import org.shiftscope.model.hessian.HessianReport;
+import org.shiftscope.model.train.BackgroundTrainer;
+import org.shiftscope.model.train.OptimizerSettings;
+import org.shiftscope.model.train.SettingsSchedule;
+import org.shiftscope.model.train.TrainingConfig;
+import org.shiftscope.model.train.TrainingSnapshot;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+final class RunLane implements AutoCloseable {
+    private final Dataset dataset;
+    private final BackgroundTrainer trainer;
+    private RunHistory history = new RunHistory();
+    private RunLog log;
+    private long shownGeneration = -1;
+    private String hessianSummary = "not computed yet";
+    private String logError;
+    private OptimizerSettings lastSettings;
+
+    RunLane(TrainingConfig config, Dataset dataset, SettingsSchedule schedule) {
+        this.dataset = dataset;
+        this.trainer = new BackgroundTrainer(config, dataset, schedule);
+    }
+
+    /** Pulls what the trainer published since the last frame; true when the charts have something new. */
+    boolean refresh() {
+        TrainingSnapshot snapshot = trainer.snapshot();
+        boolean changed = false;
+        if (snapshot.generation() != shownGeneration) {
+            shownGeneration = snapshot.generation();
+            history = new RunHistory();
+            closeLog();
+            openLog(snapshot.config());
+            hessianSummary = "not computed yet";
+            changed = true;
+        }
+        for (var record : trainer.drainRecords()) {
+            history.add(record);
+            if (log != null) {
+                log.add(record);
+            }
+            changed = true;
+        }
+        for (HessianReport report : trainer.drainHessianReports()) {
+            if (report.generation() == shownGeneration) {
+                history.add(report);
+                hessianSummary = "step " + report.step() + " (BN " + report.bnMode().label() + "): " + report.summary();
+                record(report);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * The settings the trainer's schedule (stress test, scenario change) chose since the last call, or null
+     * when they did not change by themselves: what the controls should now show.
+     */
+    OptimizerSettings scheduledSettingsChange() {
+        var snapshot = trainer.snapshot();
+        var previous = lastSettings;
+        lastSettings = snapshot.settings();
+        return snapshot.scheduled() && previous != null && !previous.equals(snapshot.settings()) ? snapshot.settings() : null;
+    }
+
+    private void openLog(TrainingConfig config) {
+        try {
+            log = new RunLog(config, dataset);
+            logError = null;
+        } catch (IOException e) {
+            log = null;
+            logError = "Metrics will not be exportable: " + e.getMessage();
+        }
+    }
+
+    private void record(HessianReport report) {
+        if (log == null) {
+            return;
+        }
+        try {
+            log.add(report);
+        } catch (IOException e) {
+            logError = "Could not record the Hessian report: " + e.getMessage();
+        }
+    }
+
+    private void closeLog() {
+        if (log != null) {
+            log.close();
+            log = null;
+        }
+    }
+
+    void exportMetrics(Path folder) throws IOException {
+        if (log == null) {
+            throw new IOException("no metrics were recorded for this run");
+        }
+        log.exportTo(folder);
+    }
+
+    /** "BN on": how the charts and the status bar name this lane. */
+    String label() {
+        return "BN " + trainer.snapshot().settings().bnMode().label();
+    }
+
+    /** Why the run stopped, why the Hessian or the log failed, or null. */
+    String problem() {
+        var snapshot = trainer.snapshot();
+        if (snapshot.message() != null) {
+            return snapshot.message();
+        }
+        return trainer.hessianError() != null ? trainer.hessianError() : logError;
+    }
+
+    String hessianSummary() {
+        return hessianSummary;
+    }
+
+    BackgroundTrainer trainer() {
+        return trainer;
+    }
+
+    TrainingSnapshot snapshot() {
+        return trainer.snapshot();
+    }
+
+    RunHistory history() {
+        return history;
+    }
+
+    @Override
+    public void close() {
+        trainer.close();
+        closeLog();
+    }
+}
