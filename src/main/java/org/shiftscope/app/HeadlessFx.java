@@ -14,6 +14,7 @@ final class HeadlessFx {
     static synchronized void start() throws InterruptedException {
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
+        System.setProperty("headless.geometry", "1920x1200-32");   // Monocle's default screen (1280×800) is smaller than the board
         System.setProperty("prism.order", "sw");
         System.setProperty("prism.text", "t2k");
         System.setProperty("java.awt.headless", "true");

@@ -5,6 +5,7 @@ package org.shiftscope.app;
 import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Initialization;
+import org.shiftscope.model.scenario.InvalidScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import java.util.ArrayList;
@@ -60,6 +61,9 @@ public final class Main implements Runnable {
     @CommandLine.Option(names = "--bn", description = "BN mode the window opens with: off, on or frozen. Default: on.")
     private BnMode bnMode;
 
+    @CommandLine.Option(names = "--scenario", description = "Open the window playing this bundled scenario (see render --list) or scenario file.")
+    private String scenario;
+
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Main.class);
     private static final String NO_DISPLAY = "no display";
 
@@ -75,6 +79,13 @@ public final class Main implements Runnable {
             spec.commandLine().getErr().flush();
             throw new CommandLine.ExecutionException(spec.commandLine(), NO_DISPLAY);
         }
+        if (scenario != null) {
+            try {
+                ShiftScopeApp.scenario(scenario);
+            } catch (InvalidScenarioException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--scenario: " + e.getMessage());
+            }
+        }
         JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
         var parameters = new ArrayList<String>();
         if (startTraining) {
@@ -82,6 +93,9 @@ public final class Main implements Runnable {
         }
         if (bnMode != null) {
             parameters.add(ShiftScopeApp.BN_PREFIX + bnMode.label());
+        }
+        if (scenario != null) {
+            parameters.add(ShiftScopeApp.SCENARIO_PREFIX + scenario);
         }
         Application.launch(ShiftScopeApp.class, parameters.toArray(String[]::new));
     }

@@ -11,11 +11,17 @@ import org.shiftscope.model.train.TrainingConfig;
 import org.shiftscope.ui.MainView;
 import org.shiftscope.ui.TrainingViewModel;
 import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.scenario.InvalidScenarioException;
+import org.shiftscope.model.scenario.Scenario;
+import org.shiftscope.model.scenario.ScenarioReader;
+
+import java.nio.file.Path;
 
 public final class ShiftScopeApp extends Application {
 
     static final String START = "--start";
     static final String BN_PREFIX = "--bn=";
+    static final String SCENARIO_PREFIX = "--scenario=";
 
     private TrainingViewModel viewModel;
     private MainView view;
@@ -28,12 +34,13 @@ public final class ShiftScopeApp extends Application {
     @Override
     public void start(Stage stage) throws Exception {
         var config = defaultConfig();
+        Scenario scenario = null;
         for (String parameter : getParameters().getRaw()) {
             if (parameter.startsWith(BN_PREFIX)) {
                 var mode = BnMode.parse(parameter.substring(BN_PREFIX.length()));
-                config = new TrainingConfig(config.dataset(), config.depth(), config.width(), config.activation(),
-                        config.init(), config.centerInputs(), config.batchSize(), config.steps(), config.seed(),
-                        config.evalEvery(), config.trackedUnit(), config.optimizer().withBnMode(mode), config.hessian());
+                config = config.withOptimizer(config.optimizer().withBnMode(mode));
+            } else if (parameter.startsWith(SCENARIO_PREFIX)) {
+                scenario = scenario(parameter.substring(SCENARIO_PREFIX.length()));
             }
         }
         var dataset = DatasetSource.load(config.dataset(), config.seed());
@@ -42,9 +49,17 @@ public final class ShiftScopeApp extends Application {
         stage.setTitle("ShiftScope — why Batch Normalization works");
         stage.setScene(new Scene(view, 1400, 900));
         stage.show();
-        if (getParameters().getRaw().contains(START)) {
+        if (scenario != null) {
+            viewModel.play(scenario);
+        } else if (getParameters().getRaw().contains(START)) {
             viewModel.start();
         }
+    }
+
+    /** A bundled scenario by id, else a scenario file; a bad one stops the start with its message. */
+    static Scenario scenario(String idOrFile) throws InvalidScenarioException {
+        var bundled = ScenarioReader.bundled(idOrFile);
+        return bundled != null ? bundled : ScenarioReader.read(Path.of(idOrFile));
     }
 
     @Override

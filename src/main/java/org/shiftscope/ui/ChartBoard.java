@@ -44,6 +44,8 @@ public final class ChartBoard extends StackPane {
     private final HeatmapView heatmapB = new HeatmapView("heatmap-b", HEATMAP_TITLE);
     private final LiveChart hessianB = new LiveChart("hessian-chart-b", "Top Hessian eigenvalues vs stability limit",
             "step", "eigenvalue", true).withMarkers();
+    /** Height share of the stress chart's row under the side-by-side pairs: the demonstration's main chart. */
+    private static final double STRESS_ROW_PERCENT = 32;
     private static final String HEATMAP_TITLE = "Between-channel share of variance (layers × steps)";
 
     private final GridPane grid = new GridPane();
@@ -88,15 +90,18 @@ public final class ChartBoard extends StackPane {
             return;
         }
         arrangement = wanted;
+        boolean sideBySide = two && !overlaid;
         for (var chart : allCharts()) {
             chart.setTitle(chart.baseTitle());
             chart.fixRanges(null, null);
+            chart.setLegendVisible(!sideBySide);        // the paired charts need the height; hovering names lines
         }
+        stress.setLegendVisible(true);
         var cells = new ArrayList<Node>();
-        if (two && !overlaid) {
+        if (sideBySide) {
             cells.addAll(List.of(loss, lossB, variances, variancesB, heatmap, heatmapB, hessian, hessianB));
             if (stressShown) {
-                cells.addAll(List.of(stress, accuracy));
+                cells.add(stress);                      // across both columns: the runs on one η axis
             }
         } else {
             Node heatmapCell = two ? stacked(heatmap, heatmapB) : heatmap;
@@ -107,7 +112,8 @@ public final class ChartBoard extends StackPane {
         grid.getColumnConstraints().clear();
         grid.getRowConstraints().clear();
         for (int i = 0; i < cells.size(); i++) {
-            grid.add(cells.get(i), i % 2, i / 2);
+            boolean lastAlone = i == cells.size() - 1 && i % 2 == 0;
+            grid.add(cells.get(i), i % 2, i / 2, lastAlone ? 2 : 1, 1);
         }
         for (int c = 0; c < 2; c++) {
             var column = new ColumnConstraints();
@@ -115,9 +121,11 @@ public final class ChartBoard extends StackPane {
             grid.getColumnConstraints().add(column);
         }
         int rows = (cells.size() + 1) / 2;
+        boolean wideLastRow = sideBySide && stressShown;
         for (int r = 0; r < rows; r++) {
             var row = new RowConstraints();
-            row.setPercentHeight(100.0 / rows);
+            row.setPercentHeight(wideLastRow ? (r == rows - 1 ? STRESS_ROW_PERCENT : (100 - STRESS_ROW_PERCENT) / (rows - 1))
+                    : 100.0 / rows);
             row.setVgrow(Priority.ALWAYS);
             grid.getRowConstraints().add(row);
         }
@@ -187,9 +195,6 @@ public final class ChartBoard extends StackPane {
         pair(hessian, hessianB, a, b, RunHistory::hessianSeries);
         drawHeatmap(heatmap, a);
         drawHeatmap(heatmapB, b);
-        if (stressShown) {
-            accuracy.show(combined(RunHistory::accuracySeries));
-        }
     }
 
     /** The same chart for two runs, titled with each run's label, on shared axes. */

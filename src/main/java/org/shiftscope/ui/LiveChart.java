@@ -273,6 +273,11 @@ public final class LiveChart extends StackPane {
         return new ChartSeries(s.name(), Arrays.copyOf(xs, n), Arrays.copyOf(ys, n), s.color(), s.dashed());
     }
 
+    /** The lines drawn against the main axis, as last given to {@link #show}. */
+    public List<ChartSeries> shownSeries() {
+        return shown;
+    }
+
     /** Points currently drawn over all lines. */
     public int pointCount() {
         return dataSets.stream().mapToInt(DoubleDataSet::getDataCount).sum()
@@ -281,6 +286,10 @@ public final class LiveChart extends StackPane {
 
     public String title() {
         return chart.getTitle();
+    }
+
+    public void setLegendVisible(boolean visible) {
+        chart.setLegendVisible(visible);
     }
 
     public void setTitle(String title) {

@@ -17,6 +17,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.Notifications;
 import org.controlsfx.control.StatusBar;
@@ -59,7 +60,9 @@ public final class MainView extends BorderPane {
         var hessianLine = new Label();
         hessianLine.setId("hessian-summary");
         hessianLine.textProperty().bind(vm.hessianSummaryProperty());
+        hessianLine.setMinHeight(Region.USE_PREF_SIZE);
         var stressLine = new Label();
+        stressLine.setMinHeight(Region.USE_PREF_SIZE);
         stressLine.setId("stress-summary");
         stressLine.textProperty().bind(vm.stressSummaryProperty());
         stressLine.visibleProperty().bind(vm.stressSummaryProperty().isNotEmpty());

@@ -8,6 +8,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.shiftscope.model.scenario.Scenario;
 
@@ -26,12 +27,15 @@ final class ScenarioBanner extends HBox {
         title.setStyle("-fx-font-weight: bold;");
         explanation.setId("scenario-text");
         explanation.setWrapText(true);
+        explanation.setMinHeight(Region.USE_PREF_SIZE);
         reference.setStyle("-fx-font-style: italic;");
         reference.setWrapText(true);
         var text = new VBox(2, title, explanation, reference);
+        text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);
         var leave = new Button("Leave scenario");
         leave.setId("leave-scenario");
+        leave.setMinWidth(Region.USE_PREF_SIZE);
         leave.setOnAction(e -> vm.leaveScenario());
         getChildren().addAll(text, leave);
         vm.scenarioProperty().addListener((o, old, now) -> show(now));

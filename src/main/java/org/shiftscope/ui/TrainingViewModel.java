@@ -301,7 +301,7 @@ public final class TrainingViewModel implements AutoCloseable {
         if (lanes.size() == 1) {
             return what + ": " + part.apply(lanes.get(0));
         }
-        return what + " · " + lanes.stream().map(l -> l.label() + ": " + part.apply(l)).collect(Collectors.joining(" · "));
+        return lanes.stream().map(l -> what + " · " + l.label() + ": " + part.apply(l)).collect(Collectors.joining("\n"));
     }
 
     private String stressLine() {

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 class TrainingViewModelTest {
-    static final long TIMEOUT_NANOS = 30_000_000_000L;
+    static final long TIMEOUT_NANOS = 60_000_000_000L;
 
     private final AtomicLong clock = new AtomicLong();
     private final TrainingViewModel vm = new TrainingViewModel(MainViewTest.config(), SyntheticData.generate(1), clock::get);
@@ -33,6 +33,11 @@ class TrainingViewModelTest {
     }
 
     private void refreshUntil(BooleanSupplier condition) throws InterruptedException {
+        refreshUntil(vm, condition);
+    }
+
+    /** Calls refresh() as the frame timer would until the condition holds (or fails after the timeout). */
+    static void refreshUntil(TrainingViewModel vm, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT_NANOS;
         while (System.nanoTime() < deadline) {
             vm.refresh();
@@ -41,7 +46,7 @@ class TrainingViewModelTest {
             }
             Thread.sleep(5);
         }
-        fail("condition not reached");
+        fail("condition not reached; status " + vm.statusProperty().get());
     }
 
     @Test

@@ -104,9 +104,16 @@ public final class ScenarioReader {
     }
 
     static Scenario read(String name, InputStream in) throws InvalidScenarioException, IOException {
+        byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new InvalidScenarioException(name + ": larger than " + MAX_FILE_BYTES + " bytes, not a scenario");
+        }
+        if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+            throw new InvalidScenarioException(name + ": empty file");
+        }
         ScenarioFile raw;
         try {
-            raw = MAPPER.readValue(in, ScenarioFile.class);
+            raw = MAPPER.readValue(bytes, ScenarioFile.class);
         } catch (JsonMappingException e) {
             throw new InvalidScenarioException(name + ": " + describe(e, ""));
         } catch (JsonProcessingException e) {

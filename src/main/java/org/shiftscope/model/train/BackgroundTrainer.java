@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -24,6 +25,8 @@ public final class BackgroundTrainer implements AutoCloseable {
     /** Weight of the newest step in the exponentially smoothed steps-per-second figure. */
     private static final double SPEED_SMOOTHING = 0.05;
     private static final long JOIN_TIMEOUT_MS = 10_000;
+    /** How long the training thread sleeps between looks at a running stress-stretch Hessian. */
+    private static final long STRESS_WAIT_MS = 20;
 
     private final Dataset dataset;
     private final ReentrantLock lock = new ReentrantLock();
@@ -251,6 +254,9 @@ public final class BackgroundTrainer implements AutoCloseable {
     }
 
     private void trainOneStep() {
+        if (waitingForStretchHessian()) {
+            return;
+        }
         long start = System.nanoTime();
         try {
             if (!followSchedule()) {
@@ -284,6 +290,28 @@ public final class BackgroundTrainer implements AutoCloseable {
             fail("training failed: " + e.getMessage(), e);
             publish(null);
         }
+    }
+
+    /**
+     * During a stress test every stretch's λ1 is part of the result, so training waits at a stretch end until
+     * the Hessian thread has taken that stretch's weights and finished (a few seconds at most per stretch).
+     */
+    private boolean waitingForStretchHessian() {
+        if (!schedule.hasStress() || !(hessianDue || hessian.busy())) {
+            return false;
+        }
+        if (hessianDue) {
+            startHessian();
+        }
+        lock.lock();
+        try {
+            changed.await(STRESS_WAIT_MS, TimeUnit.MILLISECONDS);   // woken early by any command (pause, reset)
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+        return true;
     }
 
     /** Hands a float64 copy of the current weights to the Hessian thread, or keeps it due while one runs. */

@@ -163,6 +163,11 @@ public final class TrainingSession {
     public record Evaluation(double meanLoss, double accuracy) {
     }
 
+    /** The data order (package access: tests check that compared runs see the same batches). */
+    BatchSampler sampler() {
+        return sampler;
+    }
+
     /** Steps taken so far. */
     public long stepsTaken() {
         return step;

@@ -1,0 +1,106 @@
+// Every bundled scenario loads and makes sense; partial configs merge over the classroom default; malformed
+// scenario files are refused with a message naming the file and the field.
+package org.shiftscope.model.scenario;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.shiftscope.model.net.ActivationFunction;
+import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.train.TrainingConfig;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ScenarioReaderTest {
+    static final String VALID_HEAD = "\"id\": \"x\", \"title\": \"T\", \"explanation\": [\"watch\"]";
+
+    @Test
+    void everyBundledScenarioLoadsWithItsExplanationAndReference() {
+        var files = ScenarioReader.bundledFiles();
+        var scenarios = ScenarioReader.bundled();
+        assertEquals(5, scenarios.size());
+        for (int i = 0; i < scenarios.size(); i++) {
+            var s = scenarios.get(i);
+            assertEquals(files.get(i), s.id() + ".json", "a bundled scenario's id is its file name");
+            assertTrue(s.explanation().size() >= 1 && s.explanation().size() <= 2, s.id());
+            assertFalse(s.reference().isBlank(), s.id());
+            assertEquals(s.comparison() ? 2 : 1, s.runs().size());
+            if (s.comparison()) {
+                assertNotEquals(s.config().optimizer().bnMode(), s.compareWith());
+            }
+        }
+        var freeze = ScenarioReader.bundled("freeze-bn-curvature");
+        assertEquals(BnMode.FROZEN, freeze.changes().get(0).bnMode(), "the freeze scenario freezes BN");
+        assertTrue(ScenarioReader.bundled("bn-raises-learning-rate").stress() != null);
+        var ioffe = ScenarioReader.bundled("ioffe-sigmoid");
+        assertEquals(ActivationFunction.SIGMOID, ioffe.config().activation());
+        assertEquals(3, ioffe.config().depth());
+        assertEquals(100, ioffe.config().width());
+        assertTrue(ScenarioReader.bundled("deep-relu-drift").config().depth() >= 20);
+        assertNull(ScenarioReader.bundled("no-such-scenario"));
+    }
+
+    @Test
+    void aPartialConfigKeepsTheClassroomDefaultForEverythingElse(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mine.json");
+        Files.writeString(file, "{" + VALID_HEAD + ", \"config\": {\"depth\": 3, \"optimizer\": {\"learning_rate\": 0.3}}}");
+        Scenario s = ScenarioReader.read(file);
+        TrainingConfig base = ScenarioReader.baseConfig();
+        assertEquals(3, s.config().depth());
+        assertEquals(0.3, s.config().optimizer().learningRate());
+        assertEquals(base.width(), s.config().width());
+        assertEquals(base.optimizer().bnMode(), s.config().optimizer().bnMode());
+        assertEquals(base.hessian(), s.config().hessian());
+        assertFalse(s.comparison());
+        assertTrue(s.schedule(10).isEmpty());
+    }
+
+    /** Each row: file content (after the valid head where marked), then words the message must contain. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "`{`                                                                   | not valid JSON",
+            "``                                                                    | empty",
+            "`[1, 2]`                                                              | Cannot deserialize",
+            "`{\"title\": \"T\", \"explanation\": [\"w\"]}`                        | 'id'",
+            "`{\"id\": \"x\", \"explanation\": [\"w\"]}`                           | 'title'",
+            "`{\"id\": \"x\", \"title\": \"T\", \"explanation\": []}`              | 'explanation'",
+            "`{HEAD, \"titel\": \"typo\"}`                                         | titel",
+            "`{HEAD, \"config\": {\"depth\": \"deep\"}}`                           | config.depth",
+            "`{HEAD, \"config\": {\"depth\": 0}}`                                  | 'config': depth must be",
+            "`{HEAD, \"config\": {\"optimizer\": {\"learning_rate\": 500}}}`       | learning rate must be",
+            "`{HEAD, \"config\": {\"optimizer\": {\"bn_mode\": \"sideways\"}}}`    | config.optimizer.bn_mode",
+            "`{HEAD, \"config\": {\"hidden\": 3}}`                                 | config.hidden",
+            "`{HEAD, \"config\": 7}`                                               | 'config'",
+            "`{HEAD, \"compare_with\": \"on\"}`                                    | 'compare_with' must differ",
+            "`{HEAD, \"stress\": {\"factor\": 0.5, \"every\": 10, \"limit\": 1}}`  | stress factor must be",
+            "`{HEAD, \"stress\": {\"factor\": \"big\", \"every\": 10, \"limit\": 1}}` | stress.factor",
+            "`{HEAD, \"changes\": [{\"at_step\": 5}]}`                             | changes[0]",
+            "`{HEAD, \"changes\": [null]}`                                         | 'changes'",
+            "`{HEAD, \"changes\": [{\"at_step\": -1, \"bn_mode\": \"off\"}]}`      | at step must be",
+    })
+    void aMalformedScenarioIsRefusedNamingTheFileAndTheField(String content, String expected, @TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("broken.json");
+        Files.writeString(file, content.replace("HEAD", VALID_HEAD));
+        var e = assertThrows(InvalidScenarioException.class, () -> ScenarioReader.read(file));
+        assertTrue(e.getMessage().startsWith("broken.json: "), e.getMessage());
+        assertTrue(e.getMessage().contains(expected.trim()), e.getMessage());
+    }
+
+    @Test
+    void aFolderOrAMissingFileIsRefused(@TempDir Path dir) {
+        assertTrue(assertThrows(InvalidScenarioException.class, () -> ScenarioReader.read(dir)).getMessage()
+                .contains("is a folder"));
+        assertTrue(assertThrows(InvalidScenarioException.class, () -> ScenarioReader.read(dir.resolve("none.json")))
+                .getMessage().contains("cannot be read"));
+    }
+}
