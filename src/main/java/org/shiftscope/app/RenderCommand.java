@@ -68,7 +68,7 @@ public final class RenderCommand implements Callable<Integer> {
     private int scale;
     @Option(names = "--steps", description = "Steps per run. Default: the scenario's or the file's steps.")
     private Long steps;
-    @Option(names = "--overlaid", description = "Two runs in one set of charts instead of side by side.")
+    @Option(names = "--overlaid", description = "Two runs in one set of charts instead of side by side (some scenarios ask for it).")
     private boolean overlaid;
 
     @Override
@@ -104,7 +104,7 @@ public final class RenderCommand implements Callable<Integer> {
         var runs = runAll(scenario, data, total, err);
         String title = TrainingViewModel.settingsTitle(scenario.config(), bnLabel(scenario),
                 runs.stream().mapToLong(r -> r.history().stepsRecorded()).max().orElse(0));
-        List<Path> written = draw(runs, scenario.stress() != null, title);
+        List<Path> written = draw(runs, overlaid || scenario.overlaid(), scenario.stress() != null, title);
         err.printf("Wrote %d PNG files (scale %d) and the runs' data to %s%n", written.size(), scale, out.toAbsolutePath());
         return 0;
     }
@@ -120,7 +120,7 @@ public final class RenderCommand implements Callable<Integer> {
                 throw new InvalidScenarioException(source.config.getFileName() + ": " + reason);
             }
             return new Scenario("settings", source.config.getFileName().toString(), List.of("Settings file"), "",
-                    config, null, null, List.of());
+                    config, null, null, List.of(), false);
         }
         var bundled = ScenarioReader.bundled(source.scenario);
         if (bundled != null) {
@@ -199,11 +199,11 @@ public final class RenderCommand implements Callable<Integer> {
         return runs.stream().map(r -> new ChartBoard.Run(r.label(), r.history())).toList();
     }
 
-    private List<Path> draw(List<ChartBoard.Run> runs, boolean stressTest, String title)
+    private List<Path> draw(List<ChartBoard.Run> runs, boolean overlaidRuns, boolean stressTest, String title)
             throws InterruptedException, ExecutionException, TimeoutException {
         HeadlessFx.start();
         var result = new CompletableFuture<List<Path>>();
-        Platform.runLater(() -> FigureRenderer.render(runs, overlaid, stressTest, title, out, scale)
+        Platform.runLater(() -> FigureRenderer.render(runs, overlaidRuns, stressTest, title, out, scale)
                 .whenComplete((files, failure) -> {
                     if (failure != null) {
                         result.completeExceptionally(failure);

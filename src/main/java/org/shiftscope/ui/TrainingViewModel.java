@@ -173,6 +173,7 @@ public final class TrainingViewModel implements AutoCloseable {
             comparison.set(chosen.comparison());
             if (chosen.comparison()) {
                 compareBnMode.set(chosen.compareWith());
+                overlaid.set(chosen.overlaid());
             }
         } finally {
             settingUp = false;

@@ -61,8 +61,8 @@ class RenderCommandTest {
             assertEquals(0, image.getWidth() % SCALE, chart);
         }
         assertEquals(61, Files.readAllLines(out.resolve("metrics.csv")).size());
-        assertEquals(3, Files.readAllLines(out.resolve("hessian.csv")).stream().map(l -> l.split(",")[0]).distinct().count(),
-                "a header and Hessians at steps 30 and 60");
+        assertEquals(4, Files.readAllLines(out.resolve("hessian.csv")).stream().map(l -> l.split(",")[0]).distinct().count(),
+                "a header and Hessians at steps 0, 30 and 60");
     }
 
     @Test

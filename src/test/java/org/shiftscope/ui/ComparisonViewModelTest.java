@@ -77,7 +77,7 @@ class ComparisonViewModelTest {
     void aScenarioSetsTheControlsAndItsScheduledChangeMovesThemUntilLeft() throws Exception {
         var config = MainViewTest.config().withOptimizer(MainViewTest.config().optimizer().withLearningRate(0.03));
         var scenario = new Scenario("t", "Freeze", List.of("watch"), "ref", config, BnMode.OFF, null,
-                List.of(new ScheduledChange(15, BnMode.FROZEN, null)));
+                List.of(new ScheduledChange(15, BnMode.FROZEN, null)), false);
         vm.play(scenario);
         assertEquals(scenario, vm.scenarioProperty().get());
         assertTrue(vm.comparisonProperty().get());

@@ -20,9 +20,10 @@ import java.util.List;
  * @param compareWith BN mode of a second run with identical weights, data order and η, or null for one run
  * @param stress      the learning-rate stress test, or null
  * @param changes     settings changes at given steps, applied to every run
+ * @param overlaid    a comparison is best shown overlaid (e.g. percentile bands) rather than side by side
  */
 public record Scenario(String id, String title, List<String> explanation, String reference, TrainingConfig config,
-                       BnMode compareWith, StressSettings stress, List<ScheduledChange> changes) {
+                       BnMode compareWith, StressSettings stress, List<ScheduledChange> changes, boolean overlaid) {
 
     public Scenario {
         explanation = List.copyOf(explanation);

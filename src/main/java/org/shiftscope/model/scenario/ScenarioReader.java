@@ -40,7 +40,7 @@ public final class ScenarioReader {
     /** The file's fields as written; config is merged over the base configuration afterwards. */
     private record ScenarioFile(String id, String title, List<String> explanation, String reference,
                                 JsonNode config, BnMode compareWith, StressSettings stress,
-                                List<ScheduledChange> changes) {
+                                List<ScheduledChange> changes, Boolean overlaid) {
     }
 
     private ScenarioReader() {
@@ -149,7 +149,7 @@ public final class ScenarioReader {
             throw new InvalidScenarioException(name + ": field 'changes' has an empty entry");
         }
         return new Scenario(raw.id(), raw.title(), raw.explanation(), raw.reference() == null ? "" : raw.reference(),
-                config, raw.compareWith(), raw.stress(), changes);
+                config, raw.compareWith(), raw.stress(), changes, Boolean.TRUE.equals(raw.overlaid()));
     }
 
     private static TrainingConfig mergedConfig(String name, JsonNode overrides) throws InvalidScenarioException {

@@ -1,7 +1,7 @@
 // Runs a scenario synchronously, its runs in lock step (one step of each in turn), for the headless renderer:
 // the same schedule as the window (scenario changes, stress test), the Hessian computed on the spot whenever
-// the window would ask for it (every hessian.every steps, at the end of each stress stretch, right after a
-// scheduled change), so a settings file always produces the same figures.
+// the window would ask for it (at the start and every hessian.every steps, at the end of each stress
+// stretch, right after a scheduled change), so a settings file always produces the same figures.
 package org.shiftscope.model.scenario;
 
 import org.shiftscope.model.data.Dataset;
@@ -63,8 +63,9 @@ public final class ScenarioRunner {
             return false;
         }
         session.setOptimizerSettings(schedule.settingsFor(taken, session.optimizerSettings()));
-        if (schedule.changesAt(taken) && taken > 0) {
-            listener.hessian(run, session.analyseHessian(0, () -> false));
+        int every = session.config().hessian().every();
+        if (taken == 0 ? every > 0 : schedule.changesAt(taken)) {
+            listener.hessian(run, session.analyseHessian(0, () -> false));   // the start, or right after a change
         }
         StepRecord record = session.step();
         schedule.record(record);
@@ -72,7 +73,6 @@ public final class ScenarioRunner {
         if (record.diverged()) {
             return false;
         }
-        int every = session.config().hessian().every();
         if (every > 0 && record.step() % every == 0 || schedule.stretchEndsAt(record.step())) {
             listener.hessian(run, session.analyseHessian(0, () -> false));
         }

@@ -246,8 +246,9 @@ public final class BackgroundTrainer implements AutoCloseable {
             return false;
         }
         changeSettings(schedule.settingsFor(session.stepsTaken(), session.optimizerSettings()));
-        if (schedule.changesAt(session.stepsTaken())) {
-            hessianDue = true;                 // the curvature right after a scenario's change is the point of it
+        boolean periodic = session.config().hessian().every() > 0;
+        if (session.stepsTaken() == 0 ? periodic : schedule.changesAt(session.stepsTaken())) {
+            hessianDue = true;                 // the start of the curve, or right after a scenario's change
             startHessian();
         }
         return true;

@@ -19,7 +19,7 @@ class ComparisonRunsTest {
     static final int BATCHES_COMPARED = 200;
 
     static Scenario comparison(TrainingConfig config, BnMode other, StressSettings stress) {
-        return new Scenario("test", "Test", List.of("watch"), "", config, other, stress, List.of());
+        return new Scenario("test", "Test", List.of("watch"), "", config, other, stress, List.of(), false);
     }
 
     @Test
