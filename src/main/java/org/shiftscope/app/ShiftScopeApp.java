@@ -8,7 +8,9 @@ import javafx.stage.Stage;
 import org.shiftscope.model.data.DatasetSource;
 import org.shiftscope.model.train.HessianSettings;
 import org.shiftscope.model.train.TrainingConfig;
+import org.shiftscope.ui.ClassroomWindow;
 import org.shiftscope.ui.MainView;
+import org.shiftscope.ui.QuickExport;
 import org.shiftscope.ui.TrainingViewModel;
 import org.shiftscope.model.net.BnMode;
 
@@ -48,6 +50,7 @@ public final class ShiftScopeApp extends Application {
         view = new MainView(viewModel);
         stage.setTitle("ShiftScope — why Batch Normalization works");
         stage.setScene(new Scene(view, 1400, 900));
+        ClassroomWindow.install(stage, view, viewModel, LaunchLook.from(getParameters().getRaw()), QuickExport::defaultFolder);
         stage.show();
         if (getParameters().getRaw().contains(START)) {
             viewModel.start();
