@@ -5,9 +5,11 @@
 package org.shiftscope.ui;
 
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.control.StatusBar;
@@ -30,8 +32,9 @@ public final class ClassroomWindow {
         view.setRight(panel);
         TitleHover.install(view, panel);
         if (view.lookup("#status-bar") instanceof StatusBar statusBar) {
-            statusBar.getRightItems().addAll(0, List.of(sizeSwitch(appearance), themeSwitch(appearance),
-                    explainSwitch(), sheetButton()));
+            var switches = List.of(sizeSwitch(appearance), themeSwitch(appearance), explainSwitch(), sheetButton());
+            switches.forEach(ClassroomWindow::keepFullWidth);
+            statusBar.getRightItems().addAll(0, switches);
         }
         appearance.applyTo(view);
         new Shortcuts(commands.actions()).install(stage.getScene());
@@ -60,7 +63,7 @@ public final class ClassroomWindow {
         group.setId("presentation-switch");
         var toggles = new ToggleGroup();
         for (double scale : Appearance.PRESENTATION_STEPS) {
-            var button = new ToggleButton(scale == 1 ? "Normal" : scale == 1.5 ? "1.5×" : "2×");
+            var button = new ToggleButton(scale == 1 ? "1×" : scale == 1.5 ? "1.5×" : "2×");
             button.setUserData(scale);
             button.setToggleGroup(toggles);
             button.setSelected(scale == appearance.scaleProperty().get());
@@ -102,6 +105,14 @@ public final class ClassroomWindow {
         sheet.setOnAction(e -> commands.toggleSheet());
         sheet.setTooltip(tip("Keyboard shortcuts. Shortcut: ?"));
         return sheet;
+    }
+
+    /** The status text may shorten when space runs out; these switches must stay readable. */
+    private static void keepFullWidth(Control control) {
+        control.setMinWidth(Region.USE_PREF_SIZE);
+        if (control instanceof SegmentedButton group) {
+            group.getButtons().forEach(b -> b.setMinWidth(Region.USE_PREF_SIZE));
+        }
     }
 
     private static Tooltip tip(String text) {

@@ -89,6 +89,7 @@ public final class ControlPanel extends VBox {
 
         var momentum = new Slider(0, 0.99, vm.momentumProperty().get());
         momentum.setId("momentum-slider");
+        momentum.setBlockIncrement(0.05);              // arrow keys: JavaFX's default of 10 would jump to the end
         momentum.valueProperty().bindBidirectional(vm.momentumProperty());
         momentum.setTooltip(tip("Heavy-ball momentum β: raises the stability limit to η·λ1 < 2(1+β)."));
         var momentumLabel = new Label();

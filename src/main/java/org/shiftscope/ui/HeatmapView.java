@@ -60,7 +60,7 @@ public final class HeatmapView extends Region {
         g.setFill(textStyle.getFill());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(title, w / 2, 3);
+        g.fillText(title, w / 2, 3, w - 4);         // squeezed rather than cut when the font is large
         double plotW = w - MARGIN_LEFT * k - 8;
         double plotH = h - (MARGIN_TOP + MARGIN_BOTTOM) * k;
         if (columns.length == 0 || plotW <= 0 || plotH <= 0) {

@@ -2,6 +2,7 @@
 // directory, under a timestamped name so repeated exports never overwrite each other.
 package org.shiftscope.ui;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -19,8 +20,14 @@ public final class QuickExport {
         return Files.isDirectory(pictures) ? pictures : Path.of("").toAbsolutePath();
     }
 
-    /** shiftscope-2025-03-01-142501.png in {@code folder}, with -2, -3 … added if that name is taken. */
-    public static Path fileIn(Path folder, LocalDateTime now) {
+    /**
+     * shiftscope-2025-03-01-142501.png in {@code folder}, with -2, -3 … added if that name is taken.
+     * @throws IOException if the folder does not exist (said plainly, before any writing is tried)
+     */
+    public static Path fileIn(Path folder, LocalDateTime now) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new IOException("no folder " + folder);
+        }
         String stem = "shiftscope-" + STAMP.format(now);
         Path file = folder.resolve(stem + ".png");
         for (int n = 2; Files.exists(file); n++) {

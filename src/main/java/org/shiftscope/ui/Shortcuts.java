@@ -1,12 +1,13 @@
 // Puts the keyboard shortcuts on a scene: one key filter runs the action of the matching Shortcut, unless
 // the focused control needs the key itself (typing in a text field or spinner, arrows on a slider), and
-// Enter presses a focused button. Also writes each shortcut into the tooltip of the control it stands for.
+// Enter presses a focused button or opens a focused choice box, so Space can stay start/pause everywhere. Also writes each shortcut into the tooltip of the control it stands for.
 package org.shiftscope.ui;
 
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextInputControl;
@@ -46,6 +47,11 @@ public final class Shortcuts {
     private void handle(KeyEvent e, Node focus) {
         if (e.getCode() == KeyCode.ENTER && focus instanceof ButtonBase button && !button.isDisabled()) {
             button.fire();
+            e.consume();
+            return;
+        }
+        if (e.getCode() == KeyCode.ENTER && focus instanceof ChoiceBox<?> choice && !choice.isShowing()) {
+            choice.show();             // its list then takes the arrows and Enter itself
             e.consume();
             return;
         }
