@@ -6,6 +6,8 @@ import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Initialization;
 import org.shiftscope.model.scenario.InvalidScenarioException;
+import org.shiftscope.ui.Appearance;
+import org.shiftscope.ui.Theme;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import java.util.ArrayList;
@@ -63,6 +65,12 @@ public final class Main implements Runnable {
 
     @CommandLine.Option(names = "--scenario", description = "Open the window playing this bundled scenario (see render --list) or scenario file.")
     private String scenario;
+    @CommandLine.Option(names = "--present", arity = "0..1", fallbackValue = "1.5", paramLabel = "SCALE",
+            description = "Open in presentation mode for a projector: every font × SCALE (1–3; 1.5 if no value; 2 for large halls).")
+    private String presentScale;
+
+    @CommandLine.Option(names = "--theme", paramLabel = "light|dark", description = "Colour theme, both high-contrast. Default: light.")
+    private String theme;
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Main.class);
     private static final String NO_DISPLAY = "no display";
@@ -70,9 +78,24 @@ public final class Main implements Runnable {
     /** JavaFX warns on every class-path start (it prefers the module path); ShiftScope runs fine either way. */
     private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
+    /** Bad --present or --theme values are usage errors (exit code 2), found before any window opens. */
+    private void checkLook() {
+        try {
+            if (presentScale != null) {
+                Appearance.parseScale(presentScale);
+            }
+            if (theme != null) {
+                Theme.parse(theme);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     /** No command: open the window. */
     @Override
     public void run() {
+        checkLook();
         if (!hasDisplay()) {
             spec.commandLine().getErr().println("ShiftScope's window needs a display (DISPLAY or WAYLAND_DISPLAY is not set). "
                     + "Without one, use the train, hessian or bench commands (see --help).");
@@ -96,6 +119,12 @@ public final class Main implements Runnable {
         }
         if (scenario != null) {
             parameters.add(ShiftScopeApp.SCENARIO_PREFIX + scenario);
+        }
+        if (presentScale != null) {
+            parameters.add(LaunchLook.PRESENT_PREFIX + presentScale);
+        }
+        if (theme != null) {
+            parameters.add(LaunchLook.THEME_PREFIX + theme);
         }
         Application.launch(ShiftScopeApp.class, parameters.toArray(String[]::new));
     }

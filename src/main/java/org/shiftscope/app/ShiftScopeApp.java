@@ -4,11 +4,14 @@ package org.shiftscope.app;
 
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.shiftscope.model.data.DatasetSource;
 import org.shiftscope.model.train.HessianSettings;
 import org.shiftscope.model.train.TrainingConfig;
+import org.shiftscope.ui.ClassroomWindow;
 import org.shiftscope.ui.MainView;
+import org.shiftscope.ui.QuickExport;
 import org.shiftscope.ui.TrainingViewModel;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.scenario.InvalidScenarioException;
@@ -47,7 +50,9 @@ public final class ShiftScopeApp extends Application {
         viewModel = new TrainingViewModel(config, dataset, System::nanoTime);
         view = new MainView(viewModel);
         stage.setTitle("ShiftScope — why Batch Normalization works");
-        stage.setScene(new Scene(view, 1400, 900));
+        var screen = Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(view, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight())));
+        ClassroomWindow.install(stage, view, viewModel, LaunchLook.from(getParameters().getRaw()), QuickExport::defaultFolder);
         stage.show();
         if (scenario != null) {
             viewModel.play(scenario);

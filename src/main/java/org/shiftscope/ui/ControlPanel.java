@@ -89,6 +89,7 @@ public final class ControlPanel extends VBox {
 
         var momentum = new Slider(0, 0.99, vm.momentumProperty().get());
         momentum.setId("momentum-slider");
+        momentum.setBlockIncrement(0.05);              // arrow keys: JavaFX's default of 10 would jump to the end
         momentum.valueProperty().bindBidirectional(vm.momentumProperty());
         momentum.setTooltip(tip("Heavy-ball momentum β: raises the stability limit to η·λ1 < 2(1+β)."));
         var momentumLabel = new Label();
@@ -155,7 +156,7 @@ public final class ControlPanel extends VBox {
         });
 
         getChildren().addAll(
-                new Label("Guided scenario"), new ScenarioPicker(vm),
+                new Label("Guided scenario"), ScenarioPicker.choice(vm), ScenarioPicker.loadButton(vm),
                 new Separator(),
                 new Label("Dataset"), dataset,
                 new Label("BN mode"), segmented,
@@ -167,36 +168,50 @@ public final class ControlPanel extends VBox {
                 new Separator(),
                 row("Hessian every", hessianEvery), row("Top k", topK), hessianNow,
                 new Separator(),
-                compareSection(vm),
+                compare(vm), new HBox(6, new Label("2nd run: BN"), secondRunMode(vm)), overlay(vm), stressTest(vm),
                 new Separator(),
                 new HBox(6, start, pause), new HBox(6, step, reset));
     }
 
-    /** Comparison mode (a second run differing only in BN mode), its layout, and the stress test. */
-    private static VBox compareSection(TrainingViewModel vm) {
-        var compare = new CheckBox("Compare with BN");
+    /** Comparison mode: a second run that differs only in BN mode. */
+    private static CheckBox compare(TrainingViewModel vm) {
+        var compare = new CheckBox("Compare two runs");
+        compare.setWrapText(true);
         compare.setId("compare");
         compare.selectedProperty().bindBidirectional(vm.comparisonProperty());
         compare.setTooltip(tip("Train a second network beside this one: the same initial weights, data order and "
                 + "learning rate, only the BN mode differs. Divergence of one does not stop the other."));
+        return compare;
+    }
+
+    private static ChoiceBox<BnMode> secondRunMode(TrainingViewModel vm) {
         var other = new ChoiceBox<BnMode>();
         other.setId("compare-bn");
         other.getItems().setAll(BnMode.values());
         other.valueProperty().bindBidirectional(vm.compareBnModeProperty());
-        other.setTooltip(tip("BN mode of the second (dashed) run."));
-        var overlay = new CheckBox("Overlay the two runs");
+        other.setTooltip(tip("BN mode of the second run (dashed when overlaid)."));
+        return other;
+    }
+
+    private static CheckBox overlay(TrainingViewModel vm) {
+        var overlay = new CheckBox("Overlay the runs");
+        overlay.setWrapText(true);
         overlay.setId("overlay");
         overlay.selectedProperty().bindBidirectional(vm.overlaidProperty());
         overlay.disableProperty().bind(vm.comparisonProperty().not());
         overlay.setTooltip(tip("Both runs in one set of charts (second run dashed), or side by side on shared axes."));
+        return overlay;
+    }
+
+    private static Button stressTest(TrainingViewModel vm) {
         var stress = new Button("Stress test");
         stress.setId("stress-test");
-        stress.setPrefWidth(226);
+        stress.setMaxWidth(Double.MAX_VALUE);
         stress.setOnAction(e -> vm.startStressTest());
         stress.setTooltip(tip("Page's experiment: fresh networks, η starts at the slider's value and grows ×√2 every "
                 + "200 steps until the loss diverges or η reaches 10. Plots λ1 and accuracy against η and reports "
                 + "the largest healthy η."));
-        return new VBox(6, new HBox(6, compare, other), overlay, stress);
+        return stress;
     }
 
     private static HBox row(String label, Node control) {

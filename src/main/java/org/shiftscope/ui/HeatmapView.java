@@ -1,29 +1,37 @@
 // Layers × time heatmap of the between-channel share of variance (SCIENCE.md): a synchronised shift of
 // the layers' output distributions shows as a vertical band. Drawn on a Canvas with the viridis colour map
-// (Palette).
+// (Palette). Its text takes font and colour from CSS (.heatmap-text) and the margins grow with the font.
 package org.shiftscope.ui;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 public final class HeatmapView extends Region {
     private static final double MARGIN_LEFT = 56;
     private static final double MARGIN_TOP = 22;
     private static final double MARGIN_BOTTOM = 20;
+    /** Font size the margins above were chosen for. */
+    private static final double DESIGN_FONT_SIZE = 12;
 
     private final Canvas canvas = new Canvas();
     private String title;
     private double[][] columns = new double[0][];
     private long[] steps = new long[0];
+    private final Text textStyle = new Text();     // never shown: carries the CSS font and colour of the text
 
     public HeatmapView(String id, String title) {
         this.title = title;
         setId(id);
-        getChildren().add(canvas);
+        textStyle.getStyleClass().add("heatmap-text");
+        textStyle.setManaged(false);
+        textStyle.setVisible(false);
+        textStyle.fontProperty().addListener(o -> draw());
+        textStyle.fillProperty().addListener(o -> draw());
+        getChildren().addAll(canvas, textStyle);
         setMinSize(120, 80);
         setPrefSize(400, 250);
     }
@@ -55,14 +63,15 @@ public final class HeatmapView extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setFill(Color.BLACK);
+        double k = textScale();
+        g.clearRect(0, 0, w, h);
+        g.setFont(textStyle.getFont());
+        g.setFill(textStyle.getFill());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(title, w / 2, 3);
-        double plotW = w - MARGIN_LEFT - 8;
-        double plotH = h - MARGIN_TOP - MARGIN_BOTTOM;
+        g.fillText(title, w / 2, 3, w - 4);         // squeezed rather than cut when the font is large
+        double plotW = w - MARGIN_LEFT * k - 8;
+        double plotH = h - (MARGIN_TOP + MARGIN_BOTTOM) * k;
         if (columns.length == 0 || plotW <= 0 || plotH <= 0) {
             return;
         }
@@ -72,19 +81,27 @@ public final class HeatmapView extends Region {
         for (int c = 0; c < columns.length; c++) {
             for (int l = 0; l < Math.min(layers, columns[c].length); l++) {
                 g.setFill(Palette.viridis(columns[c][l]));
-                g.fillRect(MARGIN_LEFT + c * cellW, MARGIN_TOP + (layers - 1 - l) * cellH, Math.ceil(cellW), Math.ceil(cellH));
+                g.fillRect(MARGIN_LEFT * k + c * cellW, MARGIN_TOP * k + (layers - 1 - l) * cellH, Math.ceil(cellW), Math.ceil(cellH));
             }
         }
-        g.setFill(Color.BLACK);
+        g.setFill(textStyle.getFill());
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText("layer 1", MARGIN_LEFT - 4, MARGIN_TOP + plotH - cellH / 2);
-        g.fillText("layer " + layers, MARGIN_LEFT - 4, MARGIN_TOP + cellH / 2);
+        g.fillText("layer 1", MARGIN_LEFT * k - 4, MARGIN_TOP * k + plotH - cellH / 2);
+        g.fillText("layer " + layers, MARGIN_LEFT * k - 4, MARGIN_TOP * k + cellH / 2);
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("step " + steps[0], MARGIN_LEFT, MARGIN_TOP + plotH + 3);
+        g.fillText("step " + steps[0], MARGIN_LEFT * k, MARGIN_TOP * k + plotH + 3);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("step " + steps[steps.length - 1], w - 8, MARGIN_TOP + plotH + 3);
+        g.fillText("step " + steps[steps.length - 1], w - 8, MARGIN_TOP * k + plotH + 3);
     }
 
+    /** Height of the band holding the title, in this view's coordinates (hovering it explains the chart). */
+    public double titleHeight() {
+        return MARGIN_TOP * textScale();
+    }
+
+    private double textScale() {
+        return Math.max(1, textStyle.getFont().getSize() / DESIGN_FONT_SIZE);
+    }
 }

@@ -65,7 +65,6 @@ public final class LiveChart extends StackPane {
         setLogY(logY);
         setId(id);
         readout.getStyleClass().add("chart-readout");
-        readout.setStyle("-fx-background-color: rgba(255,255,255,0.85); -fx-padding: 2 5 2 5; -fx-font-size: 11px;");
         readout.setMouseTransparent(true);
         readout.setVisible(false);
         StackPane.setAlignment(readout, Pos.TOP_RIGHT);
@@ -255,7 +254,7 @@ public final class LiveChart extends StackPane {
             builder.setDatasetColor(s.color());
         }
         if (s.dashed()) {
-            builder.setLineWidth(2).setLineDashes(8, 5);
+            builder.setLineDashes(8, 5);
         }
         return builder.build();
     }

@@ -49,6 +49,7 @@ public final class MainView extends BorderPane {
 
     public MainView(TrainingViewModel vm) {
         this.vm = vm;
+        getStylesheets().add(Appearance.BASE_STYLESHEET);
         showPostBn.setId("show-post-bn");
         showPostBn.setSelected(true);
         showPostBn.setOnAction(e -> redraw());
@@ -99,7 +100,7 @@ public final class MainView extends BorderPane {
         var message = new Label();
         message.setId("message");
         message.textProperty().bind(vm.messageProperty());
-        message.setStyle("-fx-text-fill: #b00020; -fx-font-weight: bold;");
+        message.getStyleClass().add("message");
         fpsLabel.setId("fps");
         statusBar.getRightItems().addAll(message, fpsLabel);
 

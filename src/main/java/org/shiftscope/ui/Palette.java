@@ -19,6 +19,20 @@ public final class Palette {
         return VIRIDIS[i].interpolate(VIRIDIS[i + 1], position - i);
     }
 
+    /** Colour buckets of the layer lines; 16 keeps every layer of the classroom default (8) distinct. */
+    static final int LAYER_COLORS = 16;
+    /** The theme's text colour, for lines that must read as "reference" (the stability limit). */
+    public static final String INK = "-ss-ink";
+
+    /**
+     * The colour of a layer line at {@code depthFraction} ∈ [0, 1] (first to last layer): a CSS looked-up
+     * colour defined by the theme's stylesheet as a sample of viridis (the part readable on its background).
+     */
+    public static String layerColor(double depthFraction) {
+        double v = Double.isFinite(depthFraction) ? Math.max(0, Math.min(1, depthFraction)) : 0;
+        return "-ss-layer-" + Math.round(v * (LAYER_COLORS - 1));
+    }
+
     public static String hex(Color c) {
         return String.format("#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
                 Math.round(c.getBlue() * 255));

@@ -151,7 +151,7 @@ public final class RunHistory {
         for (int l = 0; l < source.size(); l++) {
             double depthFraction = source.size() == 1 ? 0 : (double) l / (source.size() - 1);
             out.add(series("layer " + (l + 1), source.get(l)[post ? 1 : 0])
-                    .styled(Palette.hex(Palette.viridis(depthFraction)), false));
+                    .styled(Palette.layerColor(depthFraction), false));
         }
         return out;
     }
@@ -166,7 +166,7 @@ public final class RunHistory {
         for (int i = 0; i < eigenvalues.size(); i++) {
             out.add(series("λ" + (i + 1), eigenvalues.get(i)));
         }
-        out.add(series("stability limit for λ1", curvatureLimit).styled("#000000", true));
+        out.add(series("stability limit for λ1", curvatureLimit).styled(Palette.INK, true));
         return out;
     }
 

@@ -1,5 +1,6 @@
 // Picks a guided scenario: the bundled ones (assets/scenarios) by title, or a JSON file a teacher wrote.
 // Choosing one plays it at once; a bad file is refused with a message naming the file and the field.
+// Two separate controls, so presentation mode can keep the picker and hide the file button.
 package org.shiftscope.ui;
 
 import javafx.scene.control.Alert;
@@ -7,7 +8,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.shiftscope.model.scenario.InvalidScenarioException;
 import org.shiftscope.model.scenario.Scenario;
@@ -15,12 +15,15 @@ import org.shiftscope.model.scenario.ScenarioReader;
 
 import java.io.File;
 
-final class ScenarioPicker extends VBox {
-    ScenarioPicker(TrainingViewModel vm) {
-        setSpacing(4);
+final class ScenarioPicker {
+    private ScenarioPicker() {
+    }
+
+    /** The bundled scenarios by title; choosing one plays it. */
+    static ComboBox<Scenario> choice(TrainingViewModel vm) {
         var choice = new ComboBox<Scenario>();
         choice.setId("scenario");
-        choice.setPromptText("Choose a demonstration…");
+        choice.setPromptText("Pick a demo…");
         choice.setMaxWidth(Double.MAX_VALUE);
         choice.getItems().setAll(ScenarioReader.bundled());
         choice.setCellFactory(list -> new TitleCell());
@@ -37,13 +40,18 @@ final class ScenarioPicker extends VBox {
                 choice.getSelectionModel().clearSelection();
             }
         });
+        return choice;
+    }
+
+    /** Opens a scenario file and plays it, or says in a dialog why it cannot. */
+    static Button loadButton(TrainingViewModel vm) {
         var load = new Button("Load scenario file…");
         load.setId("load-scenario");
         load.setMaxWidth(Double.MAX_VALUE);
         load.setOnAction(e -> {
             var chooser = new FileChooser();
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("ShiftScope scenario", "*.json"));
-            File file = chooser.showOpenDialog(getScene().getWindow());
+            File file = chooser.showOpenDialog(load.getScene().getWindow());
             if (file != null) {
                 try {
                     vm.play(ScenarioReader.read(file.toPath()));
@@ -54,10 +62,15 @@ final class ScenarioPicker extends VBox {
                 }
             }
         });
-        getChildren().addAll(choice, load);
+        return load;
     }
 
+    /** A scenario by its title, wrapped rather than cut when fonts are large (presentation mode). */
     private static final class TitleCell extends ListCell<Scenario> {
+        TitleCell() {
+            setWrapText(true);
+        }
+
         @Override
         protected void updateItem(Scenario item, boolean empty) {
             super.updateItem(item, empty);

@@ -189,6 +189,11 @@ public final class TrainingViewModel implements AutoCloseable {
         applyLiveSettings();
     }
 
+    /** A one-line note from the window itself (e.g. where a quick export went); the next message replaces it. */
+    public void showMessage(String text) {
+        message.set(text);
+    }
+
     /**
      * Trains on another dataset ("fashion-mnist", "synthetic" or a folder of MNIST-format files): a new
      * network from the seed; a dataset that cannot be loaded leaves everything as it was and says why.

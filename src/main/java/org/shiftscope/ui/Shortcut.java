@@ -1,0 +1,65 @@
+// The keyboard shortcuts: which key each one is, how it is written in tooltips and the shortcut sheet, and
+// its description (shortcuts.properties, so a teacher can translate it).
+package org.shiftscope.ui;
+
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+public enum Shortcut {
+    START_PAUSE("Space", KeyCode.SPACE),
+    STEP("S", KeyCode.S),
+    RESET("R", KeyCode.R),
+    CYCLE_BN("B", KeyCode.B),
+    LEARNING_RATE_DOWN("←", KeyCode.LEFT),
+    LEARNING_RATE_UP("→", KeyCode.RIGHT),
+    DEPTH_UP("↑", KeyCode.UP),
+    DEPTH_DOWN("↓", KeyCode.DOWN),
+    EXPORT("E", KeyCode.E),
+    FULL_SCREEN("F11", KeyCode.F11),
+    PRESENTATION("P", KeyCode.P),
+    THEME("T", KeyCode.T),
+    EXPLAIN("I", KeyCode.I),
+    SHEET("?", KeyCode.SLASH);
+
+    private static final ResourceBundle TEXT = ResourceBundle.getBundle("org.shiftscope.ui.shortcuts");
+
+    private final String key;
+    private final KeyCode code;
+
+    Shortcut(String key, KeyCode code) {
+        this.key = key;
+        this.code = code;
+    }
+
+    /** The key as written for people: "Space", "S", "←", "F11", "?". */
+    public String key() {
+        return key;
+    }
+
+    public String description() {
+        return TEXT.getString(name().toLowerCase(Locale.ROOT));
+    }
+
+    /** True for the plain key; "?" is Shift+/ (or whatever key types "?" on the user's keyboard). */
+    public boolean matches(KeyEvent e) {
+        if (e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShortcutDown()) {
+            return false;
+        }
+        if (this == SHEET) {
+            return "?".equals(e.getText()) || e.getCode() == KeyCode.SLASH && e.isShiftDown();
+        }
+        return e.getCode() == code && !e.isShiftDown();
+    }
+
+    /** Arrows and letters that text fields or sliders need for themselves when they have the focus. */
+    boolean isArrow() {
+        return code.isArrowKey();
+    }
+
+    boolean typesText() {
+        return this != FULL_SCREEN;
+    }
+}
