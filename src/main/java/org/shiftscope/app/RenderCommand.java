@@ -103,7 +103,8 @@ public final class RenderCommand implements Callable<Integer> {
         err.printf("Rendering '%s': %d run(s), up to %d steps each%n", scenario.title(), scenario.runs().size(), total);
         var runs = runAll(scenario, data, total, err);
         String title = TrainingViewModel.settingsTitle(scenario.config(), bnLabel(scenario),
-                runs.stream().mapToLong(r -> r.history().stepsRecorded()).max().orElse(0));
+                runs.stream().filter(r -> r.history().latestStep() != null)
+                        .mapToLong(r -> r.history().latestStep().step()).max().orElse(0));
         List<Path> written = draw(runs, overlaid || scenario.overlaid(), scenario.stress() != null, title);
         err.printf("Wrote %d PNG files (scale %d) and the runs' data to %s%n", written.size(), scale, out.toAbsolutePath());
         return 0;

@@ -4,6 +4,7 @@
 package org.shiftscope.ui;
 
 import javafx.geometry.Insets;
+import javafx.scene.control.Label;
 import javafx.scene.Node;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -49,6 +50,8 @@ public final class ChartBoard extends StackPane {
     private static final String HEATMAP_TITLE = "Between-channel share of variance (layers × steps)";
 
     private final GridPane grid = new GridPane();
+    /** Says how two runs are told apart (legends are hidden then: two runs' entries would crowd the plots). */
+    private final Label caption = new Label();
     private String arrangement = "";
     private List<Run> runs = List.of();
     private boolean overlaid;
@@ -59,7 +62,12 @@ public final class ChartBoard extends StackPane {
         grid.setHgap(6);
         grid.setVgap(6);
         grid.setPadding(new Insets(6));
-        getChildren().add(grid);
+        caption.setId("board-caption");
+        caption.setPadding(new Insets(2, 8, 0, 8));
+        caption.managedProperty().bind(caption.visibleProperty());
+        var content = new VBox(caption, grid);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        getChildren().add(content);
         for (var chart : allCharts()) {
             chart.setOnRedrawRequest(this::redraw);
         }
@@ -85,7 +93,8 @@ public final class ChartBoard extends StackPane {
 
     private void arrange() {
         boolean two = runs.size() > 1;
-        String wanted = (two ? (overlaid ? "overlaid" : "side-by-side") : "single") + (stressShown ? "+stress" : "");
+        String wanted = (two ? (overlaid ? "overlaid" : "side-by-side") : "single") + (stressShown ? "+stress" : "")
+                + runs.stream().map(Run::label).toList();
         if (wanted.equals(arrangement)) {
             return;
         }
@@ -94,12 +103,24 @@ public final class ChartBoard extends StackPane {
         for (var chart : allCharts()) {
             chart.setTitle(chart.baseTitle());
             chart.fixRanges(null, null);
-            chart.setLegendVisible(!sideBySide);        // the paired charts need the height; hovering names lines
+            chart.setLegendVisible(!two);               // hovering a chart names every line and its value
         }
-        stress.setLegendVisible(true);
+        caption.setVisible(two);
+        if (two) {
+            caption.setText(sideBySide
+                    ? "Left: " + runs.get(0).label() + " · right: " + runs.get(1).label() + " · each pair shares its axes"
+                    + (stressShown ? " · stress test below: " + runs.get(1).label() + " dashed" : "")
+                    + " · hover a chart to read every line"
+                    : "Solid lines: " + runs.get(0).label() + " · dashed lines: " + runs.get(1).label()
+                    + " · hover a chart to read every line");
+        }
         var cells = new ArrayList<Node>();
         if (sideBySide) {
-            cells.addAll(List.of(loss, lossB, variances, variancesB, heatmap, heatmapB, hessian, hessianB));
+            cells.addAll(List.of(loss, lossB));
+            if (!stressShown) {
+                cells.addAll(List.of(variances, variancesB));   // the stress chart needs the room more
+            }
+            cells.addAll(List.of(heatmap, heatmapB, hessian, hessianB));
             if (stressShown) {
                 cells.add(stress);                      // across both columns: the runs on one η axis
             }

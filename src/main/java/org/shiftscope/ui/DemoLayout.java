@@ -16,6 +16,8 @@ final class DemoLayout {
             "start", "pause", "step", "reset", "scenario", "stress-test");
     /** Ids of controls whose whole bar is secondary (the export bar). */
     static final Set<String> SECONDARY_BARS = Set.of("export-png");
+    /** Ids of single nodes a projector can do without (the Hessian line repeats the charts; the reference is in the README). */
+    static final Set<String> SECONDARY_NODES = Set.of("hessian-summary", "scenario-reference");
     static final String DEMO_CLASS = "demo-control";
     /** Marks a node this class hid, so leaving presentation mode shows exactly those again. */
     private static final String HIDDEN_KEY = "shiftscope.hiddenForPresentation";
@@ -36,6 +38,12 @@ final class DemoLayout {
                 boolean needed = holdsDemoControl(rows.get(i))
                         || rows.get(i) instanceof Label && next != null && holdsDemoControl(next);
                 show(rows.get(i), !presenting || needed);
+            }
+        }
+        for (String id : SECONDARY_NODES) {
+            Node node = root.lookup("#" + id);
+            if (node != null) {
+                show(node, !presenting);
             }
         }
         for (String id : SECONDARY_BARS) {

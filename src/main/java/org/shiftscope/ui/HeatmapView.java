@@ -32,7 +32,7 @@ public final class HeatmapView extends Region {
         textStyle.fontProperty().addListener(o -> draw());
         textStyle.fillProperty().addListener(o -> draw());
         getChildren().addAll(canvas, textStyle);
-        setMinSize(120, 80);
+        setMinSize(120, 50);
         setPrefSize(400, 250);
     }
 

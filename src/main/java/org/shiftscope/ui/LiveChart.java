@@ -30,6 +30,8 @@ import java.util.function.Consumer;
 public final class LiveChart extends StackPane {
     /** Shared ranges are widened by 5% of their span (× 1.05 on a log axis). */
     private static final double RANGE_PADDING_FACTOR = 1.05;
+    /** Smallest height a chart is squeezed to (a title, an axis and a strip of plot). */
+    private static final double MIN_HEIGHT = 60;
     private final XYChart chart;
     private final String baseTitle;
     private final DefaultNumericAxis yAxis;
@@ -70,6 +72,8 @@ public final class LiveChart extends StackPane {
         StackPane.setAlignment(readout, Pos.TOP_RIGHT);
         StackPane.setMargin(readout, new Insets(26, 12, 0, 0));
         getChildren().addAll(chart, readout);
+        chart.setMinHeight(MIN_HEIGHT);              // many charts on a small screen shrink rather than overflow
+        setMinHeight(MIN_HEIGHT);
         chart.getCanvas().setOnMouseMoved(e -> showValuesAt(xAxis.getValueForDisplay(e.getX())));
         chart.getCanvas().setOnMouseExited(e -> readout.setVisible(false));
         var log = new CheckMenuItem("Logarithmic y axis");

@@ -28,6 +28,7 @@ final class ScenarioBanner extends HBox {
         explanation.setId("scenario-text");
         explanation.setWrapText(true);
         explanation.setMinHeight(Region.USE_PREF_SIZE);
+        reference.setId("scenario-reference");
         reference.setStyle("-fx-font-style: italic;");
         reference.setWrapText(true);
         var text = new VBox(2, title, explanation, reference);
