@@ -33,6 +33,7 @@ public final class FigureRenderer {
                                                        String title, Path folder, int scale) {
         var done = new CompletableFuture<List<Path>>();
         var board = new ChartBoard();
+        new Appearance(Theme.LIGHT, Appearance.MIN_SCALE).applyTo(board);     // the window's colours and fonts
         board.show(runs, overlaid, true, stressTest);
         var stage = new Stage();
         stage.setScene(new Scene(board, BOARD_WIDTH, BOARD_HEIGHT));

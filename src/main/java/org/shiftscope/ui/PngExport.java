@@ -19,14 +19,34 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 
 public final class PngExport {
     public static final int MIN_SCALE = 1;
     public static final int MAX_SCALE = 3;
-    /** Height of the title band at 1× scale, in pixels. */
+    /** Height of one line of the title band at 1× scale, in pixels (long titles wrap onto more lines). */
     private static final int TITLE_HEIGHT = 24;
 
     private PngExport() {
+    }
+
+    /** The title in lines no wider than {@code width}, broken after its " · " separators (a figure's settings). */
+    static List<String> wrap(String title, Font font, int width) {
+        Graphics2D probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        var metrics = probe.getFontMetrics(font);
+        probe.dispose();
+        var lines = new ArrayList<String>();
+        var line = new StringBuilder();
+        for (String part : title.split("(?<= · )")) {
+            if (!line.isEmpty() && metrics.stringWidth(line + part.stripTrailing()) > width) {
+                lines.add(line.toString().stripTrailing());
+                line.setLength(0);
+            }
+            line.append(part);
+        }
+        lines.add(line.toString().stripTrailing());
+        return lines;
     }
 
     /**
@@ -45,15 +65,19 @@ public final class PngExport {
         WritableImage snapshot = node.snapshot(parameters, new WritableImage(width, height));
         BufferedImage body = SwingFXUtils.fromFXImage(snapshot, null);
 
-        int band = TITLE_HEIGHT * scale;
+        var font = new Font(Font.SANS_SERIF, Font.PLAIN, 13 * scale);
+        List<String> lines = wrap(title, font, width - 12 * scale);
+        int band = TITLE_HEIGHT * scale * lines.size();
         var image = new BufferedImage(width, height + band, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, band);
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13 * scale));
-        g.drawString(title, 6 * scale, band - 7 * scale);
+        g.setFont(font);
+        for (int i = 0; i < lines.size(); i++) {
+            g.drawString(lines.get(i), 6 * scale, (i + 1) * TITLE_HEIGHT * scale - 7 * scale);
+        }
         g.drawImage(body, 0, band, null);
         g.dispose();
 

@@ -43,6 +43,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import javafx.beans.Observable;
@@ -303,7 +304,7 @@ public final class TrainingViewModel implements AutoCloseable {
                 : lanes.get(0).snapshot().state();
     }
 
-    private String join(java.util.function.Function<RunLane, String> part, String what) {
+    private String join(Function<RunLane, String> part, String what) {
         if (lanes.size() == 1) {
             return what + ": " + part.apply(lanes.get(0));
         }
