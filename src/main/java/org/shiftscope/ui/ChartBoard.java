@@ -17,7 +17,6 @@ import org.shiftscope.model.hessian.HessianReport;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -305,6 +304,6 @@ public final class ChartBoard extends StackPane {
 
     /** Every chart currently laid out (for exports and tests). */
     public List<Node> visibleCharts() {
-        return grid.getChildren().stream().filter(Objects::nonNull).toList();
+        return List.copyOf(grid.getChildren());
     }
 }
