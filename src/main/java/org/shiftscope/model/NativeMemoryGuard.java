@@ -1,33 +1,54 @@
 // Keeps native memory flat over long runs. ND4J and JavaCPP free native buffers only after the Java garbage
 // collector has found their owners unreachable, and a training loop makes little Java garbage, so the
 // process grew by ~0.5 MB per step until a collection ran (measured: 4 GB after 4,000 steps). Asking for a
-// collection whenever the resident size has grown by a set amount bounds it (measured: flat at ~330 MB).
+// collection whenever the resident size has grown by a set amount over its level after the last collection
+// bounds it. That level is read at the next look, not right after System.gc(): the native buffers are freed
+// afterwards by ND4J's and JavaCPP's deallocator threads, and a level read too early (as before) raised the
+// trigger by the whole limit at every collection, so the resident size climbed by 256 MB steps.
 package org.shiftscope.model;
 
 import org.bytedeco.javacpp.Pointer;
 
+import java.util.function.LongSupplier;
+
 public final class NativeMemoryGuard {
-    /** Growth of the resident size over the last collection that triggers the next one. */
+    /** Growth of the resident size over its level after the last collection that triggers the next one. */
     public static final long GROWTH_LIMIT_BYTES = 256L << 20;
     /** Calls between two looks at the resident size (reading it costs a /proc read). */
     private static final int CHECK_EVERY = 20;
 
+    private final LongSupplier residentBytes;
+    private final Runnable collect;
+    private final long growthLimit;
+    private final int checkEvery;
     private long baseline = -1;
     private int calls;
     private int collections;
 
+    public NativeMemoryGuard() {
+        this(Pointer::physicalBytes, System::gc, GROWTH_LIMIT_BYTES, CHECK_EVERY);
+    }
+
+    /** For tests: a resident size and a collection to simulate. */
+    NativeMemoryGuard(LongSupplier residentBytes, Runnable collect, long growthLimit, int checkEvery) {
+        this.residentBytes = residentBytes;
+        this.collect = collect;
+        this.growthLimit = growthLimit;
+        this.checkEvery = checkEvery;
+    }
+
     /** Call once per training step or Hessian-vector product. */
     public void check() {
-        if (++calls % CHECK_EVERY != 0) {
+        if (++calls % checkEvery != 0) {
             return;
         }
-        long resident = Pointer.physicalBytes();
+        long resident = residentBytes.getAsLong();
         if (baseline < 0) {
-            baseline = resident;
-        } else if (resident - baseline > GROWTH_LIMIT_BYTES) {
-            System.gc();
+            baseline = resident;            // the first look, or the first after a collection has taken effect
+        } else if (resident - baseline > growthLimit) {
+            collect.run();
             collections++;
-            baseline = Math.min(resident, Pointer.physicalBytes());
+            baseline = -1;
         }
     }
 

@@ -1,0 +1,30 @@
+// The soak report's split of resident memory: only the smaps entries inside the heap's range are counted.
+package org.shiftscope.app;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProcessMemoryTest {
+    @Test
+    void sumsTheResidentPagesOfTheMappingsInsideTheRange() {
+        var smaps = List.of(
+                "687400000-6a0000000 rw-p 00000000 00:00 0",
+                "Size:             405504 kB",
+                "Rss:              400000 kB",
+                "6a0000000-800000000 ---p 00000000 00:00 0",
+                "Rss:                   0 kB",
+                "7f93d0000000-7f93d5e1d000 rw-p 00000000 00:00 0",
+                "Rss:               88760 kB");
+        assertEquals(400000L * 1024, ProcessMemory.residentIn(smaps, 0x687400000L, 0x800000000L));
+    }
+
+    @Test
+    void readsThisProcesssHeap() {
+        long heap = ProcessMemory.heapResidentBytes();
+        assertTrue(heap > 0 && heap <= Runtime.getRuntime().totalMemory(), "heap resident bytes: " + heap);
+    }
+}
