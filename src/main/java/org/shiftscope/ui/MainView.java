@@ -38,19 +38,12 @@ public final class MainView extends BorderPane {
     private long shownRevision = -1;
     private long frames;
     private int pulsesToSkip;
-    private long lastRedraw;
     private long handlerNanos;
     private final FrameRate fps = new FrameRate();
     private final Label fpsLabel = new Label();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MainView.class);
     /** Frames between two frame-rate lines in the log. */
     private static final int FPS_LOG_EVERY = 600;
-    /**
-     * The charts take new data at most about 30 times a second: on software rendering a redraw of every chart
-     * costs the CPU the training thread needs, and a chart changing every other frame still looks live; the
-     * window itself (hover, sliders, the frame timer) keeps every pulse.
-     */
-    static final long MIN_REDRAW_INTERVAL_NANOS = 33_000_000L;
     /** Frames between two updates of the frame-rate label. */
     private static final int FPS_LABEL_EVERY = 30;
 
@@ -146,9 +139,8 @@ public final class MainView extends BorderPane {
                 vm.refresh();
                 if (pulsesToSkip > 0) {
                     pulsesToSkip--;         // let a full pulse release ChartFX's data locks after a snapshot
-                } else if (vm.revisionProperty().get() != shownRevision && now - lastRedraw >= MIN_REDRAW_INTERVAL_NANOS) {
+                } else if (vm.revisionProperty().get() != shownRevision) {
                     shownRevision = vm.revisionProperty().get();
-                    lastRedraw = now;
                     redraw();
                 }
                 handlerNanos += System.nanoTime() - started;

@@ -102,7 +102,7 @@ final class RunLane implements AutoCloseable {
         if (log == null) {
             throw new IOException("no metrics were recorded for this run");
         }
-        log.exportTo(folder);
+        log.exportTo(folder, trainer.snapshot().maxStableLearningRate());
     }
 
     /** "BN on": how the charts and the status bar name this lane. */

@@ -1,5 +1,6 @@
 // Writes the run the window shows into a temporary folder as it goes, in exactly the CLI's file formats,
-// so "Export metrics" can copy complete files without the view-model keeping every step in memory.
+// so "Export metrics" can copy complete files without the view-model keeping every step in memory. The
+// folder is deleted when the run is replaced or the window closes.
 package org.shiftscope.ui;
 
 import org.shiftscope.model.data.Dataset;
@@ -28,7 +29,6 @@ final class RunLog implements AutoCloseable {
 
     RunLog(TrainingConfig config, Dataset dataset) throws IOException {
         folder = Files.createTempDirectory("shiftscope-run");
-        folder.toFile().deleteOnExit();
         recorder = new RunRecorder(folder, config, RunRecorder.datasetFacts(dataset));
     }
 
@@ -45,13 +45,16 @@ final class RunLog implements AutoCloseable {
         lastHessian = report;
     }
 
-    /** Copies config.json, metrics.csv, layers.csv, hessian.csv (if any) and a fresh summary.json into {@code target}. */
-    void exportTo(Path target) throws IOException {
+    /**
+     * Copies config.json, metrics.csv, layers.csv, hessian.csv (if any) and a fresh summary.json into
+     * {@code target}. @param maxStableLearningRate the stress test's verdict, NaN without one
+     */
+    void exportTo(Path target, double maxStableLearningRate) throws IOException {
         long steps = last == null ? 0 : last.step();
         recorder.finish(RunSummary.of(steps, recorder.recentTrainLossAndAccuracy(),
                 lastEvaluated == null ? null : lastEvaluated.testLoss(),
                 lastEvaluated == null ? null : lastEvaluated.testAccuracy(),
-                last == null ? null : last.divergence(), (System.nanoTime() - startNanos) / 1e9, lastHessian, Double.NaN));
+                last == null ? null : last.divergence(), (System.nanoTime() - startNanos) / 1e9, lastHessian, maxStableLearningRate));
         Files.createDirectories(target);
         for (String name : FILES) {
             Path source = folder.resolve(name);
@@ -63,10 +66,15 @@ final class RunLog implements AutoCloseable {
         }
     }
 
+    /** Closes the files and deletes the temporary folder (a folder with files in it survives deleteOnExit). */
     @Override
     public void close() {
         try {
             recorder.close();
+            for (String name : FILES) {
+                Files.deleteIfExists(folder.resolve(name));
+            }
+            Files.deleteIfExists(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
