@@ -31,13 +31,15 @@ final class ScenarioPicker {
         choice.setTooltip(new Tooltip("Sets the controls for a classic demonstration and starts it; "
                 + "the band above the charts says what to watch. Leave it at any time to explore."));
         choice.setOnAction(e -> {
-            if (choice.getValue() != null) {
+            if (choice.getValue() != null && !choice.getValue().equals(vm.scenarioProperty().get())) {
                 vm.play(choice.getValue());
             }
         });
         vm.scenarioProperty().addListener((o, old, now) -> {
-            if (now == null) {
-                choice.getSelectionModel().clearSelection();
+            if (now == null || !choice.getItems().contains(now)) {
+                choice.getSelectionModel().clearSelection();      // left, or a teacher's own file
+            } else {
+                choice.setValue(now);                             // e.g. started with --scenario
             }
         });
         return choice;
