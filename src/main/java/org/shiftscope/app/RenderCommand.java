@@ -10,7 +10,6 @@ import org.shiftscope.model.data.InvalidDataException;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.io.Json;
 import org.shiftscope.model.io.RunRecorder;
-import org.shiftscope.model.io.RunSummary;
 import org.shiftscope.model.scenario.InvalidScenarioException;
 import org.shiftscope.model.scenario.Scenario;
 import org.shiftscope.model.scenario.ScenarioReader;
@@ -179,17 +178,8 @@ public final class RenderCommand implements Callable<Integer> {
         for (int i = 0; i < runs.size(); i++) {
             var run = runs.get(i);
             var outcome = outcomes.get(i);
-            var session = outcome.session();
-            Double testLoss = null;
-            Double testAccuracy = null;
-            if (!session.diverged()) {
-                var test = session.evaluateTest();
-                testLoss = test.meanLoss();
-                testAccuracy = test.accuracy();
-            }
-            run.recorder().finish(RunSummary.of(session.stepsTaken(), run.recorder().recentTrainLossAndAccuracy(),
-                    testLoss, testAccuracy, session.divergence(), seconds, run.lastHessian()[0],
-                    outcome.schedule().maxStableLearningRate()));
+            run.recorder().finish(TrainCommand.summarise(outcome.session(), run.recorder(), seconds,
+                    run.lastHessian()[0], outcome.schedule().maxStableLearningRate()));
             run.recorder().close();
             if (outcome.schedule().hasStress()) {
                 double best = outcome.schedule().maxStableLearningRate();

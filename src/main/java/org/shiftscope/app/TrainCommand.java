@@ -150,7 +150,8 @@ public final class TrainCommand implements Callable<Integer> {
                 }
                 exportModel(session);
             }
-            recorder.finish(summarise(session, recorder, seconds, lastHessian, stress));
+            recorder.finish(summarise(session, recorder, seconds, lastHessian,
+                    stress == null ? Double.NaN : stress.maxStableLearningRate()));
             if (stress != null) {
                 err.printf("Largest healthy learning rate: %s%n", Double.isNaN(stress.maxStableLearningRate())
                         ? "none" : String.format("%.4g", stress.maxStableLearningRate()));
@@ -197,8 +198,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private static RunSummary summarise(TrainingSession session, RunRecorder recorder, double seconds,
-                                        HessianReport hessian, LearningRateStress stress) {
+    /** The summary.json of a finished headless run (train and render): final test figures unless it diverged. */
+    static RunSummary summarise(TrainingSession session, RunRecorder recorder, double seconds, HessianReport hessian,
+                                double maxStableLearningRate) {
         Double testLoss = null;
         Double testAccuracy = null;
         if (!session.diverged()) {
@@ -207,7 +209,7 @@ public final class TrainCommand implements Callable<Integer> {
             testAccuracy = test.accuracy();
         }
         return RunSummary.of(session.stepsTaken(), recorder.recentTrainLossAndAccuracy(), testLoss, testAccuracy,
-                session.divergence(), seconds, hessian, stress == null ? Double.NaN : stress.maxStableLearningRate());
+                session.divergence(), seconds, hessian, maxStableLearningRate);
     }
 
     private static String describe(TrainingConfig c) {
