@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -143,7 +144,7 @@ public final class RenderCommand implements Callable<Integer> {
     private record Run(String label, RunHistory history, RunRecorder recorder, HessianReport[] lastHessian) {
     }
 
-    private List<ChartBoard.Run> runAll(Scenario scenario, Dataset data, long total, java.io.PrintWriter err)
+    private List<ChartBoard.Run> runAll(Scenario scenario, Dataset data, long total, PrintWriter err)
             throws IOException {
         var runs = new ArrayList<Run>();
         var configs = scenario.runs();
