@@ -44,6 +44,8 @@ public final class ChartBoard extends StackPane {
     private final HeatmapView heatmapB = new HeatmapView("heatmap-b", HEATMAP_TITLE);
     private final LiveChart hessianB = new LiveChart("hessian-chart-b", "Top Hessian eigenvalues vs stability limit",
             "step", "eigenvalue", true).withMarkers();
+    /** Line colours the stylesheets define. */
+    private static final int THEME_COLORS = 8;
     /** Height share of the stress chart's row under the side-by-side pairs: the demonstration's main chart. */
     private static final double STRESS_ROW_PERCENT = 32;
     private static final String HEATMAP_TITLE = "Between-channel share of variance (layers × steps)";
@@ -243,18 +245,29 @@ public final class ChartBoard extends StackPane {
 
     /**
      * Every run's lines in one list, named "BN off · …" and dashed after the first run, so runs differ by line
-     * style and not by colour alone.
+     * style and not by colour alone, while a quantity keeps its colour in both runs.
      */
     private List<ChartSeries> combined(Function<RunHistory, List<ChartSeries>> data) {
         var out = new ArrayList<ChartSeries>();
         for (int i = 0; i < runs.size(); i++) {
             Run run = runs.get(i);
-            for (ChartSeries s : data.apply(run.history())) {
-                String name = runs.size() > 1 ? run.label() + " · " + s.name() : s.name();
-                out.add(new ChartSeries(name, s.xs(), s.ys(), s.color(), i > 0 || s.dashed()));
+            List<ChartSeries> lines = data.apply(run.history());
+            for (int j = 0; j < lines.size(); j++) {
+                ChartSeries s = lines.get(j);
+                if (runs.size() == 1) {
+                    out.add(s);
+                    continue;
+                }
+                String color = s.color() != null ? s.color() : themeColor(j);   // the same quantity, the same colour
+                out.add(new ChartSeries(run.label() + " · " + s.name(), s.xs(), s.ys(), color, i > 0 || s.dashed()));
             }
         }
         return out;
+    }
+
+    /** The theme's n-th line colour (the stylesheets define -color-dataset-1 … 8, colour-blind safe). */
+    private static String themeColor(int n) {
+        return "-color-dataset-" + (n % THEME_COLORS + 1);
     }
 
     /** A line that depends only on η (the stability limit), drawn once: from the run that has the most points. */
