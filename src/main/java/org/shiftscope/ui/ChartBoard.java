@@ -44,6 +44,8 @@ public final class ChartBoard extends StackPane {
     private final HeatmapView heatmapB = new HeatmapView("heatmap-b", HEATMAP_TITLE);
     private final LiveChart hessianB = new LiveChart("hessian-chart-b", "Top Hessian eigenvalues vs stability limit",
             "step", "eigenvalue", true).withMarkers();
+    /** The stress chart's accuracy lines take this theme colour, apart from λ1's (the first). */
+    private static final int ACCURACY_COLOR = 3;
     /** Line colours the stylesheets define. */
     private static final int THEME_COLORS = 8;
     /** Height share of the stress chart's row under the side-by-side pairs: the demonstration's main chart. */
@@ -179,7 +181,7 @@ public final class ChartBoard extends StackPane {
             var lines = combined(h -> h.lambdaByLearningRate().subList(0, 1));
             lines.add(longest(h -> h.lambdaByLearningRate().get(1)));
             stress.show(lines);
-            stress.showSecondary(combined(h -> List.of(h.accuracyByLearningRate())));
+            stress.showSecondary(combined(h -> List.of(h.accuracyByLearningRate().styled(themeColor(ACCURACY_COLOR), false))));
         }
     }
 
