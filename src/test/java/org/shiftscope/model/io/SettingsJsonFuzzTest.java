@@ -4,13 +4,11 @@
 package org.shiftscope.model.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.shiftscope.model.train.Limits;
 import org.shiftscope.model.train.TrainingConfig;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -22,15 +20,6 @@ class SettingsJsonFuzzTest {
     static final long SEED = 7L;
     static final Object[] REPLACEMENTS = {null, "", "sideways", -1, 0, 1, 3, 1e308, -1e-9, Double.NaN, true,
             List.of(), 2_000_000_000L, 0.5, "on", "relu"};
-
-    private static List<ObjectNode> objects(JsonNode root) {
-        var out = new ArrayList<ObjectNode>();
-        if (root instanceof ObjectNode object) {
-            out.add(object);
-            object.elements().forEachRemaining(child -> out.addAll(objects(child)));
-        }
-        return out;
-    }
 
     @Test
     void damagedSettingsFailWithAnIoExceptionOrPassValidation() throws IOException {
@@ -44,18 +33,7 @@ class SettingsJsonFuzzTest {
                 text = valid.substring(0, random.nextInt(valid.length()));
             } else {
                 JsonNode root = mapper.readTree(valid);
-                for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
-                    var targets = objects(root);
-                    ObjectNode target = targets.get(random.nextInt(targets.size()));
-                    var names = new ArrayList<String>();
-                    target.fieldNames().forEachRemaining(names::add);
-                    String field = names.get(random.nextInt(names.size()));
-                    switch (random.nextInt(3)) {
-                        case 0 -> target.remove(field);
-                        case 1 -> target.put("unknown_" + field, 1);
-                        default -> target.set(field, mapper.valueToTree(REPLACEMENTS[random.nextInt(REPLACEMENTS.length)]));
-                    }
-                }
+                JsonDamage.damage(root, random, REPLACEMENTS);
                 text = mapper.writeValueAsString(root);
             }
             try {

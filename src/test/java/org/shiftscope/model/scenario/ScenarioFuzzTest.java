@@ -4,10 +4,9 @@
 package org.shiftscope.model.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.shiftscope.model.io.Json;
+import org.shiftscope.model.io.JsonDamage;
 import org.shiftscope.model.train.Limits;
 
 import java.io.ByteArrayInputStream;
@@ -26,18 +25,6 @@ class ScenarioFuzzTest {
     static final String NAME = "fuzzed.json";
     static final Object[] REPLACEMENTS = {null, "", "sideways", -1, 0, 1, 3, 1e308, -1e-9, Double.NaN, true,
             List.of(), List.of("x"), 2_000_000_000L, 0.5, "on", "frozen", "relu"};
-
-    /** Every object in the tree, arrays' objects included (the changes list). */
-    private static List<ObjectNode> objects(JsonNode node) {
-        var out = new ArrayList<ObjectNode>();
-        if (node instanceof ObjectNode object) {
-            out.add(object);
-        }
-        if (node instanceof ObjectNode || node instanceof ArrayNode) {
-            node.elements().forEachRemaining(child -> out.addAll(objects(child)));
-        }
-        return out;
-    }
 
     @Test
     void damagedScenariosAreRefusedNamingTheFileOrPassValidation() throws IOException {
@@ -61,21 +48,7 @@ class ScenarioFuzzTest {
                 }
                 default -> {
                     JsonNode root = mapper.readTree(valid);
-                    for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
-                        var targets = objects(root);
-                        ObjectNode target = targets.get(random.nextInt(targets.size()));
-                        var names = new ArrayList<String>();
-                        target.fieldNames().forEachRemaining(names::add);
-                        if (names.isEmpty()) {
-                            continue;
-                        }
-                        String field = names.get(random.nextInt(names.size()));
-                        switch (random.nextInt(3)) {
-                            case 0 -> target.remove(field);
-                            case 1 -> target.put("unknown_" + field, 1);
-                            default -> target.set(field, mapper.valueToTree(REPLACEMENTS[random.nextInt(REPLACEMENTS.length)]));
-                        }
-                    }
+                    JsonDamage.damage(root, random, REPLACEMENTS);
                     yield mapper.writeValueAsString(root);
                 }
             };
