@@ -72,14 +72,22 @@ public final class Main implements Runnable {
     @CommandLine.Option(names = "--theme", paramLabel = "light|dark", description = "Colour theme, both high-contrast. Default: light.")
     private String theme;
 
+    @CommandLine.Option(names = "--memory-report", paramLabel = "SECONDS",
+            description = "Print a line of memory figures (as the soak command does) every SECONDS, for long runs of the window.")
+    private Integer memoryReportSeconds;
+
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Main.class);
     private static final String NO_DISPLAY = "no display";
 
     /** JavaFX warns on every class-path start (it prefers the module path); ShiftScope runs fine either way. */
     private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
-    /** Bad --present or --theme values are usage errors (exit code 2), found before any window opens. */
-    private void checkLook() {
+    /** Bad --present, --theme or --memory-report values are usage errors (exit code 2), found before any window opens. */
+    private void checkOptions() {
+        if (memoryReportSeconds != null && memoryReportSeconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--memory-report: SECONDS must be at least 1 (got "
+                    + memoryReportSeconds + ")");
+        }
         try {
             if (presentScale != null) {
                 Appearance.parseScale(presentScale);
@@ -95,7 +103,7 @@ public final class Main implements Runnable {
     /** No command: open the window. */
     @Override
     public void run() {
-        checkLook();
+        checkOptions();
         if (!hasDisplay()) {
             spec.commandLine().getErr().println("ShiftScope's window needs a display (DISPLAY or WAYLAND_DISPLAY is not set). "
                     + "Without one, use the train, hessian or bench commands (see --help).");
@@ -125,6 +133,9 @@ public final class Main implements Runnable {
         }
         if (theme != null) {
             parameters.add(LaunchLook.THEME_PREFIX + theme);
+        }
+        if (memoryReportSeconds != null) {
+            parameters.add(ShiftScopeApp.MEMORY_REPORT_PREFIX + memoryReportSeconds);
         }
         Application.launch(ShiftScopeApp.class, parameters.toArray(String[]::new));
     }

@@ -19,15 +19,18 @@ import org.shiftscope.model.scenario.Scenario;
 import org.shiftscope.model.scenario.ScenarioReader;
 
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 
 public final class ShiftScopeApp extends Application {
 
     static final String START = "--start";
     static final String BN_PREFIX = "--bn=";
     static final String SCENARIO_PREFIX = "--scenario=";
+    static final String MEMORY_REPORT_PREFIX = "--memory-report=";
 
     private TrainingViewModel viewModel;
     private MainView view;
+    private MemoryReporter memoryReporter;
 
     /** The classroom default with a periodic Hessian. */
     static TrainingConfig defaultConfig() {
@@ -46,6 +49,8 @@ public final class ShiftScopeApp extends Application {
                 scenario = scenario(parameter.substring(SCENARIO_PREFIX.length()));
             }
         }
+        int memoryReportSeconds = getParameters().getRaw().stream().filter(p -> p.startsWith(MEMORY_REPORT_PREFIX))
+                .mapToInt(p -> Integer.parseInt(p.substring(MEMORY_REPORT_PREFIX.length()))).findFirst().orElse(0);
         var dataset = DatasetSource.load(config.dataset(), config.seed());
         viewModel = new TrainingViewModel(config, dataset, System::nanoTime);
         view = new MainView(viewModel);
@@ -54,6 +59,11 @@ public final class ShiftScopeApp extends Application {
         stage.setScene(new Scene(view, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight())));
         ClassroomWindow.install(stage, view, viewModel, LaunchLook.from(getParameters().getRaw()), QuickExport::defaultFolder);
         stage.show();
+        if (memoryReportSeconds > 0) {
+            var steps = new AtomicLong();
+            viewModel.stepsProperty().addListener((property, before, now) -> steps.set(now.longValue()));
+            memoryReporter = new MemoryReporter(memoryReportSeconds, steps::get);
+        }
         if (scenario != null) {
             viewModel.play(scenario);
         } else if (getParameters().getRaw().contains(START)) {
@@ -69,6 +79,9 @@ public final class ShiftScopeApp extends Application {
 
     @Override
     public void stop() {
+        if (memoryReporter != null) {
+            memoryReporter.close();
+        }
         if (view != null) {
             view.stop();
         }

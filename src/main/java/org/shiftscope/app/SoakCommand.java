@@ -2,7 +2,6 @@
 // memory line at fixed intervals, so a maintainer can check that heap and native memory stay flat.
 package org.shiftscope.app;
 
-import org.bytedeco.javacpp.Pointer;
 import org.shiftscope.model.data.DatasetSource;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.train.HessianSettings;
@@ -11,18 +10,12 @@ import org.shiftscope.model.train.TrainingSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.lang.management.ManagementFactory;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "soak", mixinStandardHelpOptions = true,
         description = "Train for a long time and print memory at intervals: live heap after GC, committed heap, resident size "
                 + "before and after the collection, and the off-heap part (resident size minus the heap's resident pages).")
 public final class SoakCommand implements Callable<Integer> {
-    /** Time given to the deallocator threads between the two collections of a report. */
-    private static final long SETTLE_MS = 1000;
-    private static final double MB = 1e6;
-
     @Option(names = "--minutes", defaultValue = "120", description = "How long to run. Default: ${DEFAULT-VALUE}.")
     private double minutes;
     @Option(names = "--report-every", defaultValue = "60", description = "Seconds between memory lines. Default: ${DEFAULT-VALUE}.")
@@ -60,24 +53,8 @@ public final class SoakCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * RSS as training left it; then the live heap: a collection, a pause in which ND4J's and JavaCPP's
-     * deallocator threads free what it found (their bookkeeping objects stay reachable until then, tens of MB
-     * that a single collection reports as live), and a second collection; then RSS and committed heap again.
-     */
     private static void report(long steps, double seconds) throws InterruptedException {
-        long residentBefore = Pointer.physicalBytes();
-        System.gc();
-        Thread.sleep(SETTLE_MS);
-        System.gc();
-        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        long resident = Pointer.physicalBytes();
-        long heapResident = ProcessMemory.heapResidentBytes();
-        System.out.printf(Locale.ROOT, "{\"seconds\":%.0f,\"steps\":%d,\"heap_live_mb\":%.1f,\"heap_committed_mb\":%.1f,"
-                        + "\"heap_resident_mb\":%.1f,\"rss_mb\":%.1f,\"rss_after_gc_mb\":%.1f,\"off_heap_mb\":%.1f,"
-                        + "\"javacpp_tracked_mb\":%.1f}%n",
-                seconds, steps, heap.getUsed() / MB, heap.getCommitted() / MB, heapResident / MB, residentBefore / MB,
-                resident / MB, heapResident < 0 ? Double.NaN : (resident - heapResident) / MB, Pointer.totalBytes() / MB);
+        System.out.println(MemoryReport.measure(steps, seconds));
         System.out.flush();
     }
 }

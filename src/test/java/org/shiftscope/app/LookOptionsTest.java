@@ -36,6 +36,13 @@ class LookOptionsTest {
     }
 
     @Test
+    void aMemoryReportIntervalBelowOneSecondIsAUsageError() {
+        String[] outcome = run("--memory-report", "0");
+        assertEquals("2", outcome[0]);
+        assertTrue(outcome[1].contains("--memory-report: SECONDS must be at least 1 (got 0)"), outcome[1]);
+    }
+
+    @Test
     void rawParametersBecomeTheWindowsLook() {
         var look = LaunchLook.from(List.of("--start", "--present=2", "--theme=dark"));
         assertEquals(2, look.scaleProperty().get());

@@ -1,4 +1,4 @@
-// The soak report's split of resident memory: only the smaps entries inside the heap's range are counted.
+// The memory report of `soak` and `--memory-report`, and its split of resident memory: only the smaps entries inside the heap's range are counted.
 package org.shiftscope.app;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +20,16 @@ class ProcessMemoryTest {
                 "7f93d0000000-7f93d5e1d000 rw-p 00000000 00:00 0",
                 "Rss:               88760 kB");
         assertEquals(400000L * 1024, ProcessMemory.residentIn(smaps, 0x687400000L, 0x800000000L));
+    }
+
+    @Test
+    void aMemoryReportIsOneJsonLineWithPositiveFigures() throws Exception {
+        var line = new com.fasterxml.jackson.databind.ObjectMapper().readTree(MemoryReport.measure(12, 3.4));
+        assertEquals(12, line.get("steps").asLong());
+        for (String field : List.of("heap_live_mb", "heap_committed_mb", "rss_mb", "rss_after_gc_mb", "off_heap_mb")) {
+            assertTrue(line.get(field).asDouble() > 0, field + " in " + line);
+        }
+        assertTrue(line.get("heap_live_mb").asDouble() <= line.get("heap_committed_mb").asDouble(), line.toString());
     }
 
     @Test

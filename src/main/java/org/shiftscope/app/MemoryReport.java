@@ -1,0 +1,38 @@
+// One line of memory figures for long runs (`soak`, and the window's `--memory-report`): live heap after
+// two collections, committed and resident heap, resident size before and after, and the off-heap part
+// (resident size minus the heap's resident pages: ND4J's buffers, malloc arenas, metaspace, thread stacks).
+package org.shiftscope.app;
+
+import org.bytedeco.javacpp.Pointer;
+
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+
+final class MemoryReport {
+    /** Time given to the deallocator threads between the two collections of a report. */
+    private static final long SETTLE_MS = 1000;
+    private static final double MB = 1e6;
+
+    private MemoryReport() {
+    }
+
+    /**
+     * RSS as the run left it; then the live heap: a collection, a pause in which ND4J's and JavaCPP's
+     * deallocator threads free what it found (their bookkeeping objects stay reachable until then, tens of MB
+     * that a single collection reports as live), and a second collection; then RSS and committed heap again.
+     */
+    static String measure(long steps, double seconds) throws InterruptedException {
+        long residentBefore = Pointer.physicalBytes();
+        System.gc();
+        Thread.sleep(SETTLE_MS);
+        System.gc();
+        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        long resident = Pointer.physicalBytes();
+        long heapResident = ProcessMemory.heapResidentBytes();
+        return String.format(Locale.ROOT, "{\"seconds\":%.0f,\"steps\":%d,\"heap_live_mb\":%.1f,\"heap_committed_mb\":%.1f,"
+                        + "\"heap_resident_mb\":%.1f,\"rss_mb\":%.1f,\"rss_after_gc_mb\":%.1f,\"off_heap_mb\":%.1f,"
+                        + "\"javacpp_tracked_mb\":%.1f}",
+                seconds, steps, heap.getUsed() / MB, heap.getCommitted() / MB, heapResident / MB, residentBefore / MB,
+                resident / MB, heapResident < 0 ? Double.NaN : (resident - heapResident) / MB, Pointer.totalBytes() / MB);
+    }
+}
