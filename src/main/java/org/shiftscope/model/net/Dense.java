@@ -26,20 +26,23 @@ public final class Dense implements Layer {
     @Override
     public INDArray forward(INDArray x, Pass pass) {
         input = x;                                               // (batch, in)
-        return Matrices.multiply(x, weights.value()).addiRowVector(bias.value()); // (batch, out)
+        INDArray z = Matrices.multiply(x, weights.value());       // (batch, out)
+        RowMajor.addRowInPlace(z, bias.value());                 // + b
+        return z;
     }
 
     @Override
     public INDArray backward(INDArray dOut) {                     // dOut: (batch, out)
         Nd4j.gemm(input, dOut, weights.gradient(), true, false, 1.0, 1.0); // dW += xᵀ·dOut  (in, out)
-        bias.gradient().addi(dOut.sum(true, 0));                 // db += Σ_batch dOut (1, out)
+        RowMajor.add(bias.gradient(), RowMajor.columnSums(dOut)); // db += Σ_batch dOut (1, out)
         return Matrices.multiply(dOut, weights.value(), false, true); // (batch, in)
     }
 
     @Override
     public INDArray forwardTangent(INDArray dx) {
         inputTangent = dx;
-        INDArray tangent = Matrices.multiply(input, weights.direction()).addiRowVector(bias.direction()); // x·V_W + v_b (batch, out)
+        INDArray tangent = Matrices.multiply(input, weights.direction()); // x·V_W (batch, out)
+        RowMajor.addRowInPlace(tangent, bias.direction());                // + v_b
         if (dx != null) {
             Nd4j.gemm(dx, weights.value(), tangent, false, false, 1.0, 1.0);               // + ẋ·W
         }
@@ -54,7 +57,7 @@ public final class Dense implements Layer {
         if (inputTangent != null) {
             Nd4j.gemm(inputTangent, delta, weights.curvature(), true, false, 1.0, 1.0);
         }
-        bias.curvature().addi(deltaTangent.sum(true, 0));                             // R{db} = Σ δ̇ (1, out)
+        RowMajor.add(bias.curvature(), RowMajor.columnSums(deltaTangent));            // R{db} = Σ δ̇ (1, out)
         INDArray dx = Matrices.multiply(delta, weights.value(), false, true);          // (batch, in)
         INDArray dxTangent = Matrices.multiply(deltaTangent, weights.value(), false, true); // δ̇·Wᵀ + δ·V_Wᵀ
         Nd4j.gemm(delta, weights.direction(), dxTangent, false, true, 1.0, 1.0);

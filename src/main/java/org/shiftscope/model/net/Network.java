@@ -138,7 +138,7 @@ public final class Network {
     }
 
     public void zeroGradients() {
-        parameters().forEach(p -> p.gradient().assign(0.0));
+        parameters().forEach(p -> RowMajor.zero(p.gradient()));
     }
 
     /** The parameters that take part in training under the current BN mode, in a fixed order. */
