@@ -15,6 +15,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -88,8 +89,10 @@ public final class MainView extends BorderPane {
         var loadSettings = new Button("Load settings…");
         loadSettings.setId("load-settings");
         loadSettings.setOnAction(e -> chooseJson(false, vm::loadSettings));
-        var exports = new HBox(8, new Label("Export"), scale, exportPng, exportMetrics, saveSettings, loadSettings,
-                new Label("   Layer charts:"), showPostBn);
+        var layerCharts = new HBox(8, new Label("Layer charts:"), showPostBn);   // wraps as one piece
+        layerCharts.setAlignment(Pos.CENTER_LEFT);
+        var exports = new FlowPane(8, 4, new Label("Export"), scale, exportPng, exportMetrics, saveSettings, loadSettings,
+                layerCharts);   // wraps rather than cutting labels when the explanation panel narrows the window
         exports.setAlignment(Pos.CENTER_LEFT);
         var top = new VBox(4, scenarioText, exports, hessianLine, stressLine);
         top.setPadding(new Insets(4, 8, 0, 8));
