@@ -28,7 +28,7 @@ public final class BatchNorm implements Layer {
     private double[] inverseStd;                         // s = 1/sqrt(σ² + ε) (units)
     private double[] normalizedTangent = new double[0]; // R{x̂} (batch, units)
     private double[] inverseStdTangent;                  // R{s} (units), batch statistics only
-    private double[] work = new double[0];              // (batch, units): a pass's output before it is copied out
+    private final double[][] buffers = new double[6][0];  // (batch, units) each: reused by every pass, not cached
 
     public BatchNorm(String name, int units, double epsilon, double momentum, DataType dtype) {
         this.gamma = new Parameter(name + ".gamma", Nd4j.ones(dtype, 1, units));
@@ -79,7 +79,7 @@ public final class BatchNorm implements Layer {
         for (int j = 0; j < units; j++) {
             shift[j] = -mean[j] * inverseStd[j];
         }
-        double[] out = work(); // γ·x̂ + β (batch, units)
+        double[] out = buffer(0);                                  // γ·x̂ + β (batch, units)
         for (int i = 0; i < rows; i++) {
             int row = i * units;
             for (int j = 0; j < units; j++) {
@@ -94,12 +94,13 @@ public final class BatchNorm implements Layer {
         return RowMajor.matrix(out, x.dataType(), rows, units);
     }
 
-    /** The reusable (batch, units) buffer, sized for the last forward pass. */
-    private double[] work() {
-        if (work.length != rows * units) {
-            work = new double[rows * units];
+    /** Reusable (batch, units) buffer number slot, sized for the last forward pass; the training thread and the
+     *  Hessian thread work on different copies of the network, so one layer is never used by two threads. */
+    private double[] buffer(int slot) {
+        if (buffers[slot].length != rows * units) {
+            buffers[slot] = new double[rows * units];
         }
-        return work;
+        return buffers[slot];
     }
 
     /**
@@ -143,7 +144,7 @@ public final class BatchNorm implements Layer {
         if (mode == BnMode.OFF) {
             return dOut;
         }
-        double[] delta = work();                                   // (batch, units)
+        double[] delta = buffer(0);                                // (batch, units)
         RowMajor.read(dOut, delta);
         double[] g = RowMajor.read(gamma.value());
         var sumDelta = new double[units];                          // Σ δ (units): dβ
@@ -206,7 +207,7 @@ public final class BatchNorm implements Layer {
         double[] g = RowMajor.read(gamma.value());
         double[] vGamma = RowMajor.read(gamma.direction());
         double[] vBeta = RowMajor.read(beta.direction());
-        var out = new double[rows * units];                        // (batch, units)
+        double[] out = buffer(0);                                  // (batch, units)
         for (int i = 0; i < rows; i++) {
             int row = i * units;
             for (int j = 0; j < units; j++) {
@@ -229,12 +230,14 @@ public final class BatchNorm implements Layer {
         if (mode == BnMode.OFF) {
             return dOut;
         }
-        double[] delta = RowMajor.read(dOut.value());              // (batch, units)
-        double[] deltaTangent = RowMajor.read(dOut.tangent());     // (batch, units)
+        double[] delta = buffer(0);                                // (batch, units)
+        double[] deltaTangent = buffer(1);                         // (batch, units)
+        RowMajor.read(dOut.value(), delta);
+        RowMajor.read(dOut.tangent(), deltaTangent);
         double[] g = RowMajor.read(gamma.value());
         double[] vGamma = RowMajor.read(gamma.direction());
-        var d = new double[rows * units];                          // dx̂ (batch, units)
-        var dTangent = new double[rows * units];                   // R{dx̂} (batch, units)
+        double[] d = buffer(2);                                    // dx̂ (batch, units)
+        double[] dTangent = buffer(3);                             // R{dx̂} (batch, units)
         var gammaCurvature = new double[units];
         var betaCurvature = new double[units];
         for (int i = 0; i < rows; i++) {
@@ -249,8 +252,8 @@ public final class BatchNorm implements Layer {
         }
         RowMajor.add(gamma.curvature(), gammaCurvature);
         RowMajor.add(beta.curvature(), betaCurvature);
-        var dx = new double[rows * units];                         // (batch, units)
-        var dxTangent = new double[rows * units];                  // (batch, units)
+        double[] dx = buffer(4);                                   // (batch, units)
+        double[] dxTangent = buffer(5);                            // (batch, units)
         if (usedBatchStatistics) {
             double[] meanD = RowMajor.columnMeans(d, rows, units);                            // (units)
             double[] meanDTangent = RowMajor.columnMeans(dTangent, rows, units);              // (units)
