@@ -1,7 +1,8 @@
 // Batch Normalization over the batch axis, per unit (Ioffe & Szegedy 2015, arXiv 1502.03167, Alg. 1 and
 // the backward pass of their Section 3), with learnable γ, β and running averages updated as PyTorch's
-// BatchNorm1d does: biased batch variance for normalising, unbiased for the running variance. The
-// per-unit arithmetic is written as loops over row-major double[] copies (RowMajor): about 20 ND4J
+// BatchNorm1d does: biased batch variance for normalising, unbiased for the running variance. Like
+// PyTorch it keeps the input and the per-unit mean and 1/σ for backward and recomputes x̂ there. The
+// per-unit arithmetic is written as loops over row-major float64 copies (RowMajor): about 20 ND4J
 // broadcasts and column reductions per layer cost more than the step's matrix products (README, "Speed").
 package org.shiftscope.model.net;
 
@@ -9,9 +10,17 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
 import java.util.List;
 
 public final class BatchNorm implements Layer {
+    /** Scratch slots a pass uses: the layer input (becoming x̂), its tangent (becoming R{x̂}), δ and δ̇. */
+    static final int SCRATCH_SLOTS = 4;
+    private static final int INPUT = 0;
+    private static final int INPUT_TANGENT = 1;
+    private static final int DELTA = 2;
+    private static final int DELTA_TANGENT = 3;
+
     private final Parameter gamma;        // (1, units)
     private final Parameter beta;         // (1, units)
     private final INDArray runningMean;   // (1, units)
@@ -19,18 +28,27 @@ public final class BatchNorm implements Layer {
     private final int units;
     private final double epsilon;
     private final double momentum;
+    private final ScratchBuffers scratch;
     private BnMode mode = BnMode.ON;
 
-    // Cache of the last forward pass, for backward; element (i, j) of a (batch, units) matrix is at i·units + j.
+    // The last forward pass, for backward; element (i, j) of a (batch, units) matrix is at i·units + j.
     private boolean usedBatchStatistics;
-    private int rows;                     // batch of the last forward pass
-    private double[] normalized = new double[0];        // x̂ (batch, units)
-    private double[] inverseStd;                         // s = 1/sqrt(σ² + ε) (units)
-    private double[] normalizedTangent = new double[0]; // R{x̂} (batch, units)
-    private double[] inverseStdTangent;                  // R{s} (units), batch statistics only
-    private final double[][] buffers = new double[6][0];  // (batch, units) each: reused by every pass, not cached
+    private int rows;                      // batch
+    private INDArray input;                // x (batch, units)
+    private double[] mean;                 // μ, batch or running (units)
+    private double[] inverseStd;           // s = 1/sqrt(σ² + ε) (units)
+    // The last forwardTangent, for backwardTangent.
+    private INDArray inputTangent;         // ẋ (batch, units)
+    private double[] meanInputTangent;     // mean(ẋ) (units), 0 with fixed statistics
+    private double[] meanXhatInputTangent; // mean(x̂⊙ẋ) (units), 0 with fixed statistics
+    private double[] inverseStdTangent;    // R{s} = −s²·mean(x̂⊙ẋ) (units)
 
     public BatchNorm(String name, int units, double epsilon, double momentum, DataType dtype) {
+        this(name, units, epsilon, momentum, dtype, new ScratchBuffers(SCRATCH_SLOTS));
+    }
+
+    /** @param scratch work arrays shared with the other layers of the same network */
+    BatchNorm(String name, int units, double epsilon, double momentum, DataType dtype, ScratchBuffers scratch) {
         this.gamma = new Parameter(name + ".gamma", Nd4j.ones(dtype, 1, units));
         this.beta = new Parameter(name + ".beta", Nd4j.zeros(dtype, 1, units));
         this.runningMean = Nd4j.zeros(dtype, 1, units);
@@ -38,6 +56,7 @@ public final class BatchNorm implements Layer {
         this.units = units;
         this.epsilon = epsilon;
         this.momentum = momentum;
+        this.scratch = scratch;
     }
 
     public void setMode(BnMode mode) {
@@ -53,18 +72,16 @@ public final class BatchNorm implements Layer {
         if (mode == BnMode.OFF) {
             return x;
         }
+        requireColumns(x);
         rows = (int) x.size(0);
+        input = x;
         usedBatchStatistics = mode == BnMode.ON && pass != Pass.INFERENCE;
-        if (normalized.length != rows * units) {
-            normalized = new double[rows * units];
-        }
-        RowMajor.read(x, normalized);                              // x, centred and scaled in place below
-        double[] mean;
+        double[] values = read(x, INPUT);                          // x, then γ·x̂ + β in place (batch, units)
         double[] variance;
         if (usedBatchStatistics) {
             mean = new double[units];                              // (units)
             variance = new double[units];                          // biased σ²_B (units)
-            batchMoments(normalized, mean, variance);
+            batchMoments(values, mean, variance);
         } else {
             mean = RowMajor.read(runningMean);                     // (units)
             variance = RowMajor.read(runningVar);                  // (units)
@@ -75,32 +92,16 @@ public final class BatchNorm implements Layer {
         }
         double[] g = RowMajor.read(gamma.value());
         double[] b = RowMajor.read(beta.value());
-        var shift = new double[units];                             // x̂ = s·x − s·mean
-        for (int j = 0; j < units; j++) {
-            shift[j] = -mean[j] * inverseStd[j];
-        }
-        double[] out = buffer(0);                                  // γ·x̂ + β (batch, units)
         for (int i = 0; i < rows; i++) {
             int row = i * units;
             for (int j = 0; j < units; j++) {
-                double xhat = normalized[row + j] * inverseStd[j] + shift[j];
-                normalized[row + j] = xhat;
-                out[row + j] = g[j] * xhat + b[j];
+                values[row + j] = g[j] * ((values[row + j] - mean[j]) * inverseStd[j]) + b[j];
             }
         }
         if (usedBatchStatistics && pass == Pass.TRAINING_STEP) {
-            updateRunningAverages(mean, variance);
+            updateRunningAverages(variance);
         }
-        return RowMajor.matrix(out, x.dataType(), rows, units);
-    }
-
-    /** Reusable (batch, units) buffer number slot, sized for the last forward pass; the training thread and the
-     *  Hessian thread work on different copies of the network, so one layer is never used by two threads. */
-    private double[] buffer(int slot) {
-        if (buffers[slot].length != rows * units) {
-            buffers[slot] = new double[rows * units];
-        }
-        return buffers[slot];
+        return RowMajor.matrix(values, x.dataType(), rows, units);
     }
 
     /**
@@ -127,7 +128,7 @@ public final class BatchNorm implements Layer {
     }
 
     /** running ← (1 − momentum)·running + momentum·batch, with the unbiased variance B/(B − 1)·σ²_B. */
-    private void updateRunningAverages(double[] mean, double[] variance) {
+    private void updateRunningAverages(double[] variance) {
         double unbias = rows > 1 ? (double) rows / (rows - 1) : 1.0;
         double[] runMean = RowMajor.read(runningMean);
         double[] runVar = RowMajor.read(runningVar);
@@ -144,8 +145,8 @@ public final class BatchNorm implements Layer {
         if (mode == BnMode.OFF) {
             return dOut;
         }
-        double[] delta = buffer(0);                                // (batch, units)
-        RowMajor.read(dOut, delta);
+        double[] xhat = normalizedInput();                         // (batch, units)
+        double[] delta = read(dOut, DELTA);                        // δ, then dx in place (batch, units)
         double[] g = RowMajor.read(gamma.value());
         var sumDelta = new double[units];                          // Σ δ (units): dβ
         var sumDeltaXhat = new double[units];                      // Σ δ⊙x̂ (units): dγ
@@ -153,7 +154,7 @@ public final class BatchNorm implements Layer {
             int row = i * units;
             for (int j = 0; j < units; j++) {
                 sumDelta[j] += delta[row + j];
-                sumDeltaXhat[j] += delta[row + j] * normalized[row + j];
+                sumDeltaXhat[j] += delta[row + j] * xhat[row + j];
             }
         }
         RowMajor.add(gamma.gradient(), sumDeltaXhat);
@@ -174,7 +175,7 @@ public final class BatchNorm implements Layer {
         for (int i = 0; i < rows; i++) {
             int row = i * units;
             for (int j = 0; j < units; j++) {
-                delta[row + j] = a[j] * delta[row + j] + b[j] + c[j] * normalized[row + j];   // now dx
+                delta[row + j] = a[j] * delta[row + j] + b[j] + c[j] * xhat[row + j];
             }
         }
         return RowMajor.matrix(delta, dOut.dataType(), rows, units);
@@ -190,34 +191,31 @@ public final class BatchNorm implements Layer {
         if (mode == BnMode.OFF) {
             return dx;
         }
-        if (normalizedTangent.length != rows * units) {
-            normalizedTangent = new double[rows * units];
-        }
-        RowMajor.read(dx, normalizedTangent);                      // ẋ, turned into R{x̂} in place below
-        double[] meanDx = new double[units];
-        double[] meanXhatDx = new double[units];
+        requireShape(dx);
+        inputTangent = dx;
+        double[] xhat = normalizedInput();                         // (batch, units)
+        double[] tangent = read(dx, INPUT_TANGENT);                // ẋ, then R{x̂}, then the output's tangent
+        meanInputTangent = new double[units];
+        meanXhatInputTangent = new double[units];
         inverseStdTangent = new double[units];
         if (usedBatchStatistics) {
-            meanDx = RowMajor.columnMeans(normalizedTangent, rows, units);                           // (units)
-            meanXhatDx = RowMajor.columnMeansOfProduct(normalized, normalizedTangent, rows, units);  // (units)
+            meanInputTangent = RowMajor.columnMeans(tangent, rows, units);                  // (units)
+            meanXhatInputTangent = RowMajor.columnMeansOfProduct(xhat, tangent, rows, units); // (units)
             for (int j = 0; j < units; j++) {
-                inverseStdTangent[j] = -inverseStd[j] * inverseStd[j] * meanXhatDx[j];
+                inverseStdTangent[j] = -inverseStd[j] * inverseStd[j] * meanXhatInputTangent[j];
             }
         }
+        normalizeTangent(xhat, tangent);
         double[] g = RowMajor.read(gamma.value());
         double[] vGamma = RowMajor.read(gamma.direction());
         double[] vBeta = RowMajor.read(beta.direction());
-        double[] out = buffer(0);                                  // (batch, units)
         for (int i = 0; i < rows; i++) {
             int row = i * units;
             for (int j = 0; j < units; j++) {
-                double xhat = normalized[row + j];
-                double xhatTangent = inverseStd[j] * (normalizedTangent[row + j] - meanDx[j] - xhat * meanXhatDx[j]);
-                normalizedTangent[row + j] = xhatTangent;
-                out[row + j] = vGamma[j] * xhat + g[j] * xhatTangent + vBeta[j];
+                tangent[row + j] = vGamma[j] * xhat[row + j] + g[j] * tangent[row + j] + vBeta[j];
             }
         }
-        return RowMajor.matrix(out, dx.dataType(), rows, units);
+        return RowMajor.matrix(tangent, dx.dataType(), rows, units);
     }
 
     /**
@@ -230,58 +228,99 @@ public final class BatchNorm implements Layer {
         if (mode == BnMode.OFF) {
             return dOut;
         }
-        double[] delta = buffer(0);                                // (batch, units)
-        double[] deltaTangent = buffer(1);                         // (batch, units)
-        RowMajor.read(dOut.value(), delta);
-        RowMajor.read(dOut.tangent(), deltaTangent);
+        double[] xhat = normalizedInput();                         // x̂ (batch, units)
+        double[] xhatTangent = read(inputTangent, INPUT_TANGENT);  // ẋ, then R{x̂} (batch, units)
+        normalizeTangent(xhat, xhatTangent);
+        double[] d = read(dOut.value(), DELTA);                    // δ, then d = γ·δ, then dx (batch, units)
+        double[] dTangent = read(dOut.tangent(), DELTA_TANGENT);   // δ̇, then Ḋ, then R{dx} (batch, units)
         double[] g = RowMajor.read(gamma.value());
         double[] vGamma = RowMajor.read(gamma.direction());
-        double[] d = buffer(2);                                    // dx̂ (batch, units)
-        double[] dTangent = buffer(3);                             // R{dx̂} (batch, units)
         var gammaCurvature = new double[units];
         var betaCurvature = new double[units];
         for (int i = 0; i < rows; i++) {
             int row = i * units;
             for (int j = 0; j < units; j++) {
                 int k = row + j;
-                gammaCurvature[j] += deltaTangent[k] * normalized[k] + delta[k] * normalizedTangent[k];
-                betaCurvature[j] += deltaTangent[k];
-                d[k] = g[j] * delta[k];
-                dTangent[k] = g[j] * deltaTangent[k] + vGamma[j] * delta[k];
+                gammaCurvature[j] += dTangent[k] * xhat[k] + d[k] * xhatTangent[k];
+                betaCurvature[j] += dTangent[k];
+                dTangent[k] = g[j] * dTangent[k] + vGamma[j] * d[k];
+                d[k] = g[j] * d[k];
             }
         }
         RowMajor.add(gamma.curvature(), gammaCurvature);
         RowMajor.add(beta.curvature(), betaCurvature);
-        double[] dx = buffer(4);                                   // (batch, units)
-        double[] dxTangent = buffer(5);                            // (batch, units)
         if (usedBatchStatistics) {
-            double[] meanD = RowMajor.columnMeans(d, rows, units);                            // (units)
-            double[] meanDTangent = RowMajor.columnMeans(dTangent, rows, units);              // (units)
-            double[] meanDXhat = RowMajor.columnMeansOfProduct(d, normalized, rows, units);   // (units)
-            double[] meanRest = RowMajor.columnMeansOfProduct(dTangent, normalized, rows, units); // (units)
-            double[] meanDXhatTangent = RowMajor.columnMeansOfProduct(d, normalizedTangent, rows, units);
+            double[] meanD = RowMajor.columnMeans(d, rows, units);                              // (units)
+            double[] meanDTangent = RowMajor.columnMeans(dTangent, rows, units);                // (units)
+            double[] meanDXhat = RowMajor.columnMeansOfProduct(d, xhat, rows, units);           // (units)
+            double[] meanDTangentXhat = RowMajor.columnMeansOfProduct(dTangent, xhat, rows, units); // (units)
+            double[] meanDXhatTangent = RowMajor.columnMeansOfProduct(d, xhatTangent, rows, units); // (units)
             for (int i = 0; i < rows; i++) {
                 int row = i * units;
                 for (int j = 0; j < units; j++) {
                     int k = row + j;
-                    double a = d[k] - meanD[j] - normalized[k] * meanDXhat[j];
-                    double aTangent = dTangent[k] - meanDTangent[j] - normalizedTangent[k] * meanDXhat[j]
-                            - normalized[k] * (meanRest[j] + meanDXhatTangent[j]);
-                    dx[k] = inverseStd[j] * a;
-                    dxTangent[k] = inverseStdTangent[j] * a + inverseStd[j] * aTangent;
+                    double a = d[k] - meanD[j] - xhat[k] * meanDXhat[j];
+                    double aTangent = dTangent[k] - meanDTangent[j] - xhatTangent[k] * meanDXhat[j]
+                            - xhat[k] * (meanDTangentXhat[j] + meanDXhatTangent[j]);
+                    d[k] = inverseStd[j] * a;
+                    dTangent[k] = inverseStdTangent[j] * a + inverseStd[j] * aTangent;
                 }
             }
         } else {
             for (int i = 0; i < rows; i++) {
                 int row = i * units;
                 for (int j = 0; j < units; j++) {
-                    dx[row + j] = inverseStd[j] * d[row + j];
-                    dxTangent[row + j] = inverseStd[j] * dTangent[row + j];
+                    d[row + j] *= inverseStd[j];
+                    dTangent[row + j] *= inverseStd[j];
                 }
             }
         }
         DataType type = dOut.value().dataType();
-        return new Tangent(RowMajor.matrix(dx, type, rows, units), RowMajor.matrix(dxTangent, type, rows, units));
+        return new Tangent(RowMajor.matrix(d, type, rows, units), RowMajor.matrix(dTangent, type, rows, units));
+    }
+
+    /** x̂ = (x − μ)·s of the last forward pass, recomputed from its input into the INPUT slot. */
+    private double[] normalizedInput() {
+        double[] xhat = read(input, INPUT);
+        for (int i = 0; i < rows; i++) {
+            int row = i * units;
+            for (int j = 0; j < units; j++) {
+                xhat[row + j] = (xhat[row + j] - mean[j]) * inverseStd[j];
+            }
+        }
+        return xhat;
+    }
+
+    /** ẋ → R{x̂} = s·(ẋ − mean(ẋ) − x̂·mean(x̂⊙ẋ)) in place, with the means of the last forwardTangent. */
+    private void normalizeTangent(double[] xhat, double[] tangent) {
+        for (int i = 0; i < rows; i++) {
+            int row = i * units;
+            for (int j = 0; j < units; j++) {
+                tangent[row + j] = inverseStd[j]
+                        * (tangent[row + j] - meanInputTangent[j] - xhat[row + j] * meanXhatInputTangent[j]);
+            }
+        }
+    }
+
+    /** a (batch, units) with the batch of the last forward pass, copied into a scratch slot. */
+    private double[] read(INDArray a, int slot) {
+        requireShape(a);
+        double[] values = scratch.get(slot, rows * units);
+        RowMajor.read(a, values);
+        return values;
+    }
+
+    private void requireColumns(INDArray x) {
+        if (x.rank() != 2 || x.size(1) != units) {
+            throw new IllegalArgumentException("BatchNorm of " + units + " units got shape " + Arrays.toString(x.shape()));
+        }
+    }
+
+    private void requireShape(INDArray a) {
+        requireColumns(a);
+        if (a.size(0) != rows) {
+            throw new IllegalArgumentException("BatchNorm's last forward pass had " + rows + " rows, got " + a.size(0));
+        }
     }
 
     @Override

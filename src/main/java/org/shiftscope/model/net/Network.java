@@ -21,6 +21,7 @@ public final class Network {
     private final INDArray[] preActivations;   // per hidden layer: Dense output z (batch, width)
     private final INDArray[] normalizedInputs; // per hidden layer: input to the nonlinearity (batch, width)
     private BnMode bnMode = BnMode.OFF;
+    private final ScratchBuffers scratch = new ScratchBuffers(BatchNorm.SCRATCH_SLOTS); // shared by the BN layers
 
     public Network(NetworkSpec spec, BnMode bnMode, DataType dataType) {
         NativeRuntime.configure();
@@ -31,7 +32,7 @@ public final class Network {
         for (int i = 0; i < spec.depth(); i++) {
             var dense = new Dense("dense" + i, in, spec.width(),
                     spec.init().standardDeviation(in, spec.width()), random, dataType);
-            var norm = new BatchNorm("bn" + i, spec.width(), spec.bnEpsilon(), spec.bnMomentum(), dataType);
+            var norm = new BatchNorm("bn" + i, spec.width(), spec.bnEpsilon(), spec.bnMomentum(), dataType, scratch);
             var activation = new Activation(spec.activation());
             denses.add(dense);
             norms.add(norm);
@@ -134,7 +135,7 @@ public final class Network {
     }
 
     public void zeroCurvatures() {
-        parameters().forEach(p -> p.curvature().assign(0.0));
+        parameters().forEach(p -> RowMajor.zero(p.curvature()));
     }
 
     public void zeroGradients() {

@@ -13,6 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 
 final class RowMajor {
     private RowMajor() {
@@ -20,7 +21,7 @@ final class RowMajor {
 
     /** Copies a's elements in row-major order into target (length a.length()), widening float32 to float64. */
     static void read(INDArray a, double[] target) {
-        INDArray dense = a.ordering() == 'c' && !a.isView() ? a : a.dup('c');
+        INDArray dense = contiguous(a) ? a : a.dup('c');
         Nd4j.getAffinityManager().ensureLocation(dense, AffinityManager.Location.HOST);
         int offset = (int) dense.offset();
         int n = (int) dense.length();
@@ -52,6 +53,7 @@ final class RowMajor {
     /** Overwrites target, a contiguous C-order array, with values in row-major order. */
     static void write(double[] values, INDArray target) {
         requireContiguous(target);
+        Nd4j.getAffinityManager().ensureLocation(target, AffinityManager.Location.HOST);   // a view keeps the rest
         int offset = (int) target.offset();
         int n = (int) target.length();
         switch (target.dataType()) {
@@ -70,8 +72,16 @@ final class RowMajor {
         Nd4j.getAffinityManager().tagLocation(target, AffinityManager.Location.HOST);
     }
 
+    /**
+     * Whether a's elements lie in row-major order one after another from a.offset() in its buffer. On the CPU
+     * backend data().asNio*() wraps the whole underlying buffer, so absolute indices start at a.offset().
+     */
+    private static boolean contiguous(INDArray a) {
+        return a.ordering() == 'c' && a.elementWiseStride() == 1;
+    }
+
     private static void requireContiguous(INDArray target) {
-        if (target.ordering() != 'c' || target.elementWiseStride() != 1) {
+        if (!contiguous(target)) {
             throw new IllegalArgumentException("expected a contiguous C-order array, got " + target.shapeInfoToString());
         }
     }
@@ -100,6 +110,9 @@ final class RowMajor {
     static void addRowInPlace(INDArray matrix, INDArray vector) {
         double[] r = read(vector);
         int cols = r.length;
+        if (matrix.rank() != 2 || matrix.size(1) != cols) {
+            throw new IllegalArgumentException("cannot add a row of " + cols + " to shape " + Arrays.toString(matrix.shape()));
+        }
         int n = (int) matrix.length();
         requireContiguous(matrix);
         Nd4j.getAffinityManager().ensureLocation(matrix, AffinityManager.Location.HOST);
@@ -128,7 +141,7 @@ final class RowMajor {
 
     /** Column sums of a (rows, cols) matrix, in float64. */
     static double[] columnSums(INDArray matrix) {
-        INDArray dense = matrix.ordering() == 'c' && !matrix.isView() ? matrix : matrix.dup('c');
+        INDArray dense = contiguous(matrix) ? matrix : matrix.dup('c');
         Nd4j.getAffinityManager().ensureLocation(dense, AffinityManager.Location.HOST);
         int cols = (int) dense.size(1);
         int n = (int) dense.length();

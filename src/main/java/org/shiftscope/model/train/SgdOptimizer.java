@@ -1,7 +1,8 @@
 // SGD with weight decay and heavy-ball or Nesterov momentum, in PyTorch's formulation so runs can be
 // compared with torch.optim.SGD: g ← g + λw; v ← βv + g; w ← w − η·v (heavy ball) or w − η·(g + βv) (Nesterov).
 // One fused pass per parameter over its host buffers (three ND4J ops per parameter cost ~0.4 ms a step in
-// per-op overhead on the 18 small γ, β and bias arrays, README "Speed settings"); momentum buffers in float64.
+// per-op overhead, mostly on the 25 small γ, β and bias arrays at depth 8, README "Speed settings");
+// momentum buffers in float64.
 package org.shiftscope.model.train;
 
 import org.nd4j.linalg.api.concurrency.AffinityManager;
@@ -20,12 +21,11 @@ public final class SgdOptimizer {
     private final Map<String, double[]> velocities = new HashMap<>();
 
     public void apply(List<Parameter> parameters, OptimizerSettings settings) {
+        parameters.forEach(SgdOptimizer::requireOwnBuffers);       // before any update: all or nothing
         for (Parameter p : parameters) {
             INDArray w = p.value();
             INDArray g = p.gradient();
-            if (w.isView() || g.isView() || w.ordering() != 'c' || g.ordering() != 'c') {
-                throw new IllegalArgumentException("parameter " + p.name() + " must own contiguous C-order buffers");
-            }
+            // A parameter whose size changed (a rebuilt network under the same name) starts without momentum.
             double[] v = velocities.get(p.name());
             if (v == null || v.length != w.length()) {
                 v = new double[(int) w.length()];
@@ -53,6 +53,16 @@ public final class SgdOptimizer {
                 default -> throw new IllegalArgumentException("expected float32 or float64, got " + w.dataType());
             }
             Nd4j.getAffinityManager().tagLocation(w, AffinityManager.Location.HOST);
+        }
+    }
+
+    private static void requireOwnBuffers(Parameter p) {
+        INDArray w = p.value();
+        INDArray g = p.gradient();
+        if (w.isView() || g.isView() || w.ordering() != 'c' || g.ordering() != 'c'
+                || w.length() != g.length() || w.dataType() != g.dataType()) {
+            throw new IllegalArgumentException("parameter " + p.name()
+                    + " and its gradient must own contiguous C-order buffers of one size and type");
         }
     }
 

@@ -74,7 +74,7 @@ class Float32PathTest {
             INDArray x = Nd4j.rand(DataType.FLOAT, BATCH, INPUTS);                  // (batch, inputs)
             int[] labels = random.ints(BATCH, 0, CLASSES).toArray();
             try (var workspace = Workspaces.open("float32-path-test")) {
-                Nd4j.rand(DataType.FLOAT, 3, 7);     // an earlier array, so the step's arrays start at an offset
+                Nd4j.rand(DataType.FLOAT, 3, 7);     // an earlier array: the step's arrays lie further into the arena
                 step(inside, insideOptimizer, settings, x, labels);
             }
             step(outside, outsideOptimizer, settings, x, labels);

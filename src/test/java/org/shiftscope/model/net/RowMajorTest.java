@@ -2,6 +2,7 @@
 // float64 arrays, including views that start at an offset and transposed (non C-order) operands.
 package org.shiftscope.model.net;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -9,6 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class RowMajorTest {
@@ -79,5 +81,16 @@ class RowMajorTest {
         assertArrayEquals(new double[]{2.5, 3, 3.5, 4}, RowMajor.columnMeans(a, 3, 4), TOLERANCE);
         assertArrayEquals(new double[]{(0.25 + 6.25 + 20.25) / 3, (1 + 9 + 25) / 3.0, (2.25 + 12.25 + 30.25) / 3, (4 + 16 + 36) / 3.0},
                 RowMajor.columnMeansOfProduct(a, a, 3, 4), TOLERANCE);
+    }
+
+    @Test
+    void mismatchedShapesAreRefused() {
+        INDArray m = matrix(DataType.FLOAT);
+        INDArray row = Nd4j.zeros(DataType.FLOAT, 1, 3);
+        assertThrows(IllegalArgumentException.class, () -> RowMajor.addRowInPlace(m, row));
+        var norm = new BatchNorm("bn", 4, NetworkSpec.DEFAULT_BN_EPSILON, 0.1, DataType.FLOAT);
+        norm.forward(m, Pass.TRAINING_STEP);
+        assertThrows(IllegalArgumentException.class,
+                () -> norm.backward(Nd4j.zeros(DataType.FLOAT, 2, 4)), "a gradient for another batch than the forward pass's");
     }
 }

@@ -1,6 +1,7 @@
 // SgdOptimizer against the PyTorch SGD update rules written out in plain double arithmetic.
 package org.shiftscope.model.train;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -11,6 +12,8 @@ import org.shiftscope.model.net.Parameter;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SgdOptimizerTest {
     static final double TOLERANCE = 1e-12;
@@ -41,5 +44,18 @@ class SgdOptimizerTest {
             optimizer.apply(List.of(parameter), settings);
         }
         assertArrayEquals(expected, parameter.value().toDoubleVector(), TOLERANCE);
+    }
+
+    @Test
+    void aParameterThatIsAViewIsRefusedBeforeAnythingMoves() {
+        var whole = new Parameter("whole", Nd4j.create(new double[]{1, 2}, new long[]{1, 2}, DataType.DOUBLE));
+        var matrix = Nd4j.create(new double[]{1, 2, 3, 4}, new long[]{2, 2}, DataType.DOUBLE);
+        var view = new Parameter("view", matrix.getRow(1));
+        whole.gradient().assign(1.0);
+        var settings = new OptimizerSettings(0.1, 0.9, false, 0, BnMode.OFF);
+        var error = assertThrows(IllegalArgumentException.class,
+                () -> new SgdOptimizer().apply(List.of(whole, view), settings));
+        assertTrue(error.getMessage().contains("parameter view"), error.getMessage());
+        assertArrayEquals(new double[]{1, 2}, whole.value().toDoubleVector(), 0.0, "the first parameter did not move");
     }
 }
