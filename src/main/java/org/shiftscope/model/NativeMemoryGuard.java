@@ -4,7 +4,9 @@
 // collection whenever the resident size has grown by a set amount over its level after the last collection
 // bounds it. That level is read at the next look, not right after System.gc(): the native buffers are freed
 // afterwards by ND4J's and JavaCPP's deallocator threads, and a level read too early (as before) raised the
-// trigger by the whole limit at every collection, so the resident size climbed by 256 MB steps.
+// trigger by the whole limit at every collection, so the resident size climbed by 256 MB steps. At that
+// look it first returns the freed pages to the operating system (MallocTrim): glibc keeps them resident,
+// which made the app's off-heap memory creep upwards over hours without any leak.
 package org.shiftscope.model;
 
 import org.bytedeco.javacpp.Pointer;
@@ -19,6 +21,7 @@ public final class NativeMemoryGuard {
 
     private final LongSupplier residentBytes;
     private final Runnable collect;
+    private final Runnable trim;
     private final long growthLimit;
     private final int checkEvery;
     private long baseline = -1;
@@ -26,13 +29,14 @@ public final class NativeMemoryGuard {
     private int collections;
 
     public NativeMemoryGuard() {
-        this(Pointer::physicalBytes, System::gc, GROWTH_LIMIT_BYTES, CHECK_EVERY);
+        this(Pointer::physicalBytes, System::gc, MallocTrim::run, GROWTH_LIMIT_BYTES, CHECK_EVERY);
     }
 
-    /** For tests: a resident size and a collection to simulate. */
-    NativeMemoryGuard(LongSupplier residentBytes, Runnable collect, long growthLimit, int checkEvery) {
+    /** For tests: a resident size, a collection and a trim to simulate. */
+    NativeMemoryGuard(LongSupplier residentBytes, Runnable collect, Runnable trim, long growthLimit, int checkEvery) {
         this.residentBytes = residentBytes;
         this.collect = collect;
+        this.trim = trim;
         this.growthLimit = growthLimit;
         this.checkEvery = checkEvery;
     }
@@ -42,10 +46,15 @@ public final class NativeMemoryGuard {
         if (++calls % checkEvery != 0) {
             return;
         }
-        long resident = residentBytes.getAsLong();
         if (baseline < 0) {
-            baseline = resident;            // the first look, or the first after a collection has taken effect
-        } else if (resident - baseline > growthLimit) {
+            if (collections > 0) {
+                trim.run();                 // the collection's buffers are freed by now; hand their pages back
+            }
+            baseline = residentBytes.getAsLong();   // the first look, or the first after a collection took effect
+            return;
+        }
+        long resident = residentBytes.getAsLong();
+        if (resident - baseline > growthLimit) {
             collect.run();
             collections++;
             baseline = -1;

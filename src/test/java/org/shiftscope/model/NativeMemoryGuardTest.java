@@ -1,6 +1,7 @@
 // The native-memory guard against a simulated process whose buffers are freed only after System.gc() has
 // returned (as ND4J's and JavaCPP's deallocator threads do): over a million steps the resident size must stay
-// within one growth limit of its level after a collection, not climb by a limit per collection.
+// within one growth limit of its level after a collection, not climb by a limit per collection; after each
+// collection the freed C-heap pages are trimmed once.
 package org.shiftscope.model;
 
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,9 @@ class NativeMemoryGuardTest {
     @Test
     void residentSizeStaysWithinOneLimitOfItsLevelAfterCollectionOverAMillionSteps() {
         var process = new SimulatedProcess();
-        var guard = new NativeMemoryGuard(() -> process.resident, () -> process.freePending = true, LIMIT, CHECK_EVERY);
+        var trims = new int[1];
+        var guard = new NativeMemoryGuard(() -> process.resident, () -> process.freePending = true, () -> trims[0]++,
+                LIMIT, CHECK_EVERY);
         for (int i = 0; i < STEPS; i++) {
             process.step();
             guard.check();
@@ -43,5 +46,13 @@ class NativeMemoryGuardTest {
         assertTrue(process.peak <= bound, "peak resident " + process.peak / MB + " MB, bound " + bound / MB + " MB");
         long expectedCollections = STEPS * GROWTH_PER_STEP / (LIMIT + 2 * CHECK_EVERY * GROWTH_PER_STEP);
         assertTrue(guard.collections() >= expectedCollections, "collections: " + guard.collections());
+        assertTrue(trims[0] == guard.collections() || trims[0] == guard.collections() - 1,
+                "one trim after each collection: " + trims[0] + " trims, " + guard.collections() + " collections");
+    }
+
+    @Test
+    void theCLibraryHasMallocTrimAndItRuns() {
+        assertTrue(MallocTrim.available(), "glibc's malloc_trim, found through JNA");
+        MallocTrim.run();
     }
 }
