@@ -1,9 +1,12 @@
 // One line of memory figures for long runs (`soak`, and the window's `--memory-report`): live heap after
 // two collections, committed and resident heap, resident size before and after, and the off-heap part
-// (resident size minus the heap's resident pages: ND4J's buffers, malloc arenas, metaspace, thread stacks).
+// (resident size minus the heap's resident pages: ND4J's buffers, malloc arenas, metaspace, thread stacks),
+// also after malloc_trim(0): glibc keeps freed pages resident, so only the trimmed figure is what the process
+// still holds (the untrimmed one varies with the time since NativeMemoryGuard's last trim).
 package org.shiftscope.app;
 
 import org.bytedeco.javacpp.Pointer;
+import org.shiftscope.model.MallocTrim;
 
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
@@ -29,10 +32,16 @@ final class MemoryReport {
         var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         long resident = Pointer.physicalBytes();
         long heapResident = ProcessMemory.heapResidentBytes();
+        MallocTrim.run();
+        long trimmed = Pointer.physicalBytes();
         return String.format(Locale.ROOT, "{\"seconds\":%.0f,\"steps\":%d,\"heap_live_mb\":%.1f,\"heap_committed_mb\":%.1f,"
                         + "\"heap_resident_mb\":%.1f,\"rss_mb\":%.1f,\"rss_after_gc_mb\":%.1f,\"off_heap_mb\":%.1f,"
-                        + "\"javacpp_tracked_mb\":%.1f}",
+                        + "\"off_heap_trimmed_mb\":%.1f,\"javacpp_tracked_mb\":%.1f}",
                 seconds, steps, heap.getUsed() / MB, heap.getCommitted() / MB, heapResident / MB, residentBefore / MB,
-                resident / MB, heapResident < 0 ? Double.NaN : (resident - heapResident) / MB, Pointer.totalBytes() / MB);
+                resident / MB, offHeap(resident, heapResident), offHeap(trimmed, heapResident), Pointer.totalBytes() / MB);
+    }
+
+    private static double offHeap(long resident, long heapResident) {
+        return heapResident < 0 ? Double.NaN : (resident - heapResident) / MB;
     }
 }

@@ -26,7 +26,7 @@ class ProcessMemoryTest {
     void aMemoryReportIsOneJsonLineWithPositiveFigures() throws Exception {
         var line = new com.fasterxml.jackson.databind.ObjectMapper().readTree(MemoryReport.measure(12, 3.4));
         assertEquals(12, line.get("steps").asLong());
-        for (String field : List.of("heap_live_mb", "heap_committed_mb", "rss_mb", "rss_after_gc_mb", "off_heap_mb")) {
+        for (String field : List.of("heap_live_mb", "heap_committed_mb", "rss_mb", "rss_after_gc_mb", "off_heap_mb", "off_heap_trimmed_mb")) {
             assertTrue(line.get(field).asDouble() > 0, field + " in " + line);
         }
         assertTrue(line.get("heap_live_mb").asDouble() <= line.get("heap_committed_mb").asDouble(), line.toString());
