@@ -195,8 +195,6 @@ public final class BatchNorm implements Layer {
         inputTangent = dx;
         double[] xhat = normalizedInput();                         // (batch, units)
         double[] tangent = read(dx, INPUT_TANGENT);                // ẋ, then R{x̂}, then the output's tangent
-        meanInputTangent = new double[units];
-        meanXhatInputTangent = new double[units];
         inverseStdTangent = new double[units];
         if (usedBatchStatistics) {
             meanInputTangent = RowMajor.columnMeans(tangent, rows, units);                  // (units)
@@ -204,6 +202,9 @@ public final class BatchNorm implements Layer {
             for (int j = 0; j < units; j++) {
                 inverseStdTangent[j] = -inverseStd[j] * inverseStd[j] * meanXhatInputTangent[j];
             }
+        } else {
+            meanInputTangent = new double[units];
+            meanXhatInputTangent = new double[units];
         }
         normalizeTangent(xhat, tangent);
         double[] g = RowMajor.read(gamma.value());
