@@ -27,15 +27,15 @@ public final class ChartBoard extends StackPane {
 
     private final LiveChart loss = new LiveChart("loss-chart", "Loss (cross-entropy)", "step", "loss", true);
     private final LiveChart accuracy = new LiveChart("accuracy-chart", "Accuracy", "step", "fraction correct", false);
-    private final LiveChart means = new LiveChart("mean-chart", "Layer means", "step", "mean activation", false);
+    private final LiveChart means = new LiveChart("mean-chart", "Layer means", "step", "mean", false);
     private final LiveChart variances = new LiveChart("variance-chart", "Layer variances", "step", "variance", true);
     private final HeatmapView heatmap = new HeatmapView("heatmap", HEATMAP_TITLE);
     private final LiveChart percentiles = new LiveChart("percentile-chart",
-            "Last layer, tracked unit: 15/50/85th percentiles", "step", "nonlinearity input", false);
+            "Last layer, tracked unit: 15/50/85th percentiles", "step", "value", false);
     private final LiveChart hessian = new LiveChart("hessian-chart", "Top Hessian eigenvalues vs stability limit",
             "step", "eigenvalue", true).withMarkers();
     private final LiveChart spectrum = new LiveChart("spectrum-chart", "Latest spectrum and covariate-shift overlap",
-            "rank", "eigenvalue", false).withMarkers().withSecondaryAxis("overlap (fraction)", 0, 1);
+            "rank", "eigenvalue", false).withMarkers().withSecondaryAxis("overlap", 0, 1);
     private final LiveChart stress = new LiveChart("stress-chart", "Stress test: λ1 and accuracy vs learning rate",
             "learning rate η", "λ1", true).withLogX().withMarkers().withSecondaryAxis("train accuracy", 0, 1);
     // The second run's column when side by side.
