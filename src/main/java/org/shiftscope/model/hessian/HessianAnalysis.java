@@ -6,6 +6,7 @@ package org.shiftscope.model.hessian;
 import org.shiftscope.model.data.Examples;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Network;
+import org.shiftscope.model.net.Parameter;
 import org.shiftscope.model.train.OptimizerSettings;
 
 import java.util.function.BooleanSupplier;
@@ -55,6 +56,9 @@ public final class HessianAnalysis {
                                     OptimizerSettings settings, Request request, long step, long generation,
                                     BooleanSupplier cancelled) {
         long start = System.nanoTime();
+        long parameters = network.parameters().stream().mapToLong(Parameter::size).sum();
+        int classes = network.spec().classes();
+        HessianMemory.requireFits(parameters, request.lanczosIterations(), request.topK(), classes);
         var loss = new LossFunction(network, mode, set, chunkSize, settings.weightDecay());
         var operator = new ExactHessian(loss, cancelled);
         int k = Math.min(request.topK(), operator.dimension());
@@ -68,14 +72,14 @@ public final class HessianAnalysis {
         System.arraycopy(meanGradients, 0, both, 0, meanGradients.length);
         System.arraycopy(varianceGradients, 0, both, meanGradients.length, varianceGradients.length);
         var meansAndVariancesSpan = new SubspaceOverlap(both);
-        var meanOverlap = new double[k];
-        var bothOverlap = new double[k];
-        for (int i = 0; i < k; i++) {
+        int found = eigen.eigenvalues().length;  // fewer than k when Lanczos finds an invariant subspace early
+        var meanOverlap = new double[found];
+        var bothOverlap = new double[found];
+        for (int i = 0; i < found; i++) {
             meanOverlap[i] = meansSpan.fraction(eigen.eigenvectors()[i]);
             bothOverlap[i] = meansAndVariancesSpan.fraction(eigen.eigenvectors()[i]);
         }
         return new HessianReport(step, generation, mode, settings, eigen.eigenvalues(), eigen.residuals(),
-                meanOverlap, bothOverlap, eigen.iterations(), eigen.converged(), set.count(),
-                network.spec().classes(), (System.nanoTime() - start) / 1e9);
+                meanOverlap, bothOverlap, eigen.iterations(), eigen.converged(), set.count(), classes, (System.nanoTime() - start) / 1e9);
     }
 }

@@ -5,6 +5,7 @@
 package org.shiftscope.model.train;
 
 import org.shiftscope.model.hessian.ExactHessian;
+import org.shiftscope.model.hessian.HessianMemory;
 import org.shiftscope.model.hessian.HessianReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,9 +65,17 @@ public final class BackgroundHessian implements AutoCloseable {
             }
         } catch (ExactHessian.CancelledException e) {
             LOG.debug("Hessian computation cancelled");
+        } catch (HessianMemory.TooLargeException e) {
+            LOG.warn("Hessian computation refused: {}", e.getMessage());
+            lastError.set("Hessian not computed: " + e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Hessian computation failed", e);
             lastError.set("Hessian computation failed: " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            // The estimate checked up front leaves out what training holds at the same time; its basis is
+            // garbage once this frame unwinds, so training goes on.
+            LOG.error("Hessian computation ran out of memory", e);
+            lastError.set("Hessian computation ran out of memory: use a smaller depth, width or top-k");
         } finally {
             running.set(null);
         }

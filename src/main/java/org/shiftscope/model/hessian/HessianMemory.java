@@ -1,0 +1,43 @@
+// Whether a top-k Hessian computation fits in the Java heap, checked before it starts: Lanczos with full
+// reorthogonalisation keeps its whole Krylov basis (Golub & Van Loan §10.3.1), one float64 vector of the
+// parameter dimension per iteration, so the largest networks the controls allow (depth 50 × width 1024,
+// about 52 M parameters) would need about 17 GB for 40 iterations. Refusing up front gives a clear message
+// instead of an OutOfMemoryError part-way through.
+package org.shiftscope.model.hessian;
+
+public final class HessianMemory {
+    /** Vectors alive besides the basis and the eigenvectors: the weights, the product's output and temporaries. */
+    private static final int WORK_VECTORS = 4;
+    /** Per class: its mean and variance gradients and their two orthonormalised spans (HessianAnalysis). */
+    private static final int OVERLAP_VECTORS_PER_CLASS = 5;
+    private static final double GIB = 1024.0 * 1024 * 1024;
+
+    private HessianMemory() {
+    }
+
+    /** Bytes of the float64 vectors alive at the computation's peak, an upper estimate. */
+    public static long estimateBytes(long parameters, int iterations, int topK, int classes) {
+        long vectors = (long) iterations + topK + (long) OVERLAP_VECTORS_PER_CLASS * classes + WORK_VECTORS;
+        return vectors * parameters * Double.BYTES;
+    }
+
+    /** @throws TooLargeException when the estimate exceeds what the heap can still allocate */
+    public static void requireFits(long parameters, int iterations, int topK, int classes) {
+        var runtime = Runtime.getRuntime();
+        long available = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        long needed = estimateBytes(parameters, iterations, topK, classes);
+        if (needed > available) {
+            throw new TooLargeException(String.format(
+                    "the top-%d Hessian of this network (%,d parameters, %d Lanczos iterations) needs about %.1f GB"
+                            + " of memory and %.1f GB is free: use a smaller depth, width or top-k, or give Java more"
+                            + " memory (-Xmx)", topK, parameters, iterations, needed / GIB, available / GIB));
+        }
+    }
+
+    /** A Hessian computation refused because it would not fit in memory. */
+    public static final class TooLargeException extends IllegalStateException {
+        TooLargeException(String message) {
+            super(message);
+        }
+    }
+}
