@@ -8,10 +8,12 @@ import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.train.BackgroundTrainer;
 import org.shiftscope.model.train.OptimizerSettings;
 import org.shiftscope.model.train.SettingsSchedule;
+import org.shiftscope.model.train.StepRecord;
 import org.shiftscope.model.train.TrainingConfig;
 import org.shiftscope.model.train.TrainingSnapshot;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 final class RunLane implements AutoCloseable {
@@ -44,7 +46,7 @@ final class RunLane implements AutoCloseable {
         for (var record : trainer.drainRecords()) {
             history.add(record);
             if (log != null) {
-                log.add(record);
+                logStep(record);
             }
             changed = true;
         }
@@ -77,6 +79,16 @@ final class RunLane implements AutoCloseable {
         } catch (IOException e) {
             log = null;
             logError = "Metrics will not be exportable: " + e.getMessage();
+        }
+    }
+
+    /** A log that cannot be written (disk full) is dropped, freeing its space; the run and its charts go on. */
+    private void logStep(StepRecord record) {
+        try {
+            log.add(record);
+        } catch (UncheckedIOException e) {
+            closeLog();
+            logError = "Metrics log stopped, so this run's metrics cannot be exported: " + e.getCause().getMessage();
         }
     }
 

@@ -153,8 +153,16 @@ public final class TrainingViewModel implements AutoCloseable {
      * value and grows × √2 every 200 steps until the loss diverges or η reaches 10.
      */
     public void startStressTest() {
-        rebuildLanes(currentConfig(), StressSettings.defaults(), List.of());
-        start();
+        TrainingConfig config;
+        try {
+            config = currentConfig();
+        } catch (IllegalArgumentException e) {
+            refuse(e.getMessage());
+            return;
+        }
+        if (rebuildLanes(config, StressSettings.defaults(), List.of())) {
+            start();
+        }
     }
 
     /**
@@ -179,9 +187,12 @@ public final class TrainingViewModel implements AutoCloseable {
         } finally {
             settingUp = false;
         }
-        scenario.set(chosen);
-        rebuildLanes(chosen.config(), chosen.stress(), chosen.changes());
-        start();
+        if (rebuildLanes(chosen.config(), chosen.stress(), chosen.changes())) {
+            scenario.set(chosen);
+            start();
+        } else {
+            scenario.set(null);
+        }
     }
 
     /** Back to free exploration: the runs go on with the settings they have; no schedule changes them any more. */
@@ -217,42 +228,83 @@ public final class TrainingViewModel implements AutoCloseable {
             message.set(e.getMessage());
             return;
         }
+        Dataset previous = dataset;
         dataset = loaded;
-        datasetName.set(loaded.name());
-        rebuildLanes(config, null, List.of());
+        if (rebuildLanes(config, null, List.of())) {
+            datasetName.set(loaded.name());
+        } else {
+            dataset = previous;
+        }
     }
 
     /** New networks from the seed with the current settings; the charts start again. */
     public void reset() {
         scenario.set(null);
-        rebuildLanes(currentConfig(), null, List.of());
+        TrainingConfig config;
+        try {
+            config = currentConfig();
+        } catch (IllegalArgumentException e) {
+            refuse(e.getMessage());
+            return;
+        }
+        rebuildLanes(config, null, List.of());
     }
 
     /**
      * Replaces the runs: one, or two in comparison mode whose configurations differ only in BN mode (so both
      * start from the same weights and see the same batches), each following its own copy of the schedule.
      */
-    private void rebuildLanes(TrainingConfig config, StressSettings stress, List<ScheduledChange> changes) {
+    private boolean rebuildLanes(TrainingConfig config, StressSettings stress, List<ScheduledChange> changes) {
         rebuildDueAt = -1;
-        var configs = new ArrayList<TrainingConfig>();
+        var built = new ArrayList<RunLane>();
         try {
+            var configs = new ArrayList<TrainingConfig>();
             configs.add(config);
             if (comparison.get()) {
                 configs.add(config.withOptimizer(config.optimizer().withBnMode(compareBnMode.get())));
             }
-        } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
-            return;
+            for (var c : configs) {
+                var schedule = new SettingsSchedule(changes,
+                        stress == null ? null : stress.startingAt(c.optimizer().learningRate(), dataset.classes()));
+                built.add(new RunLane(c, dataset, schedule));
+            }
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // The runs so far go on untouched (they are replaced only once the new ones exist).
+            built.forEach(RunLane::close);
+            refuse(e instanceof OutOfMemoryError ? "not enough memory for that network: use a smaller depth or width"
+                    : e.getMessage());
+            return false;
         }
         lanes.forEach(RunLane::close);
         lanes.clear();
-        for (var c : configs) {
-            var schedule = new SettingsSchedule(changes,
-                    stress == null ? null : stress.startingAt(c.optimizer().learningRate(), dataset.classes()));
-            lanes.add(new RunLane(c, dataset, schedule));
-        }
+        lanes.addAll(built);
         message.set("");
         revision.set(revision.get() + 1);
+        return true;
+    }
+
+    /**
+     * Settings that cannot be built: says why and sets the controls back to what the first run uses, so
+     * the controls always describe a run that exists.
+     */
+    private void refuse(String reason) {
+        rebuildDueAt = -1;
+        var running = lanes.get(0).snapshot();
+        settingUp = true;
+        try {
+            load(running.config());
+            bnMode.set(running.settings().bnMode());
+            learningRate.set(running.settings().learningRate());
+            momentum.set(running.settings().momentum());
+            nesterov.set(running.settings().nesterov());
+            comparison.set(lanes.size() > 1);
+            if (lanes.size() > 1) {
+                compareBnMode.set(lanes.get(1).snapshot().settings().bnMode());
+            }
+        } finally {
+            settingUp = false;
+        }
+        message.set(reason + " (the settings of the current run were kept)");
     }
 
     /** Once per frame on the UI thread: applies a due rebuild, pulls new records and updates the properties. */
@@ -350,13 +402,30 @@ public final class TrainingViewModel implements AutoCloseable {
                     : e.getMessage().lines().findFirst().orElse("unreadable");
             throw new IOException(file.getFileName() + ": " + reason);
         }
+        if (loaded.seed() != (int) loaded.seed()) {
+            throw new IOException(file.getFileName() + ": seed " + loaded.seed()
+                    + " is outside what the window's seed box holds (" + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ")");
+        }
+        Dataset previous = dataset;
+        if (!loaded.dataset().equals(dataset.name())) {
+            try {
+                dataset = DatasetSource.load(loaded.dataset(), loaded.seed());
+            } catch (InvalidDataException e) {
+                throw new IOException(file.getFileName() + ": " + e.getMessage());
+            }
+        }
         settingUp = true;
         try {
             load(loaded);
         } finally {
             settingUp = false;
         }
-        reset();
+        scenario.set(null);
+        if (!rebuildLanes(loaded, null, List.of())) {
+            dataset = previous;
+            throw new IOException(file.getFileName() + ": " + message.get());
+        }
+        datasetName.set(dataset.name());
     }
 
     /** One line recording the run's settings, for the title of exported figures. */
@@ -406,15 +475,16 @@ public final class TrainingViewModel implements AutoCloseable {
             }
             message.set("");
         } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
+            refuse(e.getMessage());
         }
     }
 
     /** The configuration the controls describe now (of the first run; the second differs only in BN mode). */
     public TrainingConfig currentConfig() {
         var old = lanes.get(0).snapshot().config();
+        int trackedUnit = old.trackedUnit() < width.get() ? old.trackedUnit() : 0;
         return new TrainingConfig(old.dataset(), depth.get(), width.get(), activation.get(), old.init(),
-                centerInputs.get(), batchSize.get(), old.steps(), seed.get(), old.evalEvery(), 0,
+                centerInputs.get(), batchSize.get(), old.steps(), seed.get(), old.evalEvery(), trackedUnit,
                 new OptimizerSettings(learningRate.get(), momentum.get(), nesterov.get(), old.optimizer().weightDecay(),
                         bnMode.get()),
                 new HessianSettings(hessianEvery.get(), topK.get(), old.hessian().samples(), old.hessian().iterations()));
