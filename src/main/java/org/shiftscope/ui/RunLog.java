@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -132,13 +133,24 @@ final class RunLog implements AutoCloseable {
                 lastEvaluated == null ? null : lastEvaluated.testAccuracy(),
                 last == null ? null : last.divergence(), (System.nanoTime() - startNanos) / 1e9, lastHessian, maxStableLearningRate));
         Files.createDirectories(target);
-        for (String name : FILES) {
-            Path source = folder.resolve(name);
-            if (Files.exists(source)) {
-                Path temporary = target.resolve(name + ".tmp");
-                Files.copy(source, temporary, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(temporary, target.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // Every file is copied under a temporary name first, so a failure (disk full) leaves none of them.
+        var copied = new ArrayList<String>();
+        try {
+            for (String name : FILES) {
+                if (Files.exists(folder.resolve(name))) {
+                    copied.add(name);
+                    Files.copy(folder.resolve(name), target.resolve(name + ".tmp"), StandardCopyOption.REPLACE_EXISTING);
+                }
             }
+        } catch (IOException e) {
+            for (String name : copied) {
+                Files.deleteIfExists(target.resolve(name + ".tmp"));
+            }
+            throw e;
+        }
+        for (String name : copied) {
+            Files.move(target.resolve(name + ".tmp"), target.resolve(name), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         }
     }
 

@@ -1,5 +1,6 @@
 // The window's run log folders: a folder whose window was killed (its lock free) is deleted by the next
-// window, a live one is left alone, and closing a log whose folder has vanished does not throw.
+// window, a live one is left alone, closing a log whose folder has vanished does not throw, and an export
+// that fails part-way leaves none of its files.
 package org.shiftscope.ui;
 
 import org.junit.jupiter.api.Test;
@@ -12,9 +13,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RunLogTest {
@@ -57,5 +60,23 @@ class RunLogTest {
         Files.delete(folder);
         log.close();
         assertFalse(Files.exists(folder));
+    }
+
+    @Test
+    void aFailedExportLeavesNoneOfTheFiles(@TempDir Path target) throws IOException {
+        Path blocker = Files.createDirectories(target.resolve("layers.csv.tmp").resolve("occupied"));
+        try (var log = new RunLog(RebuildRefusalTest.config(BnMode.ON), SyntheticData.generate(1))) {
+            assertThrows(IOException.class, () -> log.exportTo(target, Double.NaN));
+            try (var left = Files.list(target)) {
+                assertEquals(List.of(target.resolve("layers.csv.tmp")), left.toList(),
+                        "neither config.json nor metrics.csv, nor their temporary copies");
+            }
+            Files.delete(blocker);
+            Files.delete(blocker.getParent());
+            log.exportTo(target, Double.NaN);
+            assertTrue(Files.isRegularFile(target.resolve("config.json")));
+            assertTrue(Files.isRegularFile(target.resolve("layers.csv")));
+            assertTrue(Files.isRegularFile(target.resolve("summary.json")));
+        }
     }
 }
