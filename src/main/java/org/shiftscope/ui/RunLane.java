@@ -17,17 +17,28 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 final class RunLane implements AutoCloseable {
+    /** Disk space a run's metrics log may take (about 9 hours of the classroom default at 20 steps/s). */
+    static final long LOG_LIMIT_BYTES = 1L << 30;
+    /** Steps between checks of the log's size. */
+    static final int LOG_SIZE_CHECK_EVERY = 1000;
     private final Dataset dataset;
     private final BackgroundTrainer trainer;
+    private final long logLimitBytes;
     private RunHistory history = new RunHistory();
     private RunLog log;
     private long shownGeneration = -1;
     private String hessianSummary = "not computed yet";
     private String logError;
+    private boolean logFull;
     private OptimizerSettings lastSettings;
 
     RunLane(TrainingConfig config, Dataset dataset, SettingsSchedule schedule) {
+        this(config, dataset, schedule, LOG_LIMIT_BYTES);
+    }
+
+    RunLane(TrainingConfig config, Dataset dataset, SettingsSchedule schedule, long logLimitBytes) {
         this.dataset = dataset;
+        this.logLimitBytes = logLimitBytes;
         this.trainer = new BackgroundTrainer(config, dataset, schedule);
     }
 
@@ -39,13 +50,14 @@ final class RunLane implements AutoCloseable {
             shownGeneration = snapshot.generation();
             history = new RunHistory();
             closeLog();
+            logFull = false;
             openLog(snapshot.config());
             hessianSummary = "not computed yet";
             changed = true;
         }
         for (var record : trainer.drainRecords()) {
             history.add(record);
-            if (log != null) {
+            if (log != null && !logFull) {
                 logStep(record);
             }
             changed = true;
@@ -82,9 +94,19 @@ final class RunLane implements AutoCloseable {
         }
     }
 
-    /** A log that cannot be written (disk full) is dropped, freeing its space; the run and its charts go on. */
+    /**
+     * A log that cannot be written (disk full) is dropped, freeing its space; one that reaches
+     * {@link #LOG_LIMIT_BYTES} stops growing, and its export holds the steps up to then. Either way the run
+     * and its charts go on.
+     */
     private void logStep(StepRecord record) {
         try {
+            if (record.step() % LOG_SIZE_CHECK_EVERY == 0 && log.bytes() > logLimitBytes) {
+                logFull = true;
+                logError = String.format("Metrics log stopped at step %d (it reached %.0f MB): exported metrics end there",
+                        record.step(), logLimitBytes / 1048576.0);
+                return;
+            }
             log.add(record);
         } catch (UncheckedIOException e) {
             closeLog();

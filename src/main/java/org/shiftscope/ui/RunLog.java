@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -107,6 +108,22 @@ final class RunLog implements AutoCloseable {
 
     Path folder() {
         return folder;
+    }
+
+    /** Bytes the log's files take on disk now. */
+    long bytes() throws UncheckedIOException {
+        long total = 0;
+        try {
+            for (String name : FILES) {
+                Path file = folder.resolve(name);
+                if (Files.exists(file)) {
+                    total += Files.size(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return total;
     }
 
     void add(StepRecord record) {
