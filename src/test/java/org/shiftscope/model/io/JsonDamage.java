@@ -34,8 +34,11 @@ public final class JsonDamage {
         }
     }
 
-    /** Rewrites one scalar field of one object in another JSON type: 8 → "8" or 8.5, 0.1 → "0.1", "on" → 2, true → "true". */
-    public static void swapType(JsonNode root, Random random) {
+    /**
+     * Rewrites one scalar field of one object in another JSON type: 8 → "8" or 8.5, 0.1 → "0.1", "on" → 2,
+     * true → "true". Returns false for 8 → 8.5, which is a type change only where the field holds integers.
+     */
+    public static boolean swapType(JsonNode root, Random random) {
         var owners = new ArrayList<ObjectNode>();
         var fields = new ArrayList<String>();
         for (ObjectNode object : objects(root)) {
@@ -52,11 +55,14 @@ public final class JsonDamage {
         JsonNode value = owner.get(field);
         if (value.isIntegralNumber() && random.nextBoolean()) {
             owner.put(field, value.asDouble() + 0.5);
-        } else if (value.isNumber() || value.isBoolean()) {
+            return false;
+        }
+        if (value.isNumber() || value.isBoolean()) {
             owner.put(field, value.asText());
         } else {
             owner.put(field, value.asText().length());
         }
+        return true;
     }
 
     private static List<ObjectNode> objects(JsonNode node) {
