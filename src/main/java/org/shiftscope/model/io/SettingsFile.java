@@ -24,6 +24,8 @@ public final class SettingsFile {
     /** the enum fields of the settings, wherever they occur, and their types */
     public static final Map<String, Class<? extends Enum<?>>> ENUM_FIELDS = Map.of(
             "activation", ActivationFunction.class, "init", Initialization.class, "bn_mode", BnMode.class);
+    /** the field of a run's config.json (RunRecorder) that holds the settings */
+    private static final String RUN_WRAPPER = "config";
     private static final JsonShape SHAPE = new JsonShape(ENUM_FIELDS, true);
 
     private SettingsFile() {
@@ -53,6 +55,10 @@ public final class SettingsFile {
         }
         if (root == null || !root.isObject()) {
             throw new IOException(name + ": must hold a JSON object of settings (found " + JsonKinds.describe(root) + ")");
+        }
+        if (root.path(RUN_WRAPPER).isObject() && !root.has("depth")) {
+            throw new IOException(name + ": unknown field '" + RUN_WRAPPER + "': this looks like a run's config.json,"
+                    + " whose \"" + RUN_WRAPPER + "\" object is the settings file");
         }
         try {
             SHAPE.check(root, Json.mapper().valueToTree(TrainingConfig.classroomDefault()));
