@@ -3,7 +3,6 @@
 // read back by ModelExportReader.
 package org.shiftscope.model.io;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.shiftscope.model.data.Examples;
 import org.shiftscope.model.net.BatchNorm;

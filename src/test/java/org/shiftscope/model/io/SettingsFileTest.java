@@ -10,7 +10,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.shiftscope.model.train.TrainingConfig;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
