@@ -35,6 +35,9 @@ public final class IdxInput {
         if (!Files.exists(file)) {
             throw new InvalidDataException(source + " was not found");
         }
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidDataException(source + " is not a regular file (a pipe, device or socket cannot be read as data)");
+        }
         if (!Files.isReadable(file)) {
             throw new InvalidDataException(source + " cannot be read: permission denied");
         }

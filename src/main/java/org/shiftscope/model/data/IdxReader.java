@@ -17,6 +17,11 @@ public final class IdxReader {
     public static final int LABELS_MAGIC = 0x00000801;
     /** most values (pixels or labels) one file may declare; checked before anything is allocated */
     public static final long MAX_VALUES = 100_000_000L;
+    /**
+     * most pixels (rows × columns) one image may have: admits MNIST (784) and CIFAR-sized (3,072) inputs with room
+     * to spare, while keeping the first layer's weights (pixels × width) far below ND4J's int-indexed limits
+     */
+    public static final int MAX_PIXELS_PER_IMAGE = 1 << 16;
     /** the data buffer starts this small and doubles as bytes actually arrive, so a lying header costs no memory */
     private static final int INITIAL_BUFFER_BYTES = 1 << 20;
     private static final float MAX_PIXEL = 255f;
@@ -40,6 +45,7 @@ public final class IdxReader {
         try {
             var data = IdxInput.unzipIfGzipped(in);
             var sizes = readHeader(data, source, IMAGES_MAGIC);
+            requireImageSize(source, sizes);
             var bytes = readValues(data, source, sizes, "images");
             var pixels = new float[bytes.length];
             for (int i = 0; i < bytes.length; i++) {
@@ -95,6 +101,17 @@ public final class IdxReader {
         var sizes = new int[dimensions];
         ByteBuffer.wrap(header).asIntBuffer().get(sizes);
         return sizes;
+    }
+
+    /** Refuses images with more than {@link #MAX_PIXELS_PER_IMAGE} pixels, before any pixel is read. */
+    private static void requireImageSize(String source, int[] sizes) throws InvalidDataException {
+        long pixels = Integer.toUnsignedLong(sizes[1]) * Integer.toUnsignedLong(sizes[2]);
+        if (pixels > MAX_PIXELS_PER_IMAGE) {
+            throw new InvalidDataException(String.format(
+                    "%s declares images of %s × %s = %,d pixels, too large: at most %,d pixels per image are accepted",
+                    source, Integer.toUnsignedString(sizes[1]), Integer.toUnsignedString(sizes[2]), pixels,
+                    MAX_PIXELS_PER_IMAGE));
+        }
     }
 
     private static String wrongMagic(int found, int expected) {

@@ -19,8 +19,13 @@ public final class Npy {
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+    private static final Pattern SIZE = Pattern.compile("\\d+");
     /** Refuse to allocate more than this many elements from a file's header. */
     private static final long MAX_ELEMENTS = 500_000_000L;
+    /** a size with more digits than this cannot be below the element cap (and could overflow a long) */
+    private static final int MAX_SIZE_DIGITS = 18;
+    /** the most bytes Java reads into one array */
+    private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
 
     private Npy() {
     }
@@ -74,8 +79,13 @@ public final class Npy {
 
     /** @throws IOException with a one-line message naming the file and the problem */
     public static Array read(Path file) throws IOException {
+        InputFiles.requireRegularFile(file);
+        String name = file.toString();
+        if (Files.size(file) > MAX_FILE_BYTES) {
+            throw new IOException(name + ": " + Files.size(file) + " bytes, larger than the " + MAX_FILE_BYTES
+                    + " a .npy file may have");
+        }
         byte[] bytes = Files.readAllBytes(file);
-        String name = file.getFileName().toString();
         if (bytes.length < 10 || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
             throw new IOException(name + ": not a NumPy .npy file (bad magic)");
         }
@@ -91,7 +101,7 @@ public final class Npy {
         } else {
             throw new IOException(name + ": unsupported .npy version " + major);
         }
-        if (headerLength < 0 || dataStart > bytes.length) {
+        if (headerLength < 0 || dataStart < 0 || dataStart > bytes.length) {
             throw new IOException(name + ": truncated header");
         }
         String header = new String(bytes, dataStart - headerLength, headerLength, StandardCharsets.ISO_8859_1);
@@ -104,19 +114,20 @@ public final class Npy {
         if (fortran.group(1).equals("True")) {
             throw new IOException(name + ": Fortran-order arrays are not supported; save with C order");
         }
-        long[] shape = Arrays.stream(shapeMatch.group(1).split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).mapToLong(Long::parseLong).toArray();
-        long count = 1;
-        for (long s : shape) {
-            if (s < 0 || (count *= s) > MAX_ELEMENTS) {
-                throw new IOException(name + ": shape " + Arrays.toString(shape) + " is too large");
-            }
-        }
         int width = switch (descr.group(1)) {
             case "<f8", "<i8" -> 8;
             case "<f4", "<i4" -> 4;
             default -> throw new IOException(name + ": dtype " + descr.group(1) + " not supported (use float64, float32, int64 or int32)");
         };
+        long[] shape = parseShape(name, shapeMatch.group(1));
+        long count = 1;
+        for (long size : shape) {
+            count *= size;
+            if (count > MAX_ELEMENTS) {
+                throw new IOException(name + ": shape " + Arrays.toString(shape) + " is too large (at most "
+                        + MAX_ELEMENTS + " elements)");
+            }
+        }
         if (bytes.length - dataStart != count * width) {
             throw new IOException(name + ": holds " + (bytes.length - dataStart) + " data bytes, header promises " + count * width);
         }
@@ -131,5 +142,20 @@ public final class Npy {
             };
         }
         return new Array(shape, values);
+    }
+
+    /** "(784, 16)" → [784, 16]; every size a plain non-negative integer no larger than the element cap. */
+    private static long[] parseShape(String name, String tuple) throws IOException {
+        var sizes = Arrays.stream(tuple.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        var shape = new long[sizes.size()];
+        for (int i = 0; i < shape.length; i++) {
+            if (!SIZE.matcher(sizes.get(i)).matches() || sizes.get(i).length() > MAX_SIZE_DIGITS
+                    || Long.parseLong(sizes.get(i)) > MAX_ELEMENTS) {
+                throw new IOException(name + ": shape (" + tuple.trim() + ") must list sizes from 0 to " + MAX_ELEMENTS
+                        + " (got '" + sizes.get(i) + "')");
+            }
+            shape[i] = Long.parseLong(sizes.get(i));
+        }
+        return shape;
     }
 }

@@ -9,7 +9,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.shiftscope.model.io.InputFiles;
 import org.shiftscope.model.io.Json;
+import org.shiftscope.model.io.JsonErrors;
+import org.shiftscope.model.io.JsonKinds;
+import org.shiftscope.model.io.JsonShape;
+import org.shiftscope.model.io.JsonShapeException;
+import org.shiftscope.model.io.SettingsFile;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.train.HessianSettings;
 import org.shiftscope.model.train.ScheduledChange;
@@ -36,6 +42,10 @@ public final class ScenarioReader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    /** the whole file: fields may be absent (config and stress are completed from defaults, the rest optional) */
+    private static final JsonShape SHAPE = new JsonShape(ScenarioShape.ENUM_FIELDS, false);
+    /** config once merged over the base: every field present and of its type */
+    private static final JsonShape MERGED_CONFIG_SHAPE = new JsonShape(SettingsFile.ENUM_FIELDS, true);
 
     /** The file's fields as written; config is merged over the base configuration afterwards. */
     private record ScenarioFile(String id, String title, List<String> explanation, String reference,
@@ -54,9 +64,11 @@ public final class ScenarioReader {
     public static Scenario read(Path file) throws InvalidScenarioException {
         String name = file.getFileName().toString();
         try {
-            if (Files.isDirectory(file)) {
-                throw new InvalidScenarioException(name + ": is a folder, not a scenario file");
-            }
+            InputFiles.requireRegularFile(file);
+        } catch (IOException e) {
+            throw new InvalidScenarioException(e.getMessage());
+        }
+        try {
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw new InvalidScenarioException(name + ": larger than " + MAX_FILE_BYTES + " bytes, not a scenario");
             }
@@ -111,18 +123,7 @@ public final class ScenarioReader {
         if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
             throw new InvalidScenarioException(name + ": empty file");
         }
-        ScenarioFile raw;
-        try {
-            raw = MAPPER.readValue(bytes, ScenarioFile.class);
-        } catch (JsonMappingException e) {
-            throw new InvalidScenarioException(name + ": " + describe(e, ""));
-        } catch (JsonProcessingException e) {
-            throw new InvalidScenarioException(name + ": not valid JSON (" + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
-        }
-        if (raw == null) {
-            throw new InvalidScenarioException(name + ": empty file");
-        }
+        ScenarioFile raw = parse(name, bytes);
         require(name, "id", raw.id());
         require(name, "title", raw.title());
         if (raw.explanation() == null || raw.explanation().isEmpty() || raw.explanation().stream().anyMatch(
@@ -148,8 +149,50 @@ public final class ScenarioReader {
         if (changes.stream().anyMatch(Objects::isNull)) {
             throw new InvalidScenarioException(name + ": field 'changes' has an empty entry");
         }
-        return new Scenario(raw.id(), raw.title(), raw.explanation(), raw.reference() == null ? "" : raw.reference(),
-                config, raw.compareWith(), raw.stress(), changes, Boolean.TRUE.equals(raw.overlaid()));
+        var scenario = new Scenario(raw.id(), raw.title(), raw.explanation(),
+                raw.reference() == null ? "" : raw.reference(), config, raw.compareWith(), raw.stress(), changes,
+                Boolean.TRUE.equals(raw.overlaid()));
+        ScheduleCheck.requireConsistent(name, scenario);
+        return scenario;
+    }
+
+    /** The file's JSON checked against the scenario's shape, with a partial "stress" completed from its defaults. */
+    private static ScenarioFile parse(String name, byte[] bytes) throws InvalidScenarioException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new InvalidScenarioException(name + ": not valid JSON (" + e.getOriginalMessage() + " at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        } catch (IOException e) {
+            throw new InvalidScenarioException(name + ": cannot be read (" + e.getMessage() + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidScenarioException(name + ": must hold a JSON object (found " + JsonKinds.describe(root) + ")");
+        }
+        try {
+            SHAPE.check(root, ScenarioShape.reference(baseConfig()));
+        } catch (JsonShapeException e) {
+            throw new InvalidScenarioException(name + ": " + e.getMessage());
+        }
+        var changes = root.path("changes");
+        for (int i = 0; i < changes.size(); i++) {
+            if (changes.get(i).isObject() && !changes.get(i).hasNonNull("at_step")) {
+                throw new InvalidScenarioException(name + ": missing field 'changes[" + i + "].at_step'");
+            }
+        }
+        if (root.get("stress") instanceof ObjectNode stress) {
+            ObjectNode completed = MAPPER.valueToTree(StressSettings.defaults());
+            merge(completed, stress);
+            ((ObjectNode) root).set("stress", completed);
+        }
+        try {
+            return MAPPER.treeToValue(root, ScenarioFile.class);
+        } catch (JsonMappingException e) {
+            throw new InvalidScenarioException(name + ": " + JsonErrors.describe(e, ""));
+        } catch (JsonProcessingException e) {
+            throw new InvalidScenarioException(name + ": " + e.getOriginalMessage());
+        }
     }
 
     private static TrainingConfig mergedConfig(String name, JsonNode overrides) throws InvalidScenarioException {
@@ -158,9 +201,12 @@ public final class ScenarioReader {
             merge(merged, overrides);
         }
         try {
+            MERGED_CONFIG_SHAPE.check(merged, MAPPER.valueToTree(baseConfig()));
             return MAPPER.treeToValue(merged, TrainingConfig.class);
+        } catch (JsonShapeException e) {
+            throw new InvalidScenarioException(name + ": " + e.getMessage().replaceFirst("field '", "field 'config."));
         } catch (JsonMappingException e) {
-            throw new InvalidScenarioException(name + ": " + describe(e, "config"));
+            throw new InvalidScenarioException(name + ": " + JsonErrors.describe(e, "config"));
         } catch (JsonProcessingException e) {
             throw new InvalidScenarioException(name + ": field 'config': " + e.getOriginalMessage());
         }
@@ -182,21 +228,5 @@ public final class ScenarioReader {
         if (value == null || value.isBlank()) {
             throw new InvalidScenarioException(name + ": missing field '" + field + "'");
         }
-    }
-
-    /** "field 'config.optimizer.learning_rate': learning rate must be in [1e-06, 100] (got 500)". */
-    private static String describe(JsonMappingException e, String prefix) {
-        var path = new StringBuilder(prefix);
-        for (var reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        Throwable cause = e.getCause();
-        String reason = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
-        reason = reason.lines().findFirst().orElse("invalid");
-        return path.isEmpty() ? reason : "field '" + path + "': " + reason;
     }
 }

@@ -1,6 +1,7 @@
 // Seeded random mutations of valid IDX files (bit flips, truncation, inserted and deleted bytes, lying
-// header fields, gzip wrapping): every case either loads consistently or fails with InvalidDataException
-// whose message is one line naming the source — never another exception, a hang or a huge allocation.
+// header fields, headers claiming huge images, gzip wrapping): every case either loads consistently or fails with
+// InvalidDataException whose message is one line naming the source — never another exception, a hang or a huge
+// allocation — and all cases together finish within a fixed time.
 package org.shiftscope.model.data;
 
 import org.junit.jupiter.api.Test;
@@ -9,11 +10,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -22,10 +25,18 @@ class IdxFuzzTest {
     static final long SEED = 20261127L;
     static final int CLASSES = 10;
     static final String SOURCE = "fuzzed-file";
+    /** all cases together; a few seconds on a slow machine */
+    static final Duration TIME_LIMIT = Duration.ofSeconds(60);
+    /** byte offsets of an image file's row and column sizes */
+    private static final int ROWS_OFFSET = 8;
+    private static final int COLUMNS_OFFSET = 12;
+    /** image sides a lying header may claim: at, just over and far over the pixel cap, and the unsigned maximum */
+    private static final int[] HUGE_SIDES = {256, 257, 5000, 65_536, 0xFFFFFFFF};
 
-    private static byte[] mutate(byte[] valid, Random random) throws IOException {
+    /** One seeded mutation of {@code valid}, an IDX file of either kind. */
+    static byte[] mutate(byte[] valid, Random random) throws IOException {
         byte[] b = valid.clone();
-        switch (random.nextInt(7)) {
+        switch (random.nextInt(8)) {
             case 0 -> b[random.nextInt(b.length)] ^= (byte) (1 << random.nextInt(8));        // bit flip
             case 1 -> b = Arrays.copyOf(b, random.nextInt(b.length));                         // truncate
             case 2 -> {                                                                       // lying header field
@@ -42,7 +53,13 @@ class IdxFuzzTest {
                 int to = Math.min(b.length, from + 1 + random.nextInt(8));
                 b = IdxBytes.concat(Arrays.copyOf(b, from), Arrays.copyOfRange(b, to, b.length));
             }
-            case 5 -> {                                                                       // random garbage
+            case 5 -> {                                                                       // claims huge images
+                if (b.length >= COLUMNS_OFFSET + Integer.BYTES) {
+                    ByteBuffer.wrap(b).putInt(ROWS_OFFSET, HUGE_SIDES[random.nextInt(HUGE_SIDES.length)])
+                            .putInt(COLUMNS_OFFSET, HUGE_SIDES[random.nextInt(HUGE_SIDES.length)]);
+                }
+            }
+            case 6 -> {                                                                       // random garbage
                 b = new byte[random.nextInt(64)];
                 random.nextBytes(b);
             }
@@ -61,7 +78,11 @@ class IdxFuzzTest {
     }
 
     @Test
-    void mutatedImageAndLabelFilesFailCleanlyOrLoadConsistently() throws IOException {
+    void mutatedImageAndLabelFilesFailCleanlyOrLoadConsistently() {
+        assertTimeoutPreemptively(TIME_LIMIT, IdxFuzzTest::fuzzStreams);
+    }
+
+    private static void fuzzStreams() throws IOException {
         var random = new Random(SEED);
         byte[] images = IdxBytes.images(3, 2, 2, 0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 255);
         byte[] labels = IdxBytes.labels(1, 9, 0);
@@ -73,6 +94,7 @@ class IdxFuzzTest {
                 if (imageFile) {
                     var loaded = IdxReader.readImages(new ByteArrayInputStream(mutated), SOURCE);
                     assertEquals((long) loaded.count() * loaded.rows() * loaded.columns(), loaded.pixels().length);
+                    assertTrue(loaded.pixelsPerImage() <= IdxReader.MAX_PIXELS_PER_IMAGE, "images stay under the cap");
                     for (float p : loaded.pixels()) {
                         assertTrue(p >= 0 && p <= 1, "pixels stay in [0, 1]");
                     }

@@ -4,6 +4,7 @@ package org.shiftscope.model.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.shiftscope.model.data.IdxBytes.assertInvalid;
@@ -21,6 +22,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.shiftscope.model.io.NamedPipe;
 
 class IdxReaderTest {
     private static final int COUNT = 2;
@@ -45,6 +48,11 @@ class IdxReaderTest {
     private static final int OVER_CAP_SIDE = 1000;
     private static final int OVER_CAP_COUNT = 101;
     private static final int ALL_BITS = 0xFFFFFFFF;
+    /** the side of the reviewer's 5000 × 5000 images: under the values cap for two images, far over the pixel cap */
+    private static final int WIDE_SIDE = 5000;
+    private static final int WIDE_COUNT = 2;
+    /** a FIFO nobody writes to must be refused at once, not waited on */
+    private static final Duration PIPE_REFUSAL_LIMIT = Duration.ofSeconds(10);
 
     @TempDir
     Path folder;
@@ -108,6 +116,8 @@ class IdxReaderTest {
                 Arguments.of("zero rows declared", images(COUNT, 0, COLUMNS), "zero size"),
                 Arguments.of("sizes whose product overflows", header(IdxReader.IMAGES_MAGIC, ALL_BITS, ALL_BITS, ALL_BITS),
                         "too large"),
+                Arguments.of("images over the pixel cap", header(IdxReader.IMAGES_MAGIC, WIDE_COUNT, WIDE_SIDE, WIDE_SIDE),
+                        "at most 65,536 pixels per image"),
                 Arguments.of("sizes over the cap", images(OVER_CAP_COUNT, OVER_CAP_SIDE, OVER_CAP_SIDE), "too large"),
                 Arguments.of("gzip whose header promises far more than it holds",
                         gzip(images(LYING_COUNT, MNIST_SIDE, MNIST_SIDE, PIXELS)), "truncated"),
@@ -143,6 +153,14 @@ class IdxReaderTest {
         var directory = Files.createDirectory(folder.resolve(IMAGES_NAME));
 
         assertInvalid(() -> IdxReader.readImages(directory), directory.toString(), "is a directory");
+    }
+
+    @Test
+    void namedPipeIsRefusedWithoutWaitingForData() throws Exception {
+        var pipe = NamedPipe.create(folder, IMAGES_NAME);
+
+        assertTimeoutPreemptively(PIPE_REFUSAL_LIMIT,
+                () -> assertInvalid(() -> IdxReader.readImages(pipe), pipe.toString(), "not a regular file"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 // Seeded damage to a JSON tree for the loaders' fuzz tests: one to three edits, each on a random field of a
-// random object (objects inside arrays included): removed, joined by an unknown twin, or given a bad value.
+// random object (objects inside arrays included): removed, joined by an unknown twin, or given a bad value;
+// or one scalar field rewritten in another JSON type.
 package org.shiftscope.model.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +32,37 @@ public final class JsonDamage {
                 default -> target.set(field, Json.mapper().valueToTree(replacements[random.nextInt(replacements.length)]));
             }
         }
+    }
+
+    /**
+     * Rewrites one scalar field of one object in another JSON type: 8 → "8" or 8.5, 0.1 → "0.1", "on" → 2,
+     * true → "true". Returns false for 8 → 8.5, which is a type change only where the field holds integers.
+     */
+    public static boolean swapType(JsonNode root, Random random) {
+        var owners = new ArrayList<ObjectNode>();
+        var fields = new ArrayList<String>();
+        for (ObjectNode object : objects(root)) {
+            object.fields().forEachRemaining(entry -> {
+                if (entry.getValue().isValueNode() && !entry.getValue().isNull()) {
+                    owners.add(object);
+                    fields.add(entry.getKey());
+                }
+            });
+        }
+        int pick = random.nextInt(fields.size());
+        ObjectNode owner = owners.get(pick);
+        String field = fields.get(pick);
+        JsonNode value = owner.get(field);
+        if (value.isIntegralNumber() && random.nextBoolean()) {
+            owner.put(field, value.asDouble() + 0.5);
+            return false;
+        }
+        if (value.isNumber() || value.isBoolean()) {
+            owner.put(field, value.asText());
+        } else {
+            owner.put(field, value.asText().length());
+        }
+        return true;
     }
 
     private static List<ObjectNode> objects(JsonNode node) {

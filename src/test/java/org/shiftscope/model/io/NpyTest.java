@@ -4,20 +4,27 @@ package org.shiftscope.model.io;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NpyTest {
     /** NumPy pads the magic, version, length and header to a multiple of 64 bytes. */
     static final int ALIGNMENT = 64;
+    /** the data of one float64 value */
+    static final byte[] ONE_VALUE = new byte[Double.BYTES];
+    /** a FIFO nobody writes to must be refused at once, not waited on */
+    static final Duration PIPE_REFUSAL_LIMIT = Duration.ofSeconds(10);
 
     @Test
     void doublesAndLongsRoundTripWithNumpysHeaderLayout(@TempDir Path dir) throws IOException {
@@ -59,6 +66,31 @@ class NpyTest {
         Files.write(wrongType, new String(bytes, StandardCharsets.ISO_8859_1).replace("<f8", "<c8")
                 .getBytes(StandardCharsets.ISO_8859_1));
         assertMessage(wrongType, "not supported");
+    }
+
+    @Test
+    void shapesThatCannotBeAllocatedAreRefusedNamingTheFile(@TempDir Path dir) throws IOException {
+        assertMessage(withShape(dir, "huge.npy", "(99999999999999999999,)"), "must list sizes");
+        assertMessage(withShape(dir, "negative.npy", "(-1,)"), "must list sizes");
+        assertMessage(withShape(dir, "product.npy", "(100000, 100000)"), "too large");
+        assertMessage(withShape(dir, "lying.npy", "(1000,)"), "header promises 8000");
+    }
+
+    @Test
+    void foldersAndPipesAreRefusedBeforeOpening(@TempDir Path dir) throws Exception {
+        assertMessage(Files.createDirectory(dir.resolve("folder.npy")), "is a folder");
+        Path pipe = NamedPipe.create(dir, "pipe.npy");
+        assertTimeoutPreemptively(PIPE_REFUSAL_LIMIT, () -> assertMessage(pipe, "not a regular file"));
+    }
+
+    /** A float64 .npy file holding {@link #ONE_VALUE} whose header declares {@code shape}. */
+    private static Path withShape(Path dir, String name, String shape) throws IOException {
+        String header = "{'descr': '<f8', 'fortran_order': False, 'shape': " + shape + ", }\n";
+        var out = new ByteArrayOutputStream();
+        out.write(new byte[]{(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) header.length(), 0});
+        out.write(header.getBytes(StandardCharsets.US_ASCII));
+        out.write(ONE_VALUE);
+        return Files.write(dir.resolve(name), out.toByteArray());
     }
 
     private static void assertMessage(Path file, String problem) {

@@ -7,21 +7,28 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.shiftscope.model.net.ActivationFunction;
+import org.shiftscope.model.io.NamedPipe;
 import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.train.StressSettings;
 import org.shiftscope.model.train.TrainingConfig;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ScenarioReaderTest {
     static final String VALID_HEAD = "\"id\": \"x\", \"title\": \"T\", \"explanation\": [\"watch\"]";
+    static final double PARTIAL_STRESS_FACTOR = 2;
+    /** a FIFO nobody writes to must be refused at once, not waited on */
+    static final Duration PIPE_REFUSAL_LIMIT = Duration.ofSeconds(10);
 
     @Test
     void everyBundledScenarioLoadsWithItsExplanationAndReference() {
@@ -69,7 +76,10 @@ class ScenarioReaderTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "`{`                                                                   | not valid JSON",
             "``                                                                    | empty",
-            "`[1, 2]`                                                              | Cannot deserialize",
+            "`[1, 2]`                                                              | must hold a JSON object (found a list)",
+            "`null`                                                                | must hold a JSON object (found null)",
+            "`42`                                                                  | must hold a JSON object (found the number 42)",
+            "`\"text\"`                                                            | must hold a JSON object (found the string",
             "`{\"title\": \"T\", \"explanation\": [\"w\"]}`                        | 'id'",
             "`{\"id\": \"x\", \"explanation\": [\"w\"]}`                           | 'title'",
             "`{\"id\": \"x\", \"title\": \"T\", \"explanation\": []}`              | 'explanation'",
@@ -78,12 +88,22 @@ class ScenarioReaderTest {
             "`{HEAD, \"config\": {\"depth\": 0}}`                                  | 'config': depth must be",
             "`{HEAD, \"config\": {\"optimizer\": {\"learning_rate\": 500}}}`       | learning rate must be",
             "`{HEAD, \"config\": {\"optimizer\": {\"bn_mode\": \"sideways\"}}}`    | config.optimizer.bn_mode",
+            "`{HEAD, \"config\": {\"depth\": 8.7}}`                                | field 'config.depth' must be a whole number (found the number 8.7)",
+            "`{HEAD, \"config\": {\"seed\": \"1\"}}`                               | field 'config.seed' must be a whole number (found the string",
+            "`{HEAD, \"config\": {\"depth\": null}}`                               | field 'config.depth' must be a whole number (found null)",
+            "`{HEAD, \"config\": {\"center_inputs\": \"yes\"}}`                    | field 'config.center_inputs' must be true or false",
+            "`{HEAD, \"config\": {\"activation\": \"gelu\"}}`                      | must be one of",
+            "`{HEAD, \"changes\": [{\"at_step\": \"5\", \"bn_mode\": \"off\"}]}`   | field 'changes[0].at_step' must be a whole number",
+            "`{HEAD, \"changes\": [{\"bn_mode\": \"off\"}]}`                       | missing field 'changes[0].at_step'",
+            "`{HEAD, \"config\": {\"batch_size\": 1, \"optimizer\": {\"bn_mode\": \"off\"}}, \"changes\": [{\"at_step\": 2, \"bn_mode\": \"on\"}]}` | at step 2",
+            "`{HEAD, \"config\": {\"batch_size\": 1, \"optimizer\": {\"bn_mode\": \"off\"}}, \"compare_with\": \"frozen\", \"changes\": [{\"at_step\": 4, \"learning_rate\": 0.5}, {\"at_step\": 9, \"bn_mode\": \"on\"}]}` | at step 9",
             "`{HEAD, \"config\": {\"hidden\": 3}}`                                 | config.hidden",
             "`{HEAD, \"config\": 7}`                                               | 'config'",
             "`{HEAD, \"compare_with\": \"on\"}`                                    | 'compare_with' must differ",
             "`{HEAD, \"stress\": {\"factor\": 0.5, \"every\": 10, \"limit\": 1}}`  | stress factor must be",
             "`{HEAD, \"stress\": {\"factor\": \"big\", \"every\": 10, \"limit\": 1}}` | stress.factor",
             "`{HEAD, \"changes\": [{\"at_step\": 5}]}`                             | changes[0]",
+            "`{HEAD, \"stress\": {\"factor\": 20}}`                                   | stress factor must be",
             "`{HEAD, \"changes\": [null]}`                                         | 'changes'",
             "`{HEAD, \"changes\": [{\"at_step\": -1, \"bn_mode\": \"off\"}]}`      | at step must be",
     })
@@ -101,6 +121,29 @@ class ScenarioReaderTest {
         assertTrue(assertThrows(InvalidScenarioException.class, () -> ScenarioReader.read(dir)).getMessage()
                 .contains("is a folder"));
         assertTrue(assertThrows(InvalidScenarioException.class, () -> ScenarioReader.read(dir.resolve("none.json")))
-                .getMessage().contains("cannot be read"));
+                .getMessage().contains("not found"));
+    }
+
+    @Test
+    void aNamedPipeIsRefusedWithoutWaitingForData(@TempDir Path dir) throws Exception {
+        Path pipe = NamedPipe.create(dir, "pipe.json");
+
+        var error = assertTimeoutPreemptively(PIPE_REFUSAL_LIMIT,
+                () -> assertThrows(InvalidScenarioException.class, () -> ScenarioReader.read(pipe)));
+
+        assertTrue(error.getMessage().contains("pipe.json: not a regular file"), error.getMessage());
+    }
+
+    @Test
+    void aPartialStressTakesItsDefaultsAndAScheduleOffBatchStatisticsIsAccepted(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("partial.json");
+        Files.writeString(file, "{" + VALID_HEAD + ", \"config\": {\"batch_size\": 1, \"optimizer\": {\"bn_mode\":"
+                + " \"off\"}}, \"stress\": {\"factor\": 2}, \"changes\": [{\"at_step\": 3, \"bn_mode\": \"frozen\"}]}");
+
+        var scenario = ScenarioReader.read(file);
+
+        assertEquals(PARTIAL_STRESS_FACTOR, scenario.stress().factor());
+        assertEquals(StressSettings.defaults().every(), scenario.stress().every());
+        assertEquals(StressSettings.defaults().limit(), scenario.stress().limit());
     }
 }

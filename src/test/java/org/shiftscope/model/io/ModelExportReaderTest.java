@@ -1,0 +1,132 @@
+// Reading a model export back: a written export round-trips, and each broken copy the reviewer made (bad eps,
+// shapes that do not chain or have a zero size, array names pointing at folders or outside the export, wrong
+// field types) is refused with one line naming the file and the problem.
+package org.shiftscope.model.io;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.shiftscope.model.data.Examples;
+import org.shiftscope.model.net.ActivationFunction;
+import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.net.Initialization;
+import org.shiftscope.model.net.Network;
+import org.shiftscope.model.net.NetworkSpec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModelExportReaderTest {
+    static final int INPUTS = 4;
+    static final int CLASSES = 3;
+    static final int DEPTH = 2;
+    static final int WIDTH = 5;
+    static final long SEED = 3L;
+    static final int BN_CHUNK = 2;
+    static final float[] FEATURES = {0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f};
+    static final int[] LABELS = {2, 0};
+    static final double EVAL_LOSS = 1.25;
+    static final long STEP = 7;
+
+    @TempDir
+    Path export;
+
+    @Test
+    void aWrittenExportReadsBack() throws IOException {
+        writeExport();
+
+        var loaded = ModelExport.read(export);
+
+        assertEquals(BnMode.ON, loaded.bnMode());
+        assertEquals(BN_CHUNK, loaded.bnChunk());
+        assertEquals(EVAL_LOSS, loaded.evalLoss());
+        assertArrayEquals(LABELS, loaded.evalSet().labels());
+        assertEquals(INPUTS, loaded.network().spec().inputs());
+        assertEquals(WIDTH, loaded.network().spec().width());
+    }
+
+    static Stream<Arguments> brokenExports() {
+        return Stream.of(
+                Arguments.of("negative eps", edit(a -> norm(a).put("eps", -1.0)), "eps must be a positive number"),
+                Arguments.of("eps as a string", edit(a -> norm(a).put("eps", "abc")), "the string \"abc\""),
+                Arguments.of("bn_chunk as a string", edit(a -> a.put("bn_chunk", "x")), "bn_chunk must be a whole number"),
+                Arguments.of("W naming the export folder", edit(a -> dense(a, 0).put("W", "")), "W must name a .npy file"),
+                Arguments.of("W naming a file outside", edit(a -> dense(a, 0).put("W", "../../../etc/passwd")),
+                        "must name a file inside"),
+                Arguments.of("W naming a sub-folder", edit(a -> dense(a, 0).put("W", "sub")), "is a folder"),
+                Arguments.of("a zero width", edit(a -> dense(a, 0).put("W", "zero.npy")), "sizes of at least 1"),
+                Arguments.of("shapes that do not chain", edit(a -> dense(a, 1).put("W", "W0.npy")), "must chain"),
+                Arguments.of("top level null", edit(a -> a.removeAll()), "loss must be"),
+                Arguments.of("layers not a list", edit(a -> a.put("layers", 3)), "layers must be a list"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenExports")
+    void brokenExportsAreRefusedNamingTheFile(String defect, Consumer<ObjectNode> damage, String problem)
+            throws IOException {
+        writeExport();
+        Files.createDirectory(export.resolve("sub"));
+        Npy.writeDoubles(export.resolve("zero.npy"), new double[0], INPUTS, 0);
+        var arch = (ObjectNode) Json.mapper().readTree(export.resolve(ModelExport.ARCH).toFile());
+        damage.accept(arch);
+        Json.mapper().writeValue(export.resolve(ModelExport.ARCH).toFile(), arch);
+
+        var error = assertThrows(IOException.class, () -> ModelExport.read(export));
+
+        assertTrue(error.getMessage().startsWith(export.toString()), error.getMessage());
+        assertTrue(error.getMessage().contains(problem), error.getMessage());
+        assertEquals(1, error.getMessage().lines().count(), error.getMessage());
+    }
+
+    @Test
+    void aTopLevelThatIsNotAnObjectIsRefused() throws IOException {
+        writeExport();
+        Files.writeString(export.resolve(ModelExport.ARCH), "null");
+
+        var error = assertThrows(IOException.class, () -> ModelExport.read(export));
+
+        assertTrue(error.getMessage().contains("arch.json: must hold a JSON object (found null)"), error.getMessage());
+    }
+
+    private void writeExport() throws IOException {
+        var spec = new NetworkSpec(INPUTS, CLASSES, DEPTH, WIDTH, ActivationFunction.RELU, Initialization.HE, SEED);
+        var network = new Network(spec, BnMode.ON, DataType.DOUBLE);
+        var evalSet = new Examples(FEATURES, LABELS, LABELS.length, INPUTS);
+        ModelExport.write(export, network, BnMode.ON, BN_CHUNK, 0, evalSet, EVAL_LOSS, STEP);
+    }
+
+    private static Consumer<ObjectNode> edit(Consumer<ObjectNode> change) {
+        return change;
+    }
+
+    private static ObjectNode dense(ObjectNode arch, int index) {
+        int seen = 0;
+        for (var layer : arch.get("layers")) {
+            if (layer.get("type").asText().equals("dense") && seen++ == index) {
+                return (ObjectNode) layer;
+            }
+        }
+        throw new IllegalArgumentException("no dense layer " + index);
+    }
+
+    private static ObjectNode norm(ObjectNode arch) {
+        for (var layer : arch.get("layers")) {
+            if (layer.get("type").asText().equals("batchnorm")) {
+                return (ObjectNode) layer;
+            }
+        }
+        throw new IllegalArgumentException("no batchnorm layer");
+    }
+}
