@@ -24,6 +24,7 @@ import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.data.DatasetSource;
 import org.shiftscope.model.data.InvalidDataException;
 import org.shiftscope.model.io.Json;
+import org.shiftscope.model.io.SettingsFile;
 import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.scenario.Scenario;
@@ -394,14 +395,7 @@ public final class TrainingViewModel implements AutoCloseable {
 
     /** Loads settings saved by {@link #saveSettings} and rebuilds; a bad file changes nothing. */
     public void loadSettings(Path file) throws IOException {
-        TrainingConfig loaded;
-        try {
-            loaded = Json.mapper().readValue(file.toFile(), TrainingConfig.class);
-        } catch (IOException e) {
-            String reason = e.getCause() instanceof IllegalArgumentException cause ? cause.getMessage()
-                    : e.getMessage().lines().findFirst().orElse("unreadable");
-            throw new IOException(file.getFileName() + ": " + reason);
-        }
+        TrainingConfig loaded = SettingsFile.read(file);                 // its message names the file
         if (loaded.seed() != (int) loaded.seed()) {
             throw new IOException(file.getFileName() + ": seed " + loaded.seed()
                     + " is outside what the window's seed box holds (" + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ")");

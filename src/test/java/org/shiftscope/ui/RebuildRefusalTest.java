@@ -18,6 +18,7 @@ import org.shiftscope.model.train.OptimizerSettings;
 import org.shiftscope.model.train.TrainingConfig;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -129,6 +130,10 @@ class RebuildRefusalTest {
         var e = assertThrows(IOException.class, () -> vm.loadSettings(missingData));
         assertTrue(e.getMessage().startsWith("missing-data.json: "), e.getMessage());
         assertEquals(3, vm.currentConfig().depth(), "a bad file changes nothing");
+        Path nothing = Files.writeString(dir.resolve("null.json"), "null");
+        var refused = assertThrows(IOException.class, () -> vm.loadSettings(nothing));
+        assertTrue(refused.getMessage().startsWith("null.json: must hold a JSON object"), refused.getMessage());
+        assertEquals(3, vm.currentConfig().depth());
         assertEquals(SyntheticData.NAME, vm.datasetNameProperty().get());
     }
 }
