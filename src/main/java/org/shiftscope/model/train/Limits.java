@@ -25,8 +25,14 @@ public final class Limits {
         }
     }
 
-    /** 50 rather than 50.0, 0.999 as is. */
+    /** 50 rather than 50.0, 0.999 as is, 2147483647 and 9223372036854775807 in full. */
     private static String plain(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        if (value >= Long.MAX_VALUE) {
+            return Long.toString(Long.MAX_VALUE);
+        }
+        return Double.toString(value);
     }
 }
