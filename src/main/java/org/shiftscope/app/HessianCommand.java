@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 @Command(name = "hessian", mixinStandardHelpOptions = true,
         description = "Top-k Hessian eigenvalues of an exported model; writes hessian.csv and hessian.json to --out.")
@@ -43,6 +44,7 @@ public final class HessianCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         var err = spec.commandLine().getErr();
+        BnMode requested = requestedMode();
         ModelExport.Loaded loaded;
         try {
             loaded = ModelExport.read(model);
@@ -50,7 +52,7 @@ public final class HessianCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return TrainCommand.EXIT_BAD_INPUT;
         }
-        BnMode mode = resolveMode(loaded.bnMode());
+        BnMode mode = resolveMode(requested, loaded.bnMode());
         HessianAnalysis.Request request;
         OptimizerSettings settings;
         try {
@@ -73,20 +75,22 @@ public final class HessianCommand implements Callable<Integer> {
         return 0;
     }
 
-    private BnMode resolveMode(BnMode trained) {
+    /** The --bn-mode asked for, null for as-trained; checked before the model is read. */
+    private BnMode requestedMode() {
         if (bnMode.equalsIgnoreCase("as-trained")) {
+            return null;
+        }
+        return Stream.of(BnMode.ON, BnMode.FROZEN).filter(m -> m.label().equalsIgnoreCase(bnMode.trim())).findFirst()
+                .orElseThrow(() -> UsageErrors.usage(spec, "--bn-mode must be on, frozen or as-trained (got '" + bnMode + "')"));
+    }
+
+    private BnMode resolveMode(BnMode requested, BnMode trained) {
+        if (requested == null) {
             return trained;
         }
-        BnMode requested;
-        try {
-            requested = BnMode.parse(bnMode);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--bn-mode must be on, frozen or as-trained");
-        }
-        if (requested == BnMode.OFF || trained == BnMode.OFF) {
-            throw new CommandLine.ParameterException(spec.commandLine(), trained == BnMode.OFF
-                    ? "this model was trained without BN; only --bn-mode as-trained applies"
-                    : "--bn-mode must be on, frozen or as-trained");
+        if (trained == BnMode.OFF) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "this model was trained without BN; only --bn-mode as-trained applies");
         }
         return requested;
     }

@@ -39,9 +39,10 @@ public final class Main implements Runnable {
                     cli.getErr().println("error: " + e);
                     return 1;
                 })
-                .registerConverter(BnMode.class, BnMode::parse)
-                .registerConverter(ActivationFunction.class, ActivationFunction::parse)
-                .registerConverter(Initialization.class, Initialization::parse);
+                .registerConverter(BnMode.class, new EnumConverter<>(BnMode.class, BnMode::parse))
+                .registerConverter(ActivationFunction.class,
+                        new EnumConverter<>(ActivationFunction.class, ActivationFunction::parse))
+                .registerConverter(Initialization.class, new EnumConverter<>(Initialization.class, Initialization::parse));
     }
 
     static boolean hasDisplay() {
