@@ -3,6 +3,7 @@
 package org.shiftscope.app;
 
 import org.shiftscope.model.hessian.HessianAnalysis;
+import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.io.HessianCsv;
 import org.shiftscope.model.io.HessianFigures;
 import org.shiftscope.model.io.Json;
@@ -14,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -45,6 +45,8 @@ public final class HessianCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         var err = spec.commandLine().getErr();
         BnMode requested = requestedMode();
+        var request = UsageErrors.build(spec, () -> new HessianAnalysis.Request(topK, iterations, HessianAnalysis.TOLERANCE));
+        OutputFolder.prepare(spec, "--out", out);
         ModelExport.Loaded loaded;
         try {
             loaded = ModelExport.read(model);
@@ -53,26 +55,30 @@ public final class HessianCommand implements Callable<Integer> {
             return TrainCommand.EXIT_BAD_INPUT;
         }
         BnMode mode = resolveMode(requested, loaded.bnMode());
-        HessianAnalysis.Request request;
-        OptimizerSettings settings;
-        try {
-            request = new HessianAnalysis.Request(topK, iterations, HessianAnalysis.TOLERANCE);
-            settings = new OptimizerSettings(learningRate, momentum, false, loaded.weightDecay(), mode);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        var settings = UsageErrors.build(spec,
+                () -> new OptimizerSettings(learningRate, momentum, false, loaded.weightDecay(), mode));
         err.printf("Hessian of %s (trained with BN %s) in BN mode %s on %d examples…%n", model, loaded.bnMode().label(),
                 mode.label(), loaded.evalSet().count());
         var report = HessianAnalysis.run(loaded.network(), mode, loaded.evalSet(), loaded.bnChunk(), settings, request,
                 0, 0, () -> false);
-        Files.createDirectories(out);
-        try (var csv = new HessianCsv(out.resolve("hessian.csv"))) {
-            csv.write(report);
+        try {
+            write(report);
+        } catch (IOException e) {
+            err.println(WriteFailure.describe(out, e));
+            return WriteFailure.EXIT_WRITE_FAILED;
         }
-        Json.mapper().writeValue(out.resolve("hessian.json").toFile(), HessianFigures.of(report));
         err.printf("%s, %d iterations, converged %s, %.1f s%n", report.summary(), report.iterations(),
                 report.converged(), report.seconds());
         return 0;
+    }
+
+    private void write(HessianReport report) throws IOException {
+        AtomicFile.write(out.resolve("hessian.csv"), file -> {
+            try (var csv = new HessianCsv(file)) {
+                csv.write(report);
+            }
+        });
+        AtomicFile.write(out.resolve("hessian.json"), file -> Json.mapper().writeValue(file.toFile(), HessianFigures.of(report)));
     }
 
     /** The --bn-mode asked for, null for as-trained; checked before the model is read. */

@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -105,6 +106,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         TrainingConfig config = buildConfig();
         checkStress();
+        OutputFolder.prepare(spec, "--out", out);
         PrintWriter err = spec.commandLine().getErr();
         Dataset data;
         try {
@@ -119,6 +121,22 @@ public final class TrainCommand implements Callable<Integer> {
         err.printf("Training %s on %s with %s%n", describe(config), data.name(), Backend.describe());
         var session = new TrainingSession(config, data);
         LearningRateStress stress = lrStress ? stressSchedule(data.classes()) : null;
+        try {
+            trainAndRecord(config, session, stress, data, err);
+        } catch (IOException | UncheckedIOException e) {
+            err.println(WriteFailure.describe(out, e));
+            return WriteFailure.EXIT_WRITE_FAILED;
+        }
+        if (session.diverged()) {
+            err.printf("Diverged at step %d: %s%n", session.divergence().step(), session.divergence().reason());
+        }
+        err.println("Wrote " + out.toAbsolutePath());
+        return 0;
+    }
+
+    /** The training loop, writing the run's files as it goes. */
+    private void trainAndRecord(TrainingConfig config, TrainingSession session, LearningRateStress stress, Dataset data,
+                                PrintWriter err) throws IOException {
         try (var recorder = new RunRecorder(out, config, RunRecorder.datasetFacts(data))) {
             long start = System.nanoTime();
             long progressEvery = Math.max(1, steps / PROGRESS_LINES);
@@ -161,11 +179,6 @@ public final class TrainCommand implements Callable<Integer> {
                         ? "none" : String.format("%.4g", stress.maxStableLearningRate()));
             }
         }
-        if (session.diverged()) {
-            err.printf("Diverged at step %d: %s%n", session.divergence().step(), session.divergence().reason());
-        }
-        err.println("Wrote " + out.toAbsolutePath());
-        return 0;
     }
 
     private HessianReport analyse(TrainingSession session, RunRecorder recorder, PrintWriter err) throws IOException {
