@@ -7,7 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
-import static org.shiftscope.app.BenchOptionsTest.assertUsageError;
+import static org.shiftscope.app.TrainCommandTest.assertUsageError;
 
 class TrainOptionsTest {
     static final String NO_SUCH_DATASET = "/no/such/dataset/folder";
