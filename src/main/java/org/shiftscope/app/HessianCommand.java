@@ -9,6 +9,7 @@ import org.shiftscope.model.io.HessianFigures;
 import org.shiftscope.model.io.Json;
 import org.shiftscope.model.io.ModelExport;
 import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.train.Limits;
 import org.shiftscope.model.train.OptimizerSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,7 +46,11 @@ public final class HessianCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         var err = spec.commandLine().getErr();
         BnMode requested = requestedMode();
-        var request = UsageErrors.build(spec, () -> new HessianAnalysis.Request(topK, iterations, HessianAnalysis.TOLERANCE));
+        var request = UsageErrors.build(spec, () -> {
+            Limits.requireRange("learning rate", learningRate, Limits.MIN_LEARNING_RATE, Limits.MAX_LEARNING_RATE);
+            Limits.requireRange("momentum", momentum, 0, Limits.MAX_MOMENTUM);
+            return new HessianAnalysis.Request(topK, iterations, HessianAnalysis.TOLERANCE);
+        });
         OutputFolder.prepare(spec, "--out", out);
         ModelExport.Loaded loaded;
         try {
