@@ -10,6 +10,8 @@ import org.shiftscope.ui.Appearance;
 import org.shiftscope.ui.Theme;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import javafx.application.Application;
 
@@ -36,7 +38,9 @@ public final class Main implements Runnable {
                         return TrainCommand.EXIT_BAD_INPUT;
                     }
                     LOG.debug("command failed", e);
-                    cli.getErr().println("error: " + e);
+                    IOException io = e instanceof UncheckedIOException unchecked ? unchecked.getCause()
+                            : e instanceof IOException checked ? checked : null;
+                    cli.getErr().println("error: " + (io != null ? "input/output failed: " + WriteFailure.reason(io) : e));
                     return 1;
                 })
                 .registerConverter(BnMode.class, new EnumConverter<>(BnMode.class, BnMode::parse))
