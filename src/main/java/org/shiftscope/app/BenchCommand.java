@@ -21,8 +21,12 @@ import org.shiftscope.model.net.Matrices;
 import org.shiftscope.model.net.Network;
 import org.shiftscope.model.net.NetworkSpec;
 import org.shiftscope.model.net.Pass;
+import org.shiftscope.model.train.HessianSettings;
+import org.shiftscope.model.train.Limits;
 import org.shiftscope.model.train.OptimizerSettings;
 import org.shiftscope.model.train.SgdOptimizer;
+import org.shiftscope.model.train.TrainingConfig;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,31 +43,42 @@ public final class BenchCommand implements Callable<Integer> {
     private static final double LEARNING_RATE = 0.01;
     private static final double MOMENTUM = 0.9;
 
-    @Option(names = "--depth", defaultValue = "8")
+    /** A 64×64 image's pixels; far above the embedded data's 784. */
+    static final int MAX_INPUTS = 4096;
+    static final int MIN_CLASSES = 2;
+    static final int MAX_CLASSES = 1000;
+    static final int MIN_STEPS = 1;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--depth", defaultValue = "8", description = "Hidden layers, 1–50. Default: ${DEFAULT-VALUE}.")
     private int depth;
-    @Option(names = "--width", defaultValue = "256")
+    @Option(names = "--width", defaultValue = "256", description = "Units per hidden layer, 8–1024. Default: ${DEFAULT-VALUE}.")
     private int width;
-    @Option(names = "--batch", defaultValue = "128")
+    @Option(names = "--batch", defaultValue = "128", description = "Mini-batch size, 1–4096 (2 or more with --bn on). Default: ${DEFAULT-VALUE}.")
     private int batch;
-    @Option(names = "--inputs", defaultValue = "784")
+    @Option(names = "--inputs", defaultValue = "784", description = "Input features, 1–4096. Default: ${DEFAULT-VALUE}.")
     private int inputs;
-    @Option(names = "--classes", defaultValue = "10")
+    @Option(names = "--classes", defaultValue = "10", description = "Classes, 2–1000. Default: ${DEFAULT-VALUE}.")
     private int classes;
-    @Option(names = "--bn", defaultValue = "off", description = "off or on.")
+    @Option(names = "--bn", defaultValue = "off", description = "off, on or frozen. Default: ${DEFAULT-VALUE}.")
     private BnMode bn;
-    @Option(names = "--activation", defaultValue = "relu")
+    @Option(names = "--activation", defaultValue = "relu", description = "relu, tanh, sigmoid or softplus. Default: ${DEFAULT-VALUE}.")
     private ActivationFunction activation;
-    @Option(names = "--steps", defaultValue = "200")
+    @Option(names = "--steps", defaultValue = "200", description = "Timed steps, at least 1. Default: ${DEFAULT-VALUE}.")
     private int steps;
-    @Option(names = "--hessian-samples", defaultValue = "1024", description = "0 skips the Hessian part.")
+    @Option(names = "--hessian-samples", defaultValue = "1024", description = "0 skips the Hessian part; else 1–20000. Default: ${DEFAULT-VALUE}.")
     private int hessianSamples;
-    @Option(names = "--top-k", defaultValue = "10")
+    @Option(names = "--top-k", defaultValue = "10", description = "Hessian eigenvalues, 1–30. Default: ${DEFAULT-VALUE}.")
     private int topK;
-    @Option(names = "--lanczos-iters", defaultValue = "40")
+    @Option(names = "--lanczos-iters", defaultValue = "40", description = "Lanczos iterations, 0–1000; 0 = 4·top-k. Default: ${DEFAULT-VALUE}.")
     private int lanczosIterations;
 
     @Override
     public Integer call() throws Exception {
+        var settings = new OptimizerSettings(LEARNING_RATE, MOMENTUM, false, 0, bn);
+        int iterations = checkOptions(settings);
         var random = new Random(0);
         var network = new Network(new NetworkSpec(inputs, classes, depth, width, activation, Initialization.HE, 0),
                 bn, DataType.FLOAT);
@@ -74,7 +89,6 @@ public final class BenchCommand implements Callable<Integer> {
         var input = Nd4j.create(x, new long[]{batch, inputs}, DataType.FLOAT); // (batch, inputs)
         int[] labels = random.ints(batch, 0, classes).toArray();
         var optimizer = new SgdOptimizer();
-        var settings = new OptimizerSettings(LEARNING_RATE, MOMENTUM, false, 0, bn);
         var memoryGuard = new NativeMemoryGuard();
         Runnable step = () -> {
             memoryGuard.check();
@@ -98,11 +112,28 @@ public final class BenchCommand implements Callable<Integer> {
         result.putAll(timeMatrixProducts(network, input));
         result.put("train_ms_per_gemm_ms", stepSeconds * 1e3 / (Double) result.get("gemm_ms_per_step"));
         if (hessianSamples > 0) {
-            result.putAll(timeHessian(network, random));
+            result.putAll(timeHessian(network, random, iterations));
         }
         System.out.println(Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(result));
         return 0;
+    }
+
+    /**
+     * Refuses out-of-range options before anything reaches ND4J, with train's ranges where the option is shared
+     * (the network and batch are checked as the training config train would build); returns the Lanczos iterations.
+     */
+    private int checkOptions(OptimizerSettings settings) {
+        return UsageErrors.build(spec, () -> {
+            Limits.requireRange("steps", steps, MIN_STEPS, Integer.MAX_VALUE);
+            new TrainingConfig("synthetic", depth, width, activation, Initialization.HE, false, batch, steps, 0,
+                    TrainingConfig.DEFAULT_EVAL_EVERY, 0, settings, HessianSettings.defaults());
+            Limits.requireRange("inputs", inputs, 1, MAX_INPUTS);
+            Limits.requireRange("classes", classes, MIN_CLASSES, MAX_CLASSES);
+            Limits.requireRange("hessian-samples", hessianSamples, 0, HessianSettings.MAX_SAMPLES);
+            return new HessianSettings(0, topK, HessianSettings.defaults().samples(), lanczosIterations).request()
+                    .lanczosIterations();
+        });
     }
 
     /** Mean wall-clock seconds of one run over --steps runs, after the peer's 10 warm-up runs. */
@@ -149,8 +180,8 @@ public final class BenchCommand implements Callable<Integer> {
         return result;
     }
 
-    /** Like the peer: random inputs in float64, one batch, exactly lanczosIterations products (no early stop). */
-    private Map<String, Object> timeHessian(Network network, Random random) {
+    /** Like the peer: random inputs in float64, one batch, exactly {@code iterations} products (no early stop). */
+    private Map<String, Object> timeHessian(Network network, Random random, int iterations) {
         var hx = new float[hessianSamples * inputs];
         for (int i = 0; i < hx.length; i++) {
             hx[i] = random.nextFloat();
@@ -158,7 +189,7 @@ public final class BenchCommand implements Callable<Integer> {
         var set = new Examples(hx, random.ints(hessianSamples, 0, classes).toArray(), hessianSamples, inputs);
         long start = System.nanoTime();
         var loss = new LossFunction(network, bn, set, hessianSamples, 0);
-        var eigen = Lanczos.largest(new ExactHessian(loss, () -> false), topK, lanczosIterations, 0, 0);
+        var eigen = Lanczos.largest(new ExactHessian(loss, () -> false), topK, iterations, 0, 0);
         var result = new LinkedHashMap<String, Object>();
         result.put("hessian_topk_s", (System.nanoTime() - start) / 1e9);
         result.put("lanczos_iters", eigen.iterations());

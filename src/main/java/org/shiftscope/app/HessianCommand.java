@@ -3,20 +3,22 @@
 package org.shiftscope.app;
 
 import org.shiftscope.model.hessian.HessianAnalysis;
+import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.io.HessianCsv;
 import org.shiftscope.model.io.HessianFigures;
 import org.shiftscope.model.io.Json;
 import org.shiftscope.model.io.ModelExport;
 import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.train.Limits;
 import org.shiftscope.model.train.OptimizerSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 @Command(name = "hessian", mixinStandardHelpOptions = true,
         description = "Top-k Hessian eigenvalues of an exported model; writes hessian.csv and hessian.json to --out.")
@@ -43,6 +45,13 @@ public final class HessianCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         var err = spec.commandLine().getErr();
+        BnMode requested = requestedMode();
+        var request = UsageErrors.build(spec, () -> {
+            Limits.requireRange("learning rate", learningRate, Limits.MIN_LEARNING_RATE, Limits.MAX_LEARNING_RATE);
+            Limits.requireRange("momentum", momentum, 0, Limits.MAX_MOMENTUM);
+            return new HessianAnalysis.Request(topK, iterations, HessianAnalysis.TOLERANCE);
+        });
+        OutputFolder.prepare(spec, "--out", out);
         ModelExport.Loaded loaded;
         try {
             loaded = ModelExport.read(model);
@@ -50,43 +59,49 @@ public final class HessianCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return TrainCommand.EXIT_BAD_INPUT;
         }
-        BnMode mode = resolveMode(loaded.bnMode());
-        HessianAnalysis.Request request;
-        OptimizerSettings settings;
-        try {
-            request = new HessianAnalysis.Request(topK, iterations, HessianAnalysis.TOLERANCE);
-            settings = new OptimizerSettings(learningRate, momentum, false, loaded.weightDecay(), mode);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        BnMode mode = resolveMode(requested, loaded.bnMode());
+        var settings = UsageErrors.build(spec,
+                () -> new OptimizerSettings(learningRate, momentum, false, loaded.weightDecay(), mode));
         err.printf("Hessian of %s (trained with BN %s) in BN mode %s on %d examples…%n", model, loaded.bnMode().label(),
                 mode.label(), loaded.evalSet().count());
         var report = HessianAnalysis.run(loaded.network(), mode, loaded.evalSet(), loaded.bnChunk(), settings, request,
                 0, 0, () -> false);
-        Files.createDirectories(out);
-        try (var csv = new HessianCsv(out.resolve("hessian.csv"))) {
-            csv.write(report);
+        try {
+            write(report);
+        } catch (IOException e) {
+            err.println(WriteFailure.describe(out, e));
+            return WriteFailure.EXIT_WRITE_FAILED;
         }
-        Json.mapper().writeValue(out.resolve("hessian.json").toFile(), HessianFigures.of(report));
         err.printf("%s, %d iterations, converged %s, %.1f s%n", report.summary(), report.iterations(),
                 report.converged(), report.seconds());
         return 0;
     }
 
-    private BnMode resolveMode(BnMode trained) {
+    private void write(HessianReport report) throws IOException {
+        AtomicFile.write(out.resolve("hessian.csv"), file -> {
+            try (var csv = new HessianCsv(file)) {
+                csv.write(report);
+            }
+        });
+        AtomicFile.write(out.resolve("hessian.json"), file -> Json.mapper().writeValue(file.toFile(), HessianFigures.of(report)));
+    }
+
+    /** The --bn-mode asked for, null for as-trained; checked before the model is read. */
+    private BnMode requestedMode() {
         if (bnMode.equalsIgnoreCase("as-trained")) {
+            return null;
+        }
+        return Stream.of(BnMode.ON, BnMode.FROZEN).filter(m -> m.label().equalsIgnoreCase(bnMode.trim())).findFirst()
+                .orElseThrow(() -> UsageErrors.usage(spec, "--bn-mode must be on, frozen or as-trained (got '" + bnMode + "')"));
+    }
+
+    private BnMode resolveMode(BnMode requested, BnMode trained) {
+        if (requested == null) {
             return trained;
         }
-        BnMode requested;
-        try {
-            requested = BnMode.parse(bnMode);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--bn-mode must be on, frozen or as-trained");
-        }
-        if (requested == BnMode.OFF || trained == BnMode.OFF) {
-            throw new CommandLine.ParameterException(spec.commandLine(), trained == BnMode.OFF
-                    ? "this model was trained without BN; only --bn-mode as-trained applies"
-                    : "--bn-mode must be on, frozen or as-trained");
+        if (trained == BnMode.OFF) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "this model was trained without BN; only --bn-mode as-trained applies");
         }
         return requested;
     }

@@ -10,6 +10,8 @@ import org.shiftscope.ui.Appearance;
 import org.shiftscope.ui.Theme;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import javafx.application.Application;
 
@@ -36,12 +38,15 @@ public final class Main implements Runnable {
                         return TrainCommand.EXIT_BAD_INPUT;
                     }
                     LOG.debug("command failed", e);
-                    cli.getErr().println("error: " + e);
+                    IOException io = e instanceof UncheckedIOException unchecked ? unchecked.getCause()
+                            : e instanceof IOException checked ? checked : null;
+                    cli.getErr().println("error: " + (io != null ? "input/output failed: " + WriteFailure.reason(io) : e));
                     return 1;
                 })
-                .registerConverter(BnMode.class, BnMode::parse)
-                .registerConverter(ActivationFunction.class, ActivationFunction::parse)
-                .registerConverter(Initialization.class, Initialization::parse);
+                .registerConverter(BnMode.class, new EnumConverter<>(BnMode.class, BnMode::parse))
+                .registerConverter(ActivationFunction.class,
+                        new EnumConverter<>(ActivationFunction.class, ActivationFunction::parse))
+                .registerConverter(Initialization.class, new EnumConverter<>(Initialization.class, Initialization::parse));
     }
 
     static boolean hasDisplay() {

@@ -3,6 +3,7 @@
 // so a write-up's figures can be rebuilt exactly from a file. Same seed and settings, same figures.
 package org.shiftscope.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import javafx.application.Platform;
 import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.data.DatasetSource;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +46,9 @@ import java.util.concurrent.TimeoutException;
 public final class RenderCommand implements Callable<Integer> {
     /** Longest wait for the charts to be drawn and written once the runs are done. */
     private static final long DRAW_TIMEOUT_S = 120;
+    /** A run's config.json keeps the settings under this key, beside "dataset_facts". */
+    private static final String RUN_CONFIG_KEY = "config";
+    private static final String DATASET_KEY = "dataset";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -89,6 +94,7 @@ public final class RenderCommand implements Callable<Integer> {
         if (steps != null && steps < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--steps must be at least 1 (got " + steps + ")");
         }
+        OutputFolder.prepare(spec, "--out", out);
         Scenario scenario;
         Dataset data;
         try {
@@ -98,14 +104,19 @@ public final class RenderCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return TrainCommand.EXIT_BAD_INPUT;
         }
-        Files.createDirectories(out);
         long total = steps != null ? steps : scenario.config().steps();
         err.printf("Rendering '%s': %d run(s), up to %d steps each%n", scenario.title(), scenario.runs().size(), total);
-        var runs = runAll(scenario, data, total, err);
-        String title = TrainingViewModel.settingsTitle(scenario.config(), bnLabel(scenario),
-                runs.stream().filter(r -> r.history().latestStep() != null)
-                        .mapToLong(r -> r.history().latestStep().step()).max().orElse(0));
-        List<Path> written = draw(runs, overlaid || scenario.overlaid(), scenario.stress() != null, title);
+        List<Path> written;
+        try {
+            var runs = runAll(scenario, data, total, err);
+            String title = TrainingViewModel.settingsTitle(scenario.config(), bnLabel(scenario),
+                    runs.stream().filter(r -> r.history().latestStep() != null)
+                            .mapToLong(r -> r.history().latestStep().step()).max().orElse(0));
+            written = draw(runs, overlaid || scenario.overlaid(), scenario.stress() != null, title);
+        } catch (IOException | UncheckedIOException e) {
+            err.println(WriteFailure.describe(out, e));
+            return WriteFailure.EXIT_WRITE_FAILED;
+        }
         err.printf("Wrote %d PNG files (scale %d) and the runs' data to %s%n", written.size(), scale, out.toAbsolutePath());
         return 0;
     }
@@ -114,7 +125,8 @@ public final class RenderCommand implements Callable<Integer> {
         if (source.config != null) {
             TrainingConfig config;
             try {
-                config = Json.mapper().readValue(source.config.toFile(), TrainingConfig.class);
+                config = Json.mapper().treeToValue(settings(Json.mapper().readTree(source.config.toFile())),
+                        TrainingConfig.class);
             } catch (IOException e) {
                 String reason = e.getCause() instanceof IllegalArgumentException cause ? cause.getMessage()
                         : e.getMessage().lines().findFirst().orElse("unreadable");
@@ -133,6 +145,19 @@ public final class RenderCommand implements Callable<Integer> {
                     + "' and no such file exists (see render --list)");
         }
         return ScenarioReader.read(file);
+    }
+
+    /**
+     * The settings in a --config file: the file itself (the window's "Save settings…"), or its "config" object
+     * when it is a run's config.json (settings beside "dataset_facts").
+     */
+    private JsonNode settings(JsonNode root) throws InvalidScenarioException {
+        JsonNode settings = root.path(RUN_CONFIG_KEY).isObject() ? root.get(RUN_CONFIG_KEY) : root;
+        if (!settings.hasNonNull(DATASET_KEY)) {
+            throw new InvalidScenarioException(source.config.getFileName() + ": no \"" + DATASET_KEY
+                    + "\" found; expected a settings file or a run's config.json");
+        }
+        return settings;
     }
 
     private static String bnLabel(Scenario s) {
@@ -191,8 +216,9 @@ public final class RenderCommand implements Callable<Integer> {
         return runs.stream().map(r -> new ChartBoard.Run(r.label(), r.history())).toList();
     }
 
+    /** The charts as PNG files; a failed write comes back as the IOException that failed it. */
     private List<Path> draw(List<ChartBoard.Run> runs, boolean overlaidRuns, boolean stressTest, String title)
-            throws InterruptedException, ExecutionException, TimeoutException {
+            throws InterruptedException, ExecutionException, TimeoutException, IOException {
         HeadlessFx.start();
         var result = new CompletableFuture<List<Path>>();
         Platform.runLater(() -> FigureRenderer.render(runs, overlaidRuns, stressTest, title, out, scale)
@@ -203,6 +229,16 @@ public final class RenderCommand implements Callable<Integer> {
                         result.complete(files);
                     }
                 }));
-        return result.get(DRAW_TIMEOUT_S, TimeUnit.SECONDS);
+        try {
+            return result.get(DRAW_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
     }
 }

@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -35,6 +36,10 @@ public final class TrainCommand implements Callable<Integer> {
     static final int EXIT_BAD_INPUT = 2;
     /** Progress lines printed over a run. */
     private static final int PROGRESS_LINES = 20;
+    /** Growth of η per stretch: above 1 or η never grows; 10 already skips a decade per stretch. */
+    static final double MIN_STRESS_FACTOR = 1.01;
+    static final double MAX_STRESS_FACTOR = 10;
+    private static final String[] STRESS_OPTIONS = {"--stress-factor", "--stress-every", "--stress-limit"};
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -87,7 +92,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr-stress",
             description = "Learning-rate stress test: η starts at --lr and grows × --stress-factor every --stress-every steps until divergence or --stress-limit; summary.json gets max_stable_lr.")
     private boolean lrStress;
-    @Option(names = "--stress-factor", defaultValue = "1.4142135623730951", description = "Growth of η per stretch. Default: √2.")
+    @Option(names = "--stress-factor", defaultValue = "1.4142135623730951", description = "Growth of η per stretch, 1.01–10. Default: √2.")
     private double stressFactor;
     @Option(names = "--stress-every", defaultValue = "200", description = "Steps per stretch. Default: ${DEFAULT-VALUE}.")
     private int stressEvery;
@@ -100,6 +105,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         TrainingConfig config = buildConfig();
+        checkStress();
+        OutputFolder.prepare(spec, "--out", out);
         PrintWriter err = spec.commandLine().getErr();
         Dataset data;
         try {
@@ -109,12 +116,27 @@ public final class TrainCommand implements Callable<Integer> {
             return EXIT_BAD_INPUT;
         }
         if (batch > data.train().count()) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--batch " + batch + " exceeds the " + data.train().count() + " training examples");
+            throw UsageErrors.usage(spec, "--batch " + batch + " exceeds the " + data.train().count() + " training examples");
         }
         err.printf("Training %s on %s with %s%n", describe(config), data.name(), Backend.describe());
         var session = new TrainingSession(config, data);
         LearningRateStress stress = lrStress ? stressSchedule(data.classes()) : null;
+        try {
+            trainAndRecord(config, session, stress, data, err);
+        } catch (IOException | UncheckedIOException e) {
+            err.println(WriteFailure.describe(out, e));
+            return WriteFailure.EXIT_WRITE_FAILED;
+        }
+        if (session.diverged()) {
+            err.printf("Diverged at step %d: %s%n", session.divergence().step(), session.divergence().reason());
+        }
+        err.println("Wrote " + out.toAbsolutePath());
+        return 0;
+    }
+
+    /** The training loop, writing the run's files as it goes. */
+    private void trainAndRecord(TrainingConfig config, TrainingSession session, LearningRateStress stress, Dataset data,
+                                PrintWriter err) throws IOException {
         try (var recorder = new RunRecorder(out, config, RunRecorder.datasetFacts(data))) {
             long start = System.nanoTime();
             long progressEvery = Math.max(1, steps / PROGRESS_LINES);
@@ -157,11 +179,6 @@ public final class TrainCommand implements Callable<Integer> {
                         ? "none" : String.format("%.4g", stress.maxStableLearningRate()));
             }
         }
-        if (session.diverged()) {
-            err.printf("Diverged at step %d: %s%n", session.divergence().step(), session.divergence().reason());
-        }
-        err.println("Wrote " + out.toAbsolutePath());
-        return 0;
     }
 
     private HessianReport analyse(TrainingSession session, RunRecorder recorder, PrintWriter err) throws IOException {
@@ -180,22 +197,35 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainingConfig buildConfig() {
-        try {
-            return new TrainingConfig(dataset, depth, width, activation, init, centerInputs, batch, steps, seed,
-                    evalEvery, trackedUnit, new OptimizerSettings(learningRate, momentum, nesterov, weightDecay, bn),
-                    new HessianSettings(hessianEvery, topK, hessianSamples, lanczosIterations));
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        if (nesterov && momentum == 0) {
+            throw UsageErrors.usage(spec, "--nesterov needs --momentum > 0 (got --momentum 0)");
+        }
+        return UsageErrors.build(spec, () -> new TrainingConfig(dataset, depth, width, activation, init, centerInputs,
+                batch, steps, seed, evalEvery, trackedUnit,
+                new OptimizerSettings(learningRate, momentum, nesterov, weightDecay, bn),
+                new HessianSettings(hessianEvery, topK, hessianSamples, lanczosIterations)));
+    }
+
+    /** The stress options apply only with --lr-stress, and then within their ranges; checked before the data loads. */
+    private void checkStress() {
+        var parsed = spec.commandLine().getParseResult();
+        for (String option : STRESS_OPTIONS) {
+            if (!lrStress && parsed.hasMatchedOption(option)) {
+                throw UsageErrors.usage(spec, option + " needs --lr-stress (got " + option + " "
+                        + String.join(" ", parsed.matchedOption(option).stringValues()) + " without it)");
+            }
+        }
+        if (lrStress) {
+            UsageErrors.check(spec, () -> {
+                Limits.requireRange("stress-factor", stressFactor, MIN_STRESS_FACTOR, MAX_STRESS_FACTOR);
+                Limits.requireRange("stress-every", stressEvery, 1, Integer.MAX_VALUE);
+                Limits.requireRange("stress limit", stressLimit, learningRate, Limits.MAX_LEARNING_RATE);
+            });
         }
     }
 
     private LearningRateStress stressSchedule(int classes) {
-        try {
-            Limits.requireRange("stress limit", stressLimit, learningRate, Limits.MAX_LEARNING_RATE);
-            return new LearningRateStress(learningRate, stressFactor, stressEvery, stressLimit, classes);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        return new LearningRateStress(learningRate, stressFactor, stressEvery, stressLimit, classes);
     }
 
     /** The summary.json of a finished headless run (train and render): final test figures unless it diverged. */

@@ -52,6 +52,10 @@ class HessianCommandTest {
         var outcome = TrainCommandTest.run("hessian", "--model", model.toString(), "--bn-mode", mode, "--top-k", "3",
                 "--out", out.toString());
         assertEquals(0, outcome.exitCode(), outcome.err());
+        try (var files = Files.list(out)) {
+            assertEquals(List.of("hessian.csv", "hessian.json"), files.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "written through temporary files renamed into place, none left behind");
+        }
         return Json.mapper().readTree(out.resolve("hessian.json").toFile()).get("lambda_max").asDouble();
     }
 

@@ -90,6 +90,22 @@ class RenderCommandTest {
     }
 
     @Test
+    void aRunsOwnConfigJsonRendersAsASettingsFile(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, "{\"config\": " + SMALL_CONFIG + ", \"dataset_facts\": {\"name\": \"synthetic\"}}");
+        Path out = dir.resolve("figures");
+        var outcome = TrainCommandTest.run("render", "--config", config.toString(), "--out", out.toString(),
+                "--scale", "1", "--steps", "2");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertTrue(Files.exists(out.resolve("board.png")));
+        Path noDataset = Files.writeString(dir.resolve("other.json"), "{\"depth\": 3}");
+        var refused = TrainCommandTest.run("render", "--config", noDataset.toString(), "--out", out.toString());
+        assertEquals(TrainCommand.EXIT_BAD_INPUT, refused.exitCode());
+        assertTrue(refused.err().contains("other.json: no \"dataset\" found; expected a settings file or a run's config.json"),
+                refused.err());
+    }
+
+    @Test
     void badInputSaysWhatIsWrongWithoutATrace(@TempDir Path dir) throws Exception {
         var unknown = TrainCommandTest.run("render", "--scenario", "no-such-demo", "--out", dir.toString());
         assertEquals(TrainCommand.EXIT_BAD_INPUT, unknown.exitCode());

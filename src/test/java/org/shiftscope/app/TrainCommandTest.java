@@ -32,6 +32,16 @@ class TrainCommandTest {
         return new Outcome(cli.execute(args), err.toString());
     }
 
+    /** A usage error (exit 2) whose first line contains {@code expected}, with no exception name or stack trace. */
+    static void assertUsageError(String expected, String... args) {
+        var outcome = run(args);
+        assertEquals(TrainCommand.EXIT_BAD_INPUT, outcome.exitCode(), outcome.err());
+        String first = outcome.err().lines().findFirst().orElse("");
+        assertTrue(first.contains(expected), first);
+        assertFalse(outcome.err().contains("Exception"), outcome.err());
+        assertFalse(outcome.err().contains("\tat "), "no stack trace");
+    }
+
     @Test
     void twoHundredStepsOnTheEmbeddedDataLearnAndWriteEveryFile(@TempDir Path out) throws Exception {
         var outcome = run("train", "--out", out.toString(), "--depth", String.valueOf(DEPTH), "--width", "64",
