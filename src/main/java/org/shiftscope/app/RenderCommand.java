@@ -3,13 +3,12 @@
 // so a write-up's figures can be rebuilt exactly from a file. Same seed and settings, same figures.
 package org.shiftscope.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import javafx.application.Platform;
 import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.data.DatasetSource;
 import org.shiftscope.model.data.InvalidDataException;
 import org.shiftscope.model.hessian.HessianReport;
-import org.shiftscope.model.io.Json;
+import org.shiftscope.model.io.SettingsFile;
 import org.shiftscope.model.io.RunRecorder;
 import org.shiftscope.model.scenario.InvalidScenarioException;
 import org.shiftscope.model.scenario.Scenario;
@@ -46,9 +45,6 @@ import java.util.concurrent.TimeoutException;
 public final class RenderCommand implements Callable<Integer> {
     /** Longest wait for the charts to be drawn and written once the runs are done. */
     private static final long DRAW_TIMEOUT_S = 120;
-    /** A run's config.json keeps the settings under this key, beside "dataset_facts". */
-    private static final String RUN_CONFIG_KEY = "config";
-    private static final String DATASET_KEY = "dataset";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -125,12 +121,9 @@ public final class RenderCommand implements Callable<Integer> {
         if (source.config != null) {
             TrainingConfig config;
             try {
-                config = Json.mapper().treeToValue(settings(Json.mapper().readTree(source.config.toFile())),
-                        TrainingConfig.class);
+                config = SettingsFile.read(source.config);           // a settings file or a run's config.json
             } catch (IOException e) {
-                String reason = e.getCause() instanceof IllegalArgumentException cause ? cause.getMessage()
-                        : e.getMessage().lines().findFirst().orElse("unreadable");
-                throw new InvalidScenarioException(source.config.getFileName() + ": " + reason);
+                throw new InvalidScenarioException(e.getMessage());  // it names the file
             }
             return new Scenario("settings", source.config.getFileName().toString(), List.of("Settings file"), "",
                     config, null, null, List.of(), false);
@@ -145,19 +138,6 @@ public final class RenderCommand implements Callable<Integer> {
                     + "' and no such file exists (see render --list)");
         }
         return ScenarioReader.read(file);
-    }
-
-    /**
-     * The settings in a --config file: the file itself (the window's "Save settings…"), or its "config" object
-     * when it is a run's config.json (settings beside "dataset_facts").
-     */
-    private JsonNode settings(JsonNode root) throws InvalidScenarioException {
-        JsonNode settings = root.path(RUN_CONFIG_KEY).isObject() ? root.get(RUN_CONFIG_KEY) : root;
-        if (!settings.hasNonNull(DATASET_KEY)) {
-            throw new InvalidScenarioException(source.config.getFileName() + ": no \"" + DATASET_KEY
-                    + "\" found; expected a settings file or a run's config.json");
-        }
-        return settings;
     }
 
     private static String bnLabel(Scenario s) {

@@ -57,8 +57,7 @@ public final class SettingsFile {
             throw new IOException(name + ": must hold a JSON object of settings (found " + JsonKinds.describe(root) + ")");
         }
         if (root.path(RUN_WRAPPER).isObject() && !root.has("depth")) {
-            throw new IOException(name + ": unknown field '" + RUN_WRAPPER + "': this looks like a run's config.json,"
-                    + " whose \"" + RUN_WRAPPER + "\" object is the settings file");
+            root = root.get(RUN_WRAPPER);                 // a run's config.json: its settings, beside dataset_facts
         }
         try {
             SHAPE.check(root, Json.mapper().valueToTree(TrainingConfig.classroomDefault()));

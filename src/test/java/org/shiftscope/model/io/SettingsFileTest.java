@@ -52,7 +52,7 @@ class SettingsFileTest {
             "`optimizer=null`              | field 'optimizer' must be an object (found null)",
             "`depth=0`                     | depth must be between 1 and 50 (got 0)",
             "`hidden=3`                    | unknown field 'hidden'",
-            "`={\"config\": {}}`            | this looks like a run's config.json",
+            "`={\"config\": {}}`            | missing field 'dataset'",
     })
     void badSettingsAreRefusedNamingTheFileAndTheField(String edit, String expected) throws IOException {
         var error = assertThrows(IOException.class, () -> SettingsFile.parse(NAME, edited(edit)));
