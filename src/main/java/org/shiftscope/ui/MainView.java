@@ -104,6 +104,11 @@ public final class MainView extends BorderPane {
         message.setId("message");
         message.textProperty().bind(vm.messageProperty());
         message.getStyleClass().add("message");
+        var wholeMessage = new Tooltip();                 // the status bar may cut a long message short
+        wholeMessage.textProperty().bind(vm.messageProperty());
+        wholeMessage.setWrapText(true);
+        wholeMessage.setMaxWidth(600);
+        message.setTooltip(wholeMessage);
         fpsLabel.setId("fps");
         statusBar.getRightItems().addAll(message, fpsLabel);
 

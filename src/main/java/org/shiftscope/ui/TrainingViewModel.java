@@ -305,7 +305,7 @@ public final class TrainingViewModel implements AutoCloseable {
         } finally {
             settingUp = false;
         }
-        message.set(reason + " (the settings of the current run were kept)");
+        message.set(reason + " (the current run goes on)");
     }
 
     /** Once per frame on the UI thread: applies a due rebuild, pulls new records and updates the properties. */

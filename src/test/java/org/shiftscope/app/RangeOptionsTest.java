@@ -18,7 +18,7 @@ class RangeOptionsTest {
             steps must be between 1 and 2147483647 (got -5)           | bench --steps -5
             steps must be between 1 and 2147483647 (got 0)            | bench --steps 0
             top-k must be between 1 and 30 (got 31)                   | bench --top-k 31
-            needs a batch of at least 2 (got 1)                       | bench --bn on --batch 1
+            needs a batch of at least 2                               | bench --bn on --batch 1
             lanczos-iters must be between 0 and 1000 (got -1)         | bench --lanczos-iters -1
             inputs must be between 1 and 4096 (got 100000)            | bench --inputs 100000
             classes must be between 2 and 1000 (got 1)                | bench --classes 1

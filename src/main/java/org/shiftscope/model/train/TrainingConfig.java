@@ -44,8 +44,8 @@ public record TrainingConfig(String dataset, int depth, int width, ActivationFun
 
     static void requireBatchFitsBn(int batchSize, BnMode mode) {
         if (mode == BnMode.ON && batchSize < Limits.MIN_BATCH_WITH_BN) {
-            throw new IllegalArgumentException("BN 'on' normalises with batch statistics and needs a batch of at least "
-                    + Limits.MIN_BATCH_WITH_BN + " (got " + batchSize + "); use a larger batch or BN off/frozen");
+            throw new IllegalArgumentException("BN 'on' needs a batch of at least " + Limits.MIN_BATCH_WITH_BN
+                    + " for its batch statistics (got " + batchSize + "): use a larger batch, or BN off or frozen");
         }
     }
 
