@@ -154,14 +154,8 @@ public final class TrainingViewModel implements AutoCloseable {
      * value and grows × √2 every 200 steps until the loss diverges or η reaches 10.
      */
     public void startStressTest() {
-        TrainingConfig config;
-        try {
-            config = currentConfig();
-        } catch (IllegalArgumentException e) {
-            refuse(e.getMessage());
-            return;
-        }
-        if (rebuildLanes(config, StressSettings.defaults(), List.of())) {
+        TrainingConfig config = buildableConfig();
+        if (config != null && rebuildLanes(config, StressSettings.defaults(), List.of())) {
             start();
         }
     }
@@ -241,14 +235,20 @@ public final class TrainingViewModel implements AutoCloseable {
     /** New networks from the seed with the current settings; the charts start again. */
     public void reset() {
         scenario.set(null);
-        TrainingConfig config;
+        TrainingConfig config = buildableConfig();
+        if (config != null) {
+            rebuildLanes(config, null, List.of());
+        }
+    }
+
+    /** The configuration the controls describe, or null (said why, controls set back) when it is not valid. */
+    private TrainingConfig buildableConfig() {
         try {
-            config = currentConfig();
+            return currentConfig();
         } catch (IllegalArgumentException e) {
             refuse(e.getMessage());
-            return;
+            return null;
         }
-        rebuildLanes(config, null, List.of());
     }
 
     /**

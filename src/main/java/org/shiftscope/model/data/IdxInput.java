@@ -3,6 +3,8 @@
 // one-line InvalidDataException messages naming the file.
 package org.shiftscope.model.data;
 
+import org.shiftscope.model.io.InputFiles;
+
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -29,17 +31,10 @@ public final class IdxInput {
     /** Checks that {@code file} is a readable regular file, then parses it and closes it. */
     public static <T> T fromFile(Path file, Parser<T> parser) throws InvalidDataException {
         var source = file.toString();
-        if (Files.isDirectory(file)) {
-            throw new InvalidDataException(source + " is a directory, not a file");
-        }
-        if (!Files.exists(file)) {
-            throw new InvalidDataException(source + " was not found");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidDataException(source + " is not a regular file (a pipe, device or socket cannot be read as data)");
-        }
-        if (!Files.isReadable(file)) {
-            throw new InvalidDataException(source + " cannot be read: permission denied");
+        try {
+            InputFiles.requireRegularFile(file);
+        } catch (IOException e) {
+            throw new InvalidDataException(e.getMessage());       // one line naming the file
         }
         try (var in = Files.newInputStream(file)) {
             return parser.parse(in, source);

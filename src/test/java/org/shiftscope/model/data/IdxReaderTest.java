@@ -152,7 +152,7 @@ class IdxReaderTest {
     void directoryIsNotAFile() throws Exception {
         var directory = Files.createDirectory(folder.resolve(IMAGES_NAME));
 
-        assertInvalid(() -> IdxReader.readImages(directory), directory.toString(), "is a directory");
+        assertInvalid(() -> IdxReader.readImages(directory), directory.toString(), "is a folder, not a file");
     }
 
     @Test
