@@ -33,7 +33,7 @@ public final class HessianCommand implements Callable<Integer> {
     private String bnMode;
     @Option(names = "--top-k", defaultValue = "10", description = "Eigenvalues, 1–30. Default: ${DEFAULT-VALUE}.")
     private int topK;
-    @Option(names = "--lanczos-iters", defaultValue = "0", description = "Lanczos iterations; 0 = 4·top-k. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--lanczos-iters", defaultValue = "0", description = "Lanczos iterations, 0–1000; 0 = 4·top-k. Default: ${DEFAULT-VALUE}.")
     private int iterations;
     @Option(names = "--lr", defaultValue = "0.1", description = "Learning rate for the stability threshold 2/η. Default: ${DEFAULT-VALUE}.")
     private double learningRate;

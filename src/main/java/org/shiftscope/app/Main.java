@@ -40,7 +40,8 @@ public final class Main implements Runnable {
                     LOG.debug("command failed", e);
                     IOException io = e instanceof UncheckedIOException unchecked ? unchecked.getCause()
                             : e instanceof IOException checked ? checked : null;
-                    cli.getErr().println("error: " + (io != null ? "input/output failed: " + WriteFailure.reason(io) : e));
+                    String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+                    cli.getErr().println("error: " + (io != null ? "input/output failed: " + WriteFailure.reason(io) : reason));
                     return 1;
                 })
                 .registerConverter(BnMode.class, new EnumConverter<>(BnMode.class, BnMode::parse))

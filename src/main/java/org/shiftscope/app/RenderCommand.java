@@ -8,6 +8,7 @@ import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.data.DatasetSource;
 import org.shiftscope.model.data.InvalidDataException;
 import org.shiftscope.model.hessian.HessianReport;
+import org.shiftscope.model.hessian.HessianMemory;
 import org.shiftscope.model.io.SettingsFile;
 import org.shiftscope.model.io.RunRecorder;
 import org.shiftscope.model.scenario.InvalidScenarioException;
@@ -100,6 +101,13 @@ public final class RenderCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return TrainCommand.EXIT_BAD_INPUT;
         }
+        for (TrainingConfig run : scenario.runs()) {
+            if (run.batchSize() > data.train().count()) {
+                err.println("error: " + scenario.title() + ": batch " + run.batchSize() + " exceeds the "
+                        + data.train().count() + " training examples of " + data.name());
+                return TrainCommand.EXIT_BAD_INPUT;
+            }
+        }
         long total = steps != null ? steps : scenario.config().steps();
         err.printf("Rendering '%s': %d run(s), up to %d steps each%n", scenario.title(), scenario.runs().size(), total);
         List<Path> written;
@@ -112,6 +120,9 @@ public final class RenderCommand implements Callable<Integer> {
         } catch (IOException | UncheckedIOException e) {
             err.println(WriteFailure.describe(out, e));
             return WriteFailure.EXIT_WRITE_FAILED;
+        } catch (HessianMemory.TooLargeException e) {
+            err.println("error: " + scenario.title() + ": " + e.getMessage());
+            return TrainCommand.EXIT_BAD_INPUT;
         }
         err.printf("Wrote %d PNG files (scale %d) and the runs' data to %s%n", written.size(), scale, out.toAbsolutePath());
         return 0;

@@ -20,6 +20,7 @@ import org.shiftscope.model.train.Limits;
 import org.shiftscope.model.train.OptimizerSettings;
 import org.shiftscope.model.train.TrainingConfig;
 import org.shiftscope.model.train.TrainingSession;
+import org.shiftscope.model.hessian.HessianMemory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -87,7 +88,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hessian-samples", defaultValue = "1024",
             description = "Size of the fixed Hessian evaluation set drawn from the training data. Default: ${DEFAULT-VALUE}.")
     private int hessianSamples;
-    @Option(names = "--lanczos-iters", defaultValue = "0", description = "Lanczos iterations; 0 = 4·top-k. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--lanczos-iters", defaultValue = "0", description = "Lanczos iterations, 0–1000; 0 = 4·top-k. Default: ${DEFAULT-VALUE}.")
     private int lanczosIterations;
     @Option(names = "--lr-stress",
             description = "Learning-rate stress test: η starts at --lr and grows × --stress-factor every --stress-every steps until divergence or --stress-limit; summary.json gets max_stable_lr.")
@@ -110,7 +111,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Dataset data;
         try {
-            data = DatasetSource.load(dataset, seed);
+            data = DatasetSource.load(config.dataset(), seed);
         } catch (InvalidDataException e) {
             err.println("error: " + e.getMessage());
             return EXIT_BAD_INPUT;
@@ -118,8 +119,15 @@ public final class TrainCommand implements Callable<Integer> {
         if (batch > data.train().count()) {
             throw UsageErrors.usage(spec, "--batch " + batch + " exceeds the " + data.train().count() + " training examples");
         }
-        err.printf("Training %s on %s with %s%n", describe(config), data.name(), Backend.describe());
         var session = new TrainingSession(config, data);
+        if (config.hessian().every() > 0 || lrStress || exportModel) {
+            try {
+                session.requireHessianFits();
+            } catch (HessianMemory.TooLargeException e) {
+                throw UsageErrors.usage(spec, e.getMessage());
+            }
+        }
+        err.printf("Training %s on %s with %s%n", describe(config), data.name(), Backend.describe());
         LearningRateStress stress = lrStress ? stressSchedule(data.classes()) : null;
         try {
             trainAndRecord(config, session, stress, data, err);
@@ -200,7 +208,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (nesterov && momentum == 0) {
             throw UsageErrors.usage(spec, "--nesterov needs --momentum > 0 (got --momentum 0)");
         }
-        return UsageErrors.build(spec, () -> new TrainingConfig(dataset, depth, width, activation, init, centerInputs,
+        return UsageErrors.build(spec, () -> new TrainingConfig(DatasetSource.canonical(dataset), depth, width, activation, init, centerInputs,
                 batch, steps, seed, evalEvery, trackedUnit,
                 new OptimizerSettings(learningRate, momentum, nesterov, weightDecay, bn),
                 new HessianSettings(hessianEvery, topK, hessianSamples, lanczosIterations)));

@@ -134,7 +134,7 @@ final class RunLane implements AutoCloseable {
 
     void exportMetrics(Path folder) throws IOException {
         if (log == null) {
-            throw new IOException("no metrics were recorded for this run");
+            throw new IOException(logError != null ? logError : "no metrics were recorded for this run");
         }
         log.exportTo(folder, trainer.snapshot().maxStableLearningRate());
     }

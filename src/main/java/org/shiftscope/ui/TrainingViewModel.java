@@ -57,6 +57,8 @@ public final class TrainingViewModel implements AutoCloseable {
     private Dataset dataset;
     private final LongSupplier clock;
     private final List<RunLane> lanes = new ArrayList<>();
+    /** The live settings last handed to each run (by the controls, a rebuild or its schedule): what they show. */
+    private final OptimizerSettings[] applied = new OptimizerSettings[2];
     private long rebuildDueAt = -1;
     /** Set while the view-model copies settings chosen by a schedule into its properties (no echo back). */
     private boolean followingSchedule;
@@ -98,6 +100,7 @@ public final class TrainingViewModel implements AutoCloseable {
         load(initial);
         datasetName.set(dataset.name());
         lanes.add(new RunLane(initial, dataset, SettingsSchedule.none()));
+        applied[0] = initial.optimizer();
         for (var live : new Observable[]{bnMode, compareBnMode, learningRate, momentum, nesterov}) {
             live.addListener(o -> applyLiveSettings());
         }
@@ -279,6 +282,9 @@ public final class TrainingViewModel implements AutoCloseable {
         lanes.forEach(RunLane::close);
         lanes.clear();
         lanes.addAll(built);
+        for (int i = 0; i < built.size(); i++) {
+            applied[i] = built.get(i).snapshot().config().optimizer();
+        }
         message.set("");
         revision.set(revision.get() + 1);
         return true;
@@ -294,13 +300,13 @@ public final class TrainingViewModel implements AutoCloseable {
         settingUp = true;
         try {
             load(running.config());
-            bnMode.set(running.settings().bnMode());
-            learningRate.set(running.settings().learningRate());
-            momentum.set(running.settings().momentum());
-            nesterov.set(running.settings().nesterov());
+            bnMode.set(applied[0].bnMode());
+            learningRate.set(applied[0].learningRate());
+            momentum.set(applied[0].momentum());
+            nesterov.set(applied[0].nesterov());
             comparison.set(lanes.size() > 1);
             if (lanes.size() > 1) {
-                compareBnMode.set(lanes.get(1).snapshot().settings().bnMode());
+                compareBnMode.set(applied[1].bnMode());
             }
         } finally {
             settingUp = false;
@@ -341,6 +347,7 @@ public final class TrainingViewModel implements AutoCloseable {
             if (scheduled == null) {
                 continue;
             }
+            applied[i] = scheduled;
             followingSchedule = true;
             try {
                 learningRate.set(scheduled.learningRate());
@@ -389,8 +396,13 @@ public final class TrainingViewModel implements AutoCloseable {
     /** Saves the settings the controls describe as JSON (the same record as the CLI's config.json "config"). */
     public void saveSettings(Path file) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Json.mapper().writeValue(temporary.toFile(), currentConfig());
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Json.mapper().writeValue(temporary.toFile(), currentConfig());
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(temporary);            // a full disk leaves neither file nor temporary
+            throw new IOException(file.getFileName() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Loads settings saved by {@link #saveSettings} and rebuilds; a bad file changes nothing. */
@@ -463,9 +475,10 @@ public final class TrainingViewModel implements AutoCloseable {
         }
         try {
             for (int i = 0; i < lanes.size(); i++) {
-                var trainer = lanes.get(i).trainer();
-                trainer.setOptimizerSettings(new OptimizerSettings(learningRate.get(), momentum.get(), nesterov.get(),
-                        trainer.snapshot().settings().weightDecay(), i == 0 ? bnMode.get() : compareBnMode.get()));
+                var settings = new OptimizerSettings(learningRate.get(), momentum.get(), nesterov.get(),
+                        applied[i].weightDecay(), i == 0 ? bnMode.get() : compareBnMode.get());
+                lanes.get(i).trainer().setOptimizerSettings(settings);
+                applied[i] = settings;
             }
             message.set("");
         } catch (IllegalArgumentException e) {

@@ -32,4 +32,17 @@ class TrainOptionsTest {
         assertUsageError("stress limit must be between 0.1 and 100 (got 0.01)", "train", "--out", dir,
                 "--dataset", NO_SUCH_DATASET, "--lr-stress", "--stress-limit", "0.01");
     }
+
+    /** 10 layers of 1024 units (about 10 M parameters, 40 MB in float32) and 1000 Lanczos vectors: about 80 GB. */
+    @Test
+    void aHessianTooLargeForTheHeapIsRefusedBeforeTraining(@TempDir Path out) {
+        assertUsageError("needs about", "train", "--out", out.toString(), "--dataset", "synthetic", "--depth", "10",
+                "--width", "1024", "--steps", "5", "--hessian-every", "1", "--top-k", "30", "--lanczos-iters", "1000");
+    }
+
+    @Test
+    void lanczosIterationsHaveAnUpperBound(@TempDir Path out) {
+        assertUsageError("lanczos-iters must be between 0 and 1000 (got 99999)", "hessian", "--model",
+                "/no/such/model", "--out", out.toString(), "--lanczos-iters", "99999");
+    }
 }

@@ -88,7 +88,7 @@ class RebuildRefusalTest {
     }
 
     @Test
-    void bnOnWithABatchOfOneSaysWhyAndTheControlsMatchTheRun() {
+    void bnOnWithABatchOfOneSaysWhyAndTheControlsMatchTheRun() throws Exception {
         vm.batchSizeProperty().set(1);
         rebuildNow();
         assertTrue(vm.messageProperty().get().contains("at least 2"), vm.messageProperty().get());
@@ -102,6 +102,13 @@ class RebuildRefusalTest {
         assertTrue(vm.messageProperty().get().contains("at least 2"), vm.messageProperty().get());
         assertEquals(BnMode.OFF, vm.bnModeProperty().get(), "the BN control shows the mode the run trains with");
         assertEquals(BnMode.OFF, vm.trainerSettings().bnMode());
+
+        vm.bnModeProperty().set(BnMode.FROZEN);          // queued for the paused trainer, not yet taken
+        vm.bnModeProperty().set(BnMode.ON);              // refused within the same frame
+        assertEquals(BnMode.FROZEN, vm.bnModeProperty().get(), "the control shows the mode handed to the run");
+        vm.step();
+        TrainingViewModelTest.refreshUntil(vm, () -> vm.stepsProperty().get() == 1);
+        assertEquals(BnMode.FROZEN, vm.trainerSettings().bnMode());
     }
 
     @Test

@@ -26,6 +26,21 @@ public final class DatasetSource {
         };
     }
 
+    /**
+     * The spec as a run should record it: a folder as its absolute path, so the run's config.json loads from
+     * any working directory; the embedded and synthetic names as they are.
+     */
+    public static String canonical(String spec) {
+        if (spec.isBlank() || spec.equals(EmbeddedData.FASHION_MNIST) || spec.equals(SyntheticData.NAME)) {
+            return spec;
+        }
+        try {
+            return Path.of(spec).toAbsolutePath().normalize().toString();
+        } catch (InvalidPathException e) {
+            return spec;                                    // load() says why it cannot be read
+        }
+    }
+
     private static Path existingFolder(String spec) throws InvalidDataException {
         if (!isExistingPath(spec)) {
             throw new InvalidDataException("Unknown dataset \"" + spec + "\": it is neither " + EmbeddedData.FASHION_MNIST

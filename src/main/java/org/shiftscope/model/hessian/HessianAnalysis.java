@@ -15,6 +15,8 @@ public final class HessianAnalysis {
     public static final int DEFAULT_TOP_K = 10;
     public static final int MAX_TOP_K = 30;
     public static final int DEFAULT_SAMPLES = 1024;
+    /** More Lanczos iterations than this are refused: the basis alone would be 1000 vectors of the dimension. */
+    public static final int MAX_ITERATIONS = 1000;
     /** Lanczos iterations per wanted eigenvalue (SCIENCE.md: about 2k–4k in all). */
     public static final int ITERATIONS_PER_EIGENVALUE = 4;
     /** Early stop when every residual is below this fraction of λ1. */
@@ -27,8 +29,9 @@ public final class HessianAnalysis {
             if (topK < 1 || topK > MAX_TOP_K) {
                 throw new IllegalArgumentException("top-k must be between 1 and " + MAX_TOP_K + " (got " + topK + ")");
             }
-            if (iterations < 0) {
-                throw new IllegalArgumentException("Lanczos iterations must be ≥ 0 (got " + iterations + ")");
+            if (iterations < 0 || iterations > MAX_ITERATIONS) {
+                throw new IllegalArgumentException("lanczos-iters must be between 0 and " + MAX_ITERATIONS
+                        + " (got " + iterations + ")");
             }
         }
 
@@ -44,6 +47,12 @@ public final class HessianAnalysis {
     private HessianAnalysis() {
     }
 
+    /** @throws HessianMemory.TooLargeException when {@code request} on this network would not fit in the heap */
+    public static void requireFits(Network network, Request request) {
+        long parameters = network.parameters().stream().mapToLong(Parameter::size).sum();
+        HessianMemory.requireFits(parameters, request.lanczosIterations(), request.topK(), network.spec().classes());
+    }
+
     /**
      * @param network   the trained network (not modified; a float64 copy is taken)
      * @param mode      BN mode of the loss
@@ -56,9 +65,8 @@ public final class HessianAnalysis {
                                     OptimizerSettings settings, Request request, long step, long generation,
                                     BooleanSupplier cancelled) {
         long start = System.nanoTime();
-        long parameters = network.parameters().stream().mapToLong(Parameter::size).sum();
         int classes = network.spec().classes();
-        HessianMemory.requireFits(parameters, request.lanczosIterations(), request.topK(), classes);
+        requireFits(network, request);
         var loss = new LossFunction(network, mode, set, chunkSize, settings.weightDecay());
         var operator = new ExactHessian(loss, cancelled);
         int k = Math.min(request.topK(), operator.dimension());

@@ -29,8 +29,8 @@ public final class HessianMemory {
         if (needed > available) {
             throw new TooLargeException(String.format(
                     "the top-%d Hessian of this network (%,d parameters, %d Lanczos iterations) needs about %.1f GB"
-                            + " of memory and %.1f GB is free: use a smaller depth, width or top-k, or give Java more"
-                            + " memory (-Xmx)", topK, parameters, iterations, needed / GIB, available / GIB));
+                            + " of memory and %.1f GB is free: use a smaller depth, width, top-k or number of Lanczos"
+                            + " iterations, or give Java more memory (-Xmx)", topK, parameters, iterations, needed / GIB, available / GIB));
         }
     }
 

@@ -75,7 +75,8 @@ public final class BackgroundHessian implements AutoCloseable {
             // The estimate checked up front leaves out what training holds at the same time; its basis is
             // garbage once this frame unwinds, so training goes on.
             LOG.error("Hessian computation ran out of memory", e);
-            lastError.set("Hessian computation ran out of memory: use a smaller depth, width or top-k");
+            lastError.set("Hessian computation ran out of memory:"
+                    + " use a smaller depth, width, top-k or number of Lanczos iterations");
         } finally {
             running.set(null);
         }

@@ -16,7 +16,7 @@ public record HessianSettings(int every, int topK, int samples, int iterations) 
         Limits.requireRange("hessian-every", every, 0, Integer.MAX_VALUE);
         Limits.requireRange("top-k", topK, 1, HessianAnalysis.MAX_TOP_K);
         Limits.requireRange("hessian-samples", samples, 1, MAX_SAMPLES);
-        Limits.requireRange("lanczos-iters", iterations, 0, 1000);
+        Limits.requireRange("lanczos-iters", iterations, 0, HessianAnalysis.MAX_ITERATIONS);
     }
 
     public static HessianSettings defaults() {

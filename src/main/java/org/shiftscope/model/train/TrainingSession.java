@@ -12,6 +12,7 @@ import org.shiftscope.model.data.EvaluationSet;
 import org.shiftscope.model.data.Examples;
 import org.shiftscope.model.data.InputCentering;
 import org.shiftscope.model.hessian.HessianAnalysis;
+import org.shiftscope.model.hessian.HessianMemory;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.net.Network;
 import org.shiftscope.model.net.NetworkSpec;
@@ -197,6 +198,11 @@ public final class TrainingSession {
     /** The fixed Hessian evaluation set, drawn from the (preprocessed) training split at the start. */
     public Examples hessianSet() {
         return hessianSet;
+    }
+
+    /** @throws HessianMemory.TooLargeException when this run's Hessian requests would not fit in the heap */
+    public void requireHessianFits() {
+        HessianAnalysis.requireFits(network, config.hessian().request());
     }
 
     /** The top of the Hessian spectrum at the current weights, in the current BN mode, computed now. */

@@ -61,4 +61,12 @@ class DatasetSourceTest {
     void blankSpecAsksForADataset() {
         assertInvalid(() -> DatasetSource.load(" ", SEED), EmbeddedData.FASHION_MNIST, "No dataset given");
     }
+
+    @Test
+    void runsRecordAFolderAsItsAbsolutePathAndNamesAsTheyAre() {
+        assertEquals(EmbeddedData.FASHION_MNIST, DatasetSource.canonical(EmbeddedData.FASHION_MNIST));
+        assertEquals(SyntheticData.NAME, DatasetSource.canonical(SyntheticData.NAME));
+        assertEquals(Path.of("").toAbsolutePath().resolve("data/mnist").toString(),
+                DatasetSource.canonical("data/./extra/../mnist"));
+    }
 }
