@@ -39,6 +39,7 @@ public final class ShiftScopeApp extends Application {
 
     @Override
     public void start(Stage stage) throws Exception {
+        ShutdownQuiet.install();
         var config = defaultConfig();
         Scenario scenario = null;
         for (String parameter : getParameters().getRaw()) {
