@@ -55,6 +55,7 @@ public final class LiveChart extends StackPane {
             axis.setForceZeroInRange(false);
             axis.setUnit(null);
         }
+        xAxis.setTickLabelFormatter(new CountTickLabels());    // x counts steps or ranks, unless withLogX()
         chart = new XYChart(xAxis, yAxis);
         chart.setTitle(title);
         this.baseTitle = title;
@@ -115,6 +116,7 @@ public final class LiveChart extends StackPane {
     /** A logarithmic x axis (the stress test's learning rate). */
     public LiveChart withLogX() {
         xAxis.setLogAxis(true);
+        xAxis.setTickLabelFormatter(null);                     // ChartFX's own labels for a learning-rate axis
         return this;
     }
 
