@@ -10,11 +10,17 @@ import java.text.ParseException;
 import java.util.Locale;
 
 final class CountTickLabels extends StringConverter<Number> {
+    /** Below this a tick is 0 (half the last decimal shown). */
+    private static final double ZERO = 0.005;
     private final DecimalFormat format = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
 
     @Override
     public String toString(Number value) {
-        return value == null ? "" : format.format(value.doubleValue());
+        if (value == null) {
+            return "";
+        }
+        double v = value.doubleValue();
+        return format.format(Math.abs(v) < ZERO ? 0 : v);              // no "-0" from a tick at -1e-12
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class LiveChart extends StackPane {
     private final DefaultNumericAxis yAxis;
     private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
     private final List<DoubleDataSet> dataSets = new ArrayList<>();
-    private final DefaultNumericAxis xAxis;
+    private final CountAxis xAxis;
     private ErrorDataSetRenderer secondaryRenderer;
     private final List<DoubleDataSet> secondaryDataSets = new ArrayList<>();
     private final Label readout = new Label();
@@ -47,7 +47,7 @@ public final class LiveChart extends StackPane {
     private Runnable redrawRequest = () -> { };
 
     public LiveChart(String id, String title, String xLabel, String yLabel, boolean logY) {
-        xAxis = new DefaultNumericAxis(xLabel);
+        xAxis = new CountAxis(xLabel);
         yAxis = new DefaultNumericAxis(yLabel);
         for (var axis : List.of(xAxis, yAxis)) {
             axis.setAnimated(false);
@@ -55,7 +55,6 @@ public final class LiveChart extends StackPane {
             axis.setForceZeroInRange(false);
             axis.setUnit(null);
         }
-        xAxis.setTickLabelFormatter(new CountTickLabels());    // x counts steps or ranks, unless withLogX()
         chart = new XYChart(xAxis, yAxis);
         chart.setTitle(title);
         this.baseTitle = title;
@@ -115,8 +114,7 @@ public final class LiveChart extends StackPane {
 
     /** A logarithmic x axis (the stress test's learning rate). */
     public LiveChart withLogX() {
-        xAxis.setLogAxis(true);
-        xAxis.setTickLabelFormatter(null);                     // ChartFX's own labels for a learning-rate axis
+        xAxis.useLogScale();
         return this;
     }
 

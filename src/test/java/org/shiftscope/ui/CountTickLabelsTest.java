@@ -11,6 +11,7 @@ class CountTickLabelsTest {
         var labels = new CountTickLabels();
         assertEquals("25,000", labels.toString(25_000.0));
         assertEquals("0", labels.toString(0));
+        assertEquals("0", labels.toString(-1e-12));
         assertEquals("2.5", labels.toString(2.5));
         assertEquals("0.33", labels.toString(1.0 / 3));
         assertEquals("", labels.toString(null));
