@@ -226,13 +226,19 @@ public final class TrainingViewModel implements AutoCloseable {
             message.set(e.getMessage());
             return;
         }
+        rebuildOn(loaded, config);
+    }
+
+    /** New runs on {@code data}; if they cannot be built, the dataset stays what it was. */
+    private boolean rebuildOn(Dataset data, TrainingConfig config) {
         Dataset previous = dataset;
-        dataset = loaded;
-        if (rebuildLanes(config, null, List.of())) {
-            datasetName.set(loaded.name());
-        } else {
+        dataset = data;
+        if (!rebuildLanes(config, null, List.of())) {
             dataset = previous;
+            return false;
         }
+        datasetName.set(data.name());
+        return true;
     }
 
     /** New networks from the seed with the current settings; the charts start again. */
@@ -412,10 +418,10 @@ public final class TrainingViewModel implements AutoCloseable {
             throw new IOException(file.getFileName() + ": seed " + loaded.seed()
                     + " is outside what the window's seed box holds (" + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ")");
         }
-        Dataset previous = dataset;
+        Dataset data = dataset;
         if (!loaded.dataset().equals(dataset.name())) {
             try {
-                dataset = DatasetSource.load(loaded.dataset(), loaded.seed());
+                data = DatasetSource.load(loaded.dataset(), loaded.seed());
             } catch (InvalidDataException e) {
                 throw new IOException(file.getFileName() + ": " + e.getMessage());
             }
@@ -427,11 +433,9 @@ public final class TrainingViewModel implements AutoCloseable {
             settingUp = false;
         }
         scenario.set(null);
-        if (!rebuildLanes(loaded, null, List.of())) {
-            dataset = previous;
+        if (!rebuildOn(data, loaded)) {
             throw new IOException(file.getFileName() + ": " + message.get());
         }
-        datasetName.set(dataset.name());
     }
 
     /** One line recording the run's settings, for the title of exported figures. */
