@@ -189,7 +189,8 @@ public final class BenchCommand implements Callable<Integer> {
         var set = new Examples(hx, random.ints(hessianSamples, 0, classes).toArray(), hessianSamples, inputs);
         long start = System.nanoTime();
         var loss = new LossFunction(network, bn, set, hessianSamples, 0);
-        var eigen = Lanczos.largest(new ExactHessian(loss, () -> false), topK, iterations, 0, 0);
+        var eigen = Lanczos.largest(new ExactHessian(loss, () -> false), topK, iterations, 0,
+                Lanczos.randomStart(loss.dimension(), 1, 0));
         var result = new LinkedHashMap<String, Object>();
         result.put("hessian_topk_s", (System.nanoTime() - start) / 1e9);
         result.put("lanczos_iters", eigen.iterations());

@@ -70,7 +70,8 @@ public final class HessianAnalysis {
         var loss = new LossFunction(network, mode, set, chunkSize, settings.weightDecay());
         var operator = new ExactHessian(loss, cancelled);
         int k = Math.min(request.topK(), operator.dimension());
-        var eigen = Lanczos.largest(operator, k, request.lanczosIterations(), request.tolerance(), START_VECTOR_SEED);
+        var eigen = Lanczos.largest(operator, k, request.lanczosIterations(), request.tolerance(),
+                Lanczos.randomStart(operator.dimension(), 1, START_VECTOR_SEED));
 
         double[] w = loss.initialParameters();
         double[][] meanGradients = loss.logitStatisticGradients(w, false);

@@ -1,6 +1,11 @@
-// Lanczos with full reorthogonalisation for the largest eigenvalues of a symmetric operator (Golub & Van
-// Loan, "Matrix Computations", §10.1 and §10.3.1; the residual bound of their Theorem 10.1.1 / Parlett 1998).
-// Ritz values come from a dense symmetric eigendecomposition of the tridiagonal matrix (EJML).
+// Block Lanczos with full reorthogonalisation for the largest eigenvalues of a symmetric operator (Golub &
+// Van Loan, "Matrix Computations", §10.3.6 and §10.3.1; Saad, "Numerical Methods for Large Eigenvalue
+// Problems", §6.3). Each step applies the operator to a whole block of vectors (one matrix product per layer
+// for the block, see ExactHessian), so a start block can carry the previous report's eigenvectors (a warm
+// start, converging in a few steps when the weights have moved little); a block of one vector is plain
+// Lanczos. Ritz pairs come from a dense symmetric eigendecomposition (EJML) of the projection QᵀAQ, computed
+// entry by entry from the products rather than assumed block-tridiagonal, so an operator with rounding noise
+// (float32 products) still gives a symmetric projection.
 package org.shiftscope.model.hessian;
 
 import org.ejml.data.DMatrixRMaj;
@@ -12,104 +17,204 @@ import java.util.List;
 import java.util.Random;
 
 public final class Lanczos {
-    /** An off-diagonal β below this (relative to the largest |α|) means an invariant subspace was found. */
-    private static final double BREAKDOWN = 1e-12;
-    /** Iterations between convergence checks once k iterations are done. */
-    private static final int CHECK_EVERY = 5;
+    /** A new direction whose norm after orthogonalisation is below this fraction of its product's adds nothing. */
+    private static final double BREAKDOWN = 1e-10;
+    /** Below this fraction of |λ1| an eigenvalue counts as zero for its relative residual. */
+    private static final double ZERO_EIGENVALUE = 1e-3;
 
     private Lanczos() {
     }
 
     /**
-     * @param k             eigenvalues wanted (largest algebraic)
-     * @param maxIterations at most this many operator applications (capped at the dimension)
-     * @param tolerance     stop early when every wanted residual ≤ tolerance·max(|λ1|, 1e-12); 0 never stops early
-     * @param seed          seed of the random start vector
+     * @param k           eigenvalues wanted (largest algebraic)
+     * @param maxProducts at most this many operator applications to single vectors (a block of b counts b)
+     * @param tolerance   stop once every wanted Ritz pair has a residual ‖Av − θv‖ ≤ tolerance·|θ| (|θ| taken as at
+     *                    least a thousandth of |θ1|); 0 never stops early
+     * @param start       the start block, b ≥ 1 vectors of the dimension (orthonormalised here; not modified)
      */
-    public static EigenResult largest(SymmetricOperator operator, int k, int maxIterations, double tolerance, long seed) {
+    public static EigenResult largest(SymmetricOperator operator, int k, int maxProducts, double tolerance,
+                                      double[][] start) {
         int n = operator.dimension();
-        int limit = Math.min(maxIterations, n);
+        int limit = Math.min(maxProducts, n);
         if (k < 1 || k > limit) {
-            throw new IllegalArgumentException("need 1 ≤ k ≤ iterations (k = " + k + ", iterations = " + limit + ")");
+            throw new IllegalArgumentException("need 1 ≤ k ≤ products (k = " + k + ", products = " + limit + ")");
         }
-        List<double[]> basis = new ArrayList<>();
-        double[] alpha = new double[limit];
-        double[] beta = new double[limit];
-        double[] q = randomUnitVector(n, seed);
+        var basis = new ArrayList<double[]>();
+        var projected = new double[limit][limit];          // T = QᵀAQ, filled block by block
+        double[][] block = orthonormalBlock(copies(start), basis, Math.min(start.length, limit), norms(start));
+        var outside = new ArrayList<Remainder>();         // the parts of A·Q outside the basis
         Ritz ritz = null;
-        int m = 0;
-        while (m < limit) {
-            basis.add(q);
-            double[] w = operator.apply(q);
-            alpha[m] = Vectors.dot(w, q);
-            Vectors.orthogonalize(w, basis);             // full reorthogonalisation (covers α·q and β·q_prev)
-            beta[m] = Vectors.norm(w);
-            m++;
-            boolean breakdown = beta[m - 1] <= BREAKDOWN * Math.max(1e-300, maxAbs(alpha, m));
-            boolean check = m >= k && ((m - k) % CHECK_EVERY == 0 || m == limit || breakdown);
-            if (check) {
-                ritz = Ritz.of(alpha, beta, m, Math.min(k, m));
-                if (breakdown || m == limit || (tolerance > 0 && ritz.converged(tolerance))) {
+        while (block.length > 0) {
+            double[][] products = operator.apply(block);   // A·Z (b, n)
+            int m = basis.size();
+            basis.addAll(Arrays.asList(block));
+            fillProjection(projected, basis, m, block, products);
+            double[] productNorms = norms(products);
+            for (var earlier : outside) {
+                earlier.orthogonalize(basis);              // a trimmed block's leftover, against the larger basis
+            }
+            var remainder = new Remainder(products, m);    // (I − QQᵀ)·A·Z, in place: the next block comes from it
+            remainder.orthogonalize(basis);
+            outside.add(remainder);
+            int size = basis.size();
+            if (size >= k) {
+                ritz = Ritz.of(projected, size, k, outside);
+                if (size >= limit || (tolerance > 0 && ritz.converged(tolerance))) {
                     break;
                 }
             }
-            if (breakdown) {
-                break;
+            int room = Math.min(block.length, limit - size);
+            if (room < products.length) {
+                block = orthonormalBlock(copies(products), basis, room, productNorms);  // the rest stays outside
+            } else {
+                outside.remove(remainder);                 // wholly inside the basis from the next step on
+                block = orthonormalBlock(products, basis, room, productNorms);
             }
-            Vectors.scale(1 / beta[m - 1], w);
-            q = w;
         }
-        if (ritz == null || ritz.size() != Math.min(k, m)) {
-            ritz = Ritz.of(alpha, beta, m, Math.min(k, m));
+        if (ritz == null || ritz.size() < Math.min(k, basis.size())) {
+            ritz = Ritz.of(projected, basis.size(), Math.min(k, basis.size()), outside);
         }
-        return ritz.toResult(basis, m, tolerance);
+        return ritz.toResult(basis, tolerance);
     }
 
-    private static double maxAbs(double[] values, int count) {
-        double max = 0;
-        for (int i = 0; i < count; i++) {
-            max = Math.max(max, Math.abs(values[i]));
-        }
-        return max;
-    }
-
-    private static double[] randomUnitVector(int n, long seed) {
+    /** {@code count} seeded random unit vectors of dimension n: a cold start block. */
+    public static double[][] randomStart(int n, int count, long seed) {
         var random = new Random(seed);
-        var v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = random.nextGaussian();
+        var block = new double[count][n];
+        for (double[] v : block) {
+            for (int i = 0; i < n; i++) {
+                v[i] = random.nextGaussian();
+            }
+            Vectors.scale(1 / Vectors.norm(v), v);
         }
-        Vectors.scale(1 / Vectors.norm(v), v);
-        return v;
+        return block;
     }
 
-    /** The top Ritz pairs of the m×m tridiagonal T_m, in the Krylov basis coordinates. */
-    private record Ritz(double[] values, double[][] coordinates, double[] residuals) {
-        static Ritz of(double[] alpha, double[] beta, int m, int k) {
-            var t = new DMatrixRMaj(m, m);
+    /** T[i][j] = q_i·(A z_j) for the new block's columns j ≥ m and every basis row i, mirrored into the rows. */
+    private static void fillProjection(double[][] t, List<double[]> basis, int m, double[][] block, double[][] products) {
+        for (int j = 0; j < block.length; j++) {
             for (int i = 0; i < m; i++) {
-                t.set(i, i, alpha[i]);
-                if (i + 1 < m) {
-                    t.set(i, i + 1, beta[i]);
-                    t.set(i + 1, i, beta[i]);
+                double entry = Vectors.dot(basis.get(i), products[j]);
+                t[i][m + j] = entry;
+                t[m + j][i] = entry;
+            }
+        }
+        for (int i = 0; i < block.length; i++) {
+            for (int j = i; j < block.length; j++) {
+                double entry = 0.5 * (Vectors.dot(block[i], products[j]) + Vectors.dot(block[j], products[i]));
+                t[m + i][m + j] = entry;
+                t[m + j][m + i] = entry;
+            }
+        }
+    }
+
+    /**
+     * Up to {@code size} orthonormal vectors spanning the candidates' directions outside the basis, made in place
+     * from the candidates. A candidate whose remainder is below BREAKDOWN of its reference norm (its product
+     * lies in the span already: an invariant subspace) is dropped.
+     */
+    private static double[][] orthonormalBlock(double[][] candidates, List<double[]> basis, int size, double[] referenceNorms) {
+        var accepted = new ArrayList<double[]>();
+        for (int j = 0; j < candidates.length && accepted.size() < size; j++) {
+            double[] q = candidates[j];
+            Vectors.orthogonalize(q, basis);
+            Vectors.orthogonalize(q, accepted);
+            double norm = Vectors.norm(q);
+            if (norm > BREAKDOWN * Math.max(referenceNorms[j], Double.MIN_NORMAL)) {
+                Vectors.scale(1 / norm, q);
+                accepted.add(q);
+            }
+        }
+        return accepted.toArray(new double[0][]);
+    }
+
+    private static double[][] copies(double[][] vectors) {
+        var out = new double[vectors.length][];
+        for (int j = 0; j < vectors.length; j++) {
+            out[j] = vectors[j].clone();
+        }
+        return out;
+    }
+
+    private static double[] norms(double[][] vectors) {
+        var out = new double[vectors.length];
+        for (int j = 0; j < vectors.length; j++) {
+            out[j] = Vectors.norm(vectors[j]);
+        }
+        return out;
+    }
+
+    /**
+     * The part of the products A·Z of one block (whose vectors start at basis index {@code start}) outside the
+     * basis. With full reorthogonalisation A·Q·s − θ·Q·s is the sum of these parts times the matching
+     * coordinates of s, so the Ritz residuals need no further products. A block's part stays outside the basis
+     * only when the next block was trimmed to the budget and could not take all of it.
+     */
+    private static final class Remainder {
+        final double[][] vectors;
+        final int start;
+
+        /** Takes the products themselves; orthogonalize() turns them into the remainder. */
+        Remainder(double[][] products, int start) {
+            this.vectors = products;
+            this.start = start;
+        }
+
+        /** Removes the components along the basis (twice, for stability). */
+        void orthogonalize(List<double[]> basis) {
+            for (double[] v : vectors) {
+                Vectors.orthogonalize(v, basis);
+            }
+        }
+    }
+
+    /** The top Ritz pairs of the m×m projection, in basis coordinates, with their residual norms. */
+    private record Ritz(double[] values, double[][] coordinates, double[] residuals) {
+        /** @param outside the parts of A·Q outside the basis, for the residuals ‖A·Qs − θ·Qs‖ */
+        static Ritz of(double[][] t, int m, int k, List<Remainder> outside) {
+            var matrix = new DMatrixRMaj(m, m);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < m; j++) {
+                    matrix.set(i, j, t[i][j]);
                 }
             }
             var eig = DecompositionFactory_DDRM.eig(m, true, true);
-            if (!eig.decompose(t)) {
-                throw new IllegalStateException("eigendecomposition of the Lanczos tridiagonal failed");
+            if (!eig.decompose(matrix)) {
+                throw new IllegalStateException("eigendecomposition of the projected matrix failed");
             }
             Integer[] order = new Integer[m];
             for (int i = 0; i < m; i++) {
                 order[i] = i;
             }
             Arrays.sort(order, (a, b) -> Double.compare(eig.getEigenvalue(b).real, eig.getEigenvalue(a).real));
+            var columns = new ArrayList<double[]>();        // every outside vector R_j, with its basis index
+            var indices = new ArrayList<Integer>();
+            for (var part : outside) {
+                for (int j = 0; j < part.vectors.length; j++) {
+                    columns.add(part.vectors[j]);
+                    indices.add(part.start + j);
+                }
+            }
+            var gram = new double[columns.size()][columns.size()];   // G = RᵀR
+            for (int i = 0; i < columns.size(); i++) {
+                for (int j = i; j < columns.size(); j++) {
+                    gram[i][j] = Vectors.dot(columns.get(i), columns.get(j));
+                    gram[j][i] = gram[i][j];
+                }
+            }
             var values = new double[k];
             var coordinates = new double[k][];
             var residuals = new double[k];
             for (int i = 0; i < k; i++) {
                 values[i] = eig.getEigenvalue(order[i]).real;
                 coordinates[i] = eig.getEigenVector(order[i]).getData().clone();   // unit vector s_i in R^m
-                residuals[i] = Math.abs(beta[m - 1] * coordinates[i][m - 1]);       // |β_m · s_mi|
+                double squared = 0;                                                   // ‖R·s‖² = sᵀGs on R's rows
+                for (int a = 0; a < gram.length; a++) {
+                    for (int b = 0; b < gram.length; b++) {
+                        squared += coordinates[i][indices.get(a)] * gram[a][b] * coordinates[i][indices.get(b)];
+                    }
+                }
+                residuals[i] = Math.sqrt(Math.max(0, squared));
             }
             return new Ritz(values, coordinates, residuals);
         }
@@ -119,27 +224,27 @@ public final class Lanczos {
         }
 
         boolean converged(double tolerance) {
-            double scale = Math.max(Math.abs(values[0]), 1e-12);
-            for (double r : residuals) {
-                if (r > tolerance * scale) {
+            double floor = ZERO_EIGENVALUE * Math.abs(values[0]);
+            for (int i = 0; i < values.length; i++) {
+                if (residuals[i] > tolerance * Math.max(Math.abs(values[i]), floor)) {
                     return false;
                 }
             }
             return true;
         }
 
-        EigenResult toResult(List<double[]> basis, int iterations, double tolerance) {
+        EigenResult toResult(List<double[]> basis, double tolerance) {
             int n = basis.get(0).length;
             var vectors = new double[values.length][];
             for (int i = 0; i < values.length; i++) {
                 var v = new double[n];
-                for (int j = 0; j < iterations; j++) {
+                for (int j = 0; j < coordinates[i].length; j++) {
                     Vectors.axpy(coordinates[i][j], basis.get(j), v);
                 }
                 Vectors.scale(1 / Vectors.norm(v), v);
                 vectors[i] = v;
             }
-            return new EigenResult(values, vectors, residuals, iterations, tolerance > 0 && converged(tolerance));
+            return new EigenResult(values, vectors, residuals, basis.size(), tolerance > 0 && converged(tolerance));
         }
     }
 }

@@ -2,13 +2,9 @@
 // fixed order of Network.parameters(): the coordinates of the Hessian.
 package org.shiftscope.model.hessian;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.shiftscope.model.net.Parameter;
 
 import java.util.List;
-import java.util.function.Function;
 
 public final class ParameterVectors {
     private ParameterVectors() {
@@ -26,47 +22,48 @@ public final class ParameterVectors {
     }
 
     public static double[] values(List<Parameter> parameters) {
-        return concatenate(parameters, Parameter::value);
-    }
-
-    public static double[] gradients(List<Parameter> parameters) {
-        return concatenate(parameters, Parameter::gradient);
-    }
-
-    /** The accumulated Hessian-vector product slices. */
-    public static double[] curvatures(List<Parameter> parameters) {
-        return concatenate(parameters, Parameter::curvature);
-    }
-
-    public static void assign(List<Parameter> parameters, double[] values) {
-        scatter(parameters, values, Parameter::value);
-    }
-
-    /** Sets every parameter's direction() to its slice of v. */
-    public static void assignDirections(List<Parameter> parameters, double[] v) {
-        scatter(parameters, v, Parameter::direction);
-    }
-
-    private static double[] concatenate(List<Parameter> parameters, Function<Parameter, INDArray> part) {
         var out = new double[dimension(parameters)];
         int offset = 0;
         for (Parameter p : parameters) {
-            double[] g = part.apply(p).dup('c').data().asDouble();
-            System.arraycopy(g, 0, out, offset, g.length);
-            offset += g.length;
+            p.addValueTo(out, offset);
+            offset += (int) p.size();
         }
         return out;
     }
 
-    private static void scatter(List<Parameter> parameters, double[] values, Function<Parameter, INDArray> part) {
+    public static double[] gradients(List<Parameter> parameters) {
+        var out = new double[dimension(parameters)];
         int offset = 0;
         for (Parameter p : parameters) {
-            INDArray target = part.apply(p);
-            int n = (int) p.size();
-            var slice = new double[n];
-            System.arraycopy(values, offset, slice, 0, n);
-            target.assign(Nd4j.create(slice, target.shape(), DataType.DOUBLE).castTo(target.dataType()));
-            offset += n;
+            p.addGradientTo(out, offset);
+            offset += (int) p.size();
+        }
+        return out;
+    }
+
+    public static void assign(List<Parameter> parameters, double[] values) {
+        int offset = 0;
+        for (Parameter p : parameters) {
+            p.setValue(values, offset);
+            offset += (int) p.size();
+        }
+    }
+
+    /** Sets every parameter's directions(b) to its slices of the b vectors. */
+    public static void assignDirections(List<Parameter> parameters, double[][] vectors) {
+        int offset = 0;
+        for (Parameter p : parameters) {
+            p.setDirections(vectors, offset);
+            offset += (int) p.size();
+        }
+    }
+
+    /** Adds every parameter's accumulated curvatures(b) (its slices of H·v_1…H·v_b) to the b sums. */
+    public static void addCurvatures(List<Parameter> parameters, double[][] sums) {
+        int offset = 0;
+        for (Parameter p : parameters) {
+            p.addCurvaturesTo(sums, offset);
+            offset += (int) p.size();
         }
     }
 }

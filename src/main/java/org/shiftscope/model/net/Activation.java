@@ -1,4 +1,5 @@
-// Element-wise nonlinearity layer y = f(z); backward multiplies by f'(z).
+// Element-wise nonlinearity layer y = f(z); backward multiplies by f'(z). Its R-operator passes take a
+// block of directions stacked by rows, each multiplied by the same f'(z) (and f''(z)·δ) of the batch.
 package org.shiftscope.model.net;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -7,9 +8,10 @@ import java.util.List;
 
 public final class Activation implements Layer {
     private final ActivationFunction function;
-    private INDArray input;    // z (batch, units)
-    private INDArray output;   // f(z) (batch, units)
-    private INDArray inputTangent; // ż (batch, units)
+    private INDArray input;         // z (batch, units)
+    private INDArray output;        // f(z) (batch, units)
+    private INDArray slope;         // f'(z) (batch, units), from the last forwardTangent
+    private INDArray inputTangent;  // ż (b·batch, units)
 
     public Activation(ActivationFunction function) {
         this.function = function;
@@ -27,20 +29,34 @@ public final class Activation implements Layer {
         return function.derivative(input, output).muli(dOut); // (batch, units)
     }
 
+    /** ẏ_i = f'(z)·ż_i. */
     @Override
-    public INDArray forwardTangent(INDArray dz) {
+    public INDArray forwardTangent(INDArray dz, int block) {         // (b·batch, units)
         inputTangent = dz;
-        return function.derivative(input, output).muli(dz);              // ẏ = f'(z)·ż (batch, units)
+        slope = function.derivative(input, output);                  // (batch, units)
+        return perDirection(dz, block).mulRowVector(flat(slope)).reshape('c', dz.shape()); // (b·batch, units)
     }
 
+    /** dz = f'(z)·δ; R{dz}_i = f''(z)·ż_i·δ + f'(z)·δ̇_i (f'' is 0 for ReLU, as autograd takes it). */
     @Override
-    public Tangent backwardTangent(Tangent dOut) {
-        INDArray slope = function.derivative(input, output);             // f'(z) (batch, units)
-        INDArray dz = slope.mul(dOut.value());                           // f'(z)·δ
-        INDArray dzTangent = function.secondDerivative(input, output)    // f''(z)·ż·δ + f'(z)·δ̇
-                .muli(inputTangent).muli(dOut.value())
-                .addi(slope.muli(dOut.tangent()));
-        return new Tangent(dz, dzTangent);
+    public Tangent backwardTangent(Tangent dOut, int block) {
+        INDArray delta = dOut.value();                               // (batch, units)
+        INDArray dz = slope.mul(delta);                              // (batch, units)
+        INDArray dzTangent = perDirection(dOut.tangent(), block).mulRowVector(flat(slope)); // f'(z)·δ̇_i (b, batch·units)
+        if (function != ActivationFunction.RELU) {
+            INDArray curvature = function.secondDerivative(input, output).muli(delta);  // f''(z)·δ (batch, units)
+            dzTangent.addi(perDirection(inputTangent, block).mulRowVector(flat(curvature)));
+        }
+        return new Tangent(dz, dzTangent.reshape('c', dOut.tangent().shape()));
+    }
+
+    /** (b·batch, units) → (b, batch·units): one row per direction, for a broadcast over the block. */
+    private static INDArray perDirection(INDArray stacked, int block) {
+        return stacked.reshape('c', block, stacked.length() / block);
+    }
+
+    private static INDArray flat(INDArray batch) {
+        return batch.reshape('c', 1, batch.length());
     }
 
     @Override

@@ -14,12 +14,13 @@ import java.util.Arrays;
 import java.util.List;
 
 public final class BatchNorm implements Layer {
-    /** Scratch slots a pass uses: the layer input (becoming x̂), its tangent (becoming R{x̂}), δ and δ̇. */
-    static final int SCRATCH_SLOTS = 4;
+    /** Scratch slots a pass uses: the layer input (becoming x̂), its tangent (becoming R{x̂}), δ, δ̇ and A. */
+    static final int SCRATCH_SLOTS = 5;
     private static final int INPUT = 0;
     private static final int INPUT_TANGENT = 1;
     private static final int DELTA = 2;
     private static final int DELTA_TANGENT = 3;
+    private static final int A = 4;
 
     private final Parameter gamma;        // (1, units)
     private final Parameter beta;         // (1, units)
@@ -37,11 +38,12 @@ public final class BatchNorm implements Layer {
     private INDArray input;                // x (batch, units)
     private double[] mean;                 // μ, batch or running (units)
     private double[] inverseStd;           // s = 1/sqrt(σ² + ε) (units)
-    // The last forwardTangent, for backwardTangent.
-    private INDArray inputTangent;         // ẋ (batch, units)
-    private double[] meanInputTangent;     // mean(ẋ) (units), 0 with fixed statistics
-    private double[] meanXhatInputTangent; // mean(x̂⊙ẋ) (units), 0 with fixed statistics
-    private double[] inverseStdTangent;    // R{s} = −s²·mean(x̂⊙ẋ) (units)
+    // The last forwardTangent, for backwardTangent; per direction i of the block, (b, units) in row-major order.
+    private int block;
+    private INDArray inputTangent;         // ẋ (b·batch, units)
+    private double[] meanInputTangent;     // mean(ẋ_i), 0 with fixed statistics
+    private double[] meanXhatInputTangent; // mean(x̂⊙ẋ_i), 0 with fixed statistics
+    private double[] inverseStdTangent;    // R{s}_i = −s²·mean(x̂⊙ẋ_i)
 
     public BatchNorm(String name, int units, double epsilon, double momentum, DataType dtype) {
         this(name, units, epsilon, momentum, dtype, new ScratchBuffers(SCRATCH_SLOTS));
@@ -76,25 +78,27 @@ public final class BatchNorm implements Layer {
         rows = (int) x.size(0);
         input = x;
         usedBatchStatistics = mode == BnMode.ON && pass != Pass.INFERENCE;
-        double[] values = read(x, INPUT);                          // x, then γ·x̂ + β in place (batch, units)
+        final int n = rows;
+        final int u = units;
+        double[] values = read(x, INPUT, 1);                          // x, then γ·x̂ + β in place (batch, units)
         double[] variance;
         if (usedBatchStatistics) {
-            mean = new double[units];                              // (units)
-            variance = new double[units];                          // biased σ²_B (units)
+            mean = new double[u];                              // (units)
+            variance = new double[u];                          // biased σ²_B (units)
             batchMoments(values, mean, variance);
         } else {
             mean = RowMajor.read(runningMean);                     // (units)
             variance = RowMajor.read(runningVar);                  // (units)
         }
-        inverseStd = new double[units];
-        for (int j = 0; j < units; j++) {
+        inverseStd = new double[u];
+        for (int j = 0; j < u; j++) {
             inverseStd[j] = 1.0 / Math.sqrt(variance[j] + epsilon);
         }
         double[] g = RowMajor.read(gamma.value());
         double[] b = RowMajor.read(beta.value());
-        for (int i = 0; i < rows; i++) {
-            int row = i * units;
-            for (int j = 0; j < units; j++) {
+        for (int i = 0; i < n; i++) {
+            int row = i * u;
+            for (int j = 0; j < u; j++) {
                 values[row + j] = g[j] * ((values[row + j] - mean[j]) * inverseStd[j]) + b[j];
             }
         }
@@ -110,20 +114,22 @@ public final class BatchNorm implements Layer {
      * (Chan, Golub & LeVeque 1983, "Algorithms for computing the sample variance", Am. Stat. 37(3)).
      */
     private void batchMoments(double[] x, double[] mean, double[] variance) {
-        var sum = new double[units];
-        var sumOfSquares = new double[units];
-        for (int i = 0; i < rows; i++) {
-            int row = i * units;
-            for (int j = 0; j < units; j++) {
+        final int n = rows;                                        // locals: the JIT keeps them in registers
+        final int u = units;
+        var sum = new double[u];
+        var sumOfSquares = new double[u];
+        for (int i = 0; i < n; i++) {
+            int row = i * u;
+            for (int j = 0; j < u; j++) {
                 double shifted = x[row + j] - x[j];
                 sum[j] += shifted;
                 sumOfSquares[j] += shifted * shifted;
             }
         }
-        for (int j = 0; j < units; j++) {
-            double shiftedMean = sum[j] / rows;
+        for (int j = 0; j < u; j++) {
+            double shiftedMean = sum[j] / n;
             mean[j] = x[j] + shiftedMean;
-            variance[j] = Math.max(0.0, sumOfSquares[j] / rows - shiftedMean * shiftedMean);
+            variance[j] = Math.max(0.0, sumOfSquares[j] / n - shiftedMean * shiftedMean);
         }
     }
 
@@ -145,14 +151,17 @@ public final class BatchNorm implements Layer {
         if (mode == BnMode.OFF) {
             return dOut;
         }
+        final int n = rows;                                        // locals: the JIT keeps them in registers
+        final int u = units;
+        final double[] inverseStdLocal = inverseStd;
         double[] xhat = normalizedInput();                         // (batch, units)
-        double[] delta = read(dOut, DELTA);                        // δ, then dx in place (batch, units)
+        double[] delta = read(dOut, DELTA, 1);                        // δ, then dx in place (batch, units)
         double[] g = RowMajor.read(gamma.value());
-        var sumDelta = new double[units];                          // Σ δ (units): dβ
-        var sumDeltaXhat = new double[units];                      // Σ δ⊙x̂ (units): dγ
-        for (int i = 0; i < rows; i++) {
-            int row = i * units;
-            for (int j = 0; j < units; j++) {
+        var sumDelta = new double[u];                          // Σ δ (units): dβ
+        var sumDeltaXhat = new double[u];                      // Σ δ⊙x̂ (units): dγ
+        for (int i = 0; i < n; i++) {
+            int row = i * u;
+            for (int j = 0; j < u; j++) {
                 sumDelta[j] += delta[row + j];
                 sumDeltaXhat[j] += delta[row + j] * xhat[row + j];
             }
@@ -162,151 +171,246 @@ public final class BatchNorm implements Layer {
         // dx̂ = γ·δ; with batch statistics dx = s·(dx̂ − mean(dx̂) − x̂·mean(dx̂⊙x̂)), Ioffe & Szegedy Section 3,
         // where mean(dx̂) = γ·Σδ/B and mean(dx̂⊙x̂) = γ·Σ(δ⊙x̂)/B; with fixed statistics dx = s·dx̂.
         // Per unit that is dx = a·δ + b + c·x̂, with the coefficients below.
-        var a = new double[units];
-        var b = new double[units];
-        var c = new double[units];
-        for (int j = 0; j < units; j++) {
-            a[j] = inverseStd[j] * g[j];
+        var a = new double[u];
+        var b = new double[u];
+        var c = new double[u];
+        for (int j = 0; j < u; j++) {
+            a[j] = inverseStdLocal[j] * g[j];
             if (usedBatchStatistics) {
-                b[j] = -a[j] * sumDelta[j] / rows;
-                c[j] = -a[j] * sumDeltaXhat[j] / rows;
+                b[j] = -a[j] * sumDelta[j] / n;
+                c[j] = -a[j] * sumDeltaXhat[j] / n;
             }
         }
-        for (int i = 0; i < rows; i++) {
-            int row = i * units;
-            for (int j = 0; j < units; j++) {
+        for (int i = 0; i < n; i++) {
+            int row = i * u;
+            for (int j = 0; j < u; j++) {
                 delta[row + j] = a[j] * delta[row + j] + b[j] + c[j] * xhat[row + j];
             }
         }
-        return RowMajor.matrix(delta, dOut.dataType(), rows, units);
+        return RowMajor.matrix(delta, dOut.dataType(), n, u);
     }
 
     /**
      * With batch statistics, writing s = 1/sqrt(σ² + ε): R{s} = −s²·mean(x̂⊙ẋ) and
      * R{x̂} = s·(ẋ − mean(ẋ) − x̂·mean(x̂⊙ẋ)); with fixed statistics R{x̂} = s·ẋ.
-     * The output's tangent is v_γ·x̂ + γ·R{x̂} + v_β.
+     * The output's tangent is v_γ·x̂ + γ·R{x̂} + v_β, for each direction of the block.
      */
     @Override
-    public INDArray forwardTangent(INDArray dx) {                  // (batch, units)
+    public INDArray forwardTangent(INDArray dx, int block) {      // (b·batch, units)
         if (mode == BnMode.OFF) {
             return dx;
         }
-        requireShape(dx);
+        final int n = rows;                                        // locals: the JIT keeps them in registers
+        final int u = units;
+        this.block = block;
         inputTangent = dx;
         double[] xhat = normalizedInput();                         // (batch, units)
-        double[] tangent = read(dx, INPUT_TANGENT);                // ẋ, then R{x̂}, then the output's tangent
-        inverseStdTangent = new double[units];
+        double[] tangent = read(dx, INPUT_TANGENT, block);         // ẋ, then R{x̂}, then the output's tangent
+        meanInputTangent = new double[block * u];              // (b, units)
+        meanXhatInputTangent = new double[block * u];          // (b, units)
+        inverseStdTangent = new double[block * u];             // (b, units)
         if (usedBatchStatistics) {
-            meanInputTangent = RowMajor.columnMeans(tangent, rows, units);                  // (units)
-            meanXhatInputTangent = RowMajor.columnMeansOfProduct(xhat, tangent, rows, units); // (units)
-            for (int j = 0; j < units; j++) {
-                inverseStdTangent[j] = -inverseStd[j] * inverseStd[j] * meanXhatInputTangent[j];
+            for (int b = 0; b < block; b++) {
+                int slice = b * n * u;
+                int stats = b * u;
+                for (int i = 0; i < n; i++) {
+                    int row = i * u;
+                    for (int j = 0; j < u; j++) {
+                        double t = tangent[slice + row + j];
+                        meanInputTangent[stats + j] += t;
+                        meanXhatInputTangent[stats + j] += xhat[row + j] * t;
+                    }
+                }
+                for (int j = 0; j < u; j++) {
+                    meanInputTangent[stats + j] /= n;
+                    meanXhatInputTangent[stats + j] /= n;
+                    inverseStdTangent[stats + j] = -inverseStd[j] * inverseStd[j] * meanXhatInputTangent[stats + j];
+                }
             }
-        } else {
-            meanInputTangent = new double[units];
-            meanXhatInputTangent = new double[units];
         }
         normalizeTangent(xhat, tangent);
-        double[] g = RowMajor.read(gamma.value());
-        double[] vGamma = RowMajor.read(gamma.direction());
-        double[] vBeta = RowMajor.read(beta.direction());
-        for (int i = 0; i < rows; i++) {
-            int row = i * units;
-            for (int j = 0; j < units; j++) {
-                tangent[row + j] = vGamma[j] * xhat[row + j] + g[j] * tangent[row + j] + vBeta[j];
+        double[] g = RowMajor.read(gamma.value());                 // (units)
+        double[] vGamma = RowMajor.read(gamma.directions(block));  // (b, units)
+        double[] vBeta = RowMajor.read(beta.directions(block));    // (b, units)
+        for (int b = 0; b < block; b++) {
+            int slice = b * n * u;
+            int stats = b * u;
+            for (int i = 0; i < n; i++) {
+                int row = i * u;
+                for (int j = 0; j < u; j++) {
+                    int k = slice + row + j;
+                    tangent[k] = vGamma[stats + j] * xhat[row + j] + g[j] * tangent[k] + vBeta[stats + j];
+                }
             }
         }
-        return RowMajor.matrix(tangent, dx.dataType(), rows, units);
+        return RowMajor.matrix(tangent, dx.dataType(), (long) block * n, u);
     }
 
     /**
      * With d = γ·δ and Ḋ = R{d} = γ·δ̇ + v_γ·δ: dx = s·A with A = d − mean(d) − x̂·mean(d⊙x̂), and
      * R{dx} = R{s}·A + s·R{A}, R{A} = Ḋ − mean(Ḋ) − R{x̂}·mean(d⊙x̂) − x̂·mean(Ḋ⊙x̂ + d⊙R{x̂}).
      * With fixed statistics dx = s·d and R{dx} = s·Ḋ. R{dγ} = Σ(δ̇⊙x̂ + δ⊙R{x̂}), R{dβ} = Σ δ̇.
+     * δ, d, A and dx are shared by the block; the R{·} are per direction.
      */
     @Override
-    public Tangent backwardTangent(Tangent dOut) {
+    public Tangent backwardTangent(Tangent dOut, int block) {
         if (mode == BnMode.OFF) {
             return dOut;
         }
-        double[] xhat = normalizedInput();                         // x̂ (batch, units)
-        double[] xhatTangent = read(inputTangent, INPUT_TANGENT);  // ẋ, then R{x̂} (batch, units)
+        final int n = rows;                                        // locals: the JIT keeps them in registers
+        final int u = units;
+        double[] xhat = normalizedInput();                               // x̂ (batch, units)
+        double[] xhatTangent = read(inputTangent, INPUT_TANGENT, block); // ẋ, then R{x̂} (b·batch, units)
         normalizeTangent(xhat, xhatTangent);
-        double[] d = read(dOut.value(), DELTA);                    // δ, then d = γ·δ, then dx (batch, units)
-        double[] dTangent = read(dOut.tangent(), DELTA_TANGENT);   // δ̇, then Ḋ, then R{dx} (batch, units)
-        double[] g = RowMajor.read(gamma.value());
-        double[] vGamma = RowMajor.read(gamma.direction());
-        var gammaCurvature = new double[units];
-        var betaCurvature = new double[units];
-        for (int i = 0; i < rows; i++) {
-            int row = i * units;
-            for (int j = 0; j < units; j++) {
-                int k = row + j;
-                gammaCurvature[j] += dTangent[k] * xhat[k] + d[k] * xhatTangent[k];
-                betaCurvature[j] += dTangent[k];
-                dTangent[k] = g[j] * dTangent[k] + vGamma[j] * d[k];
-                d[k] = g[j] * d[k];
-            }
-        }
-        RowMajor.add(gamma.curvature(), gammaCurvature);
-        RowMajor.add(beta.curvature(), betaCurvature);
-        if (usedBatchStatistics) {
-            double[] meanD = RowMajor.columnMeans(d, rows, units);                              // (units)
-            double[] meanDTangent = RowMajor.columnMeans(dTangent, rows, units);                // (units)
-            double[] meanDXhat = RowMajor.columnMeansOfProduct(d, xhat, rows, units);           // (units)
-            double[] meanDTangentXhat = RowMajor.columnMeansOfProduct(dTangent, xhat, rows, units); // (units)
-            double[] meanDXhatTangent = RowMajor.columnMeansOfProduct(d, xhatTangent, rows, units); // (units)
-            for (int i = 0; i < rows; i++) {
-                int row = i * units;
-                for (int j = 0; j < units; j++) {
-                    int k = row + j;
-                    double a = d[k] - meanD[j] - xhat[k] * meanDXhat[j];
-                    double aTangent = dTangent[k] - meanDTangent[j] - xhatTangent[k] * meanDXhat[j]
-                            - xhat[k] * (meanDTangentXhat[j] + meanDXhatTangent[j]);
-                    d[k] = inverseStd[j] * a;
-                    dTangent[k] = inverseStdTangent[j] * a + inverseStd[j] * aTangent;
+        double[] d = read(dOut.value(), DELTA, 1);                       // δ, then d = γ·δ, then A, then dx (batch, units)
+        double[] dTangent = read(dOut.tangent(), DELTA_TANGENT, block);  // δ̇, then Ḋ, then R{dx} (b·batch, units)
+        double[] g = RowMajor.read(gamma.value());                       // (units)
+        double[] vGamma = RowMajor.read(gamma.directions(block));        // (b, units)
+        var gammaCurvature = new double[block * u];                  // (b, units)
+        var betaCurvature = new double[block * u];                   // (b, units)
+        for (int b = 0; b < block; b++) {
+            int slice = b * n * u;
+            int stats = b * u;
+            for (int i = 0; i < n; i++) {
+                int row = i * u;
+                for (int j = 0; j < u; j++) {
+                    int k = slice + row + j;
+                    gammaCurvature[stats + j] += dTangent[k] * xhat[row + j] + d[row + j] * xhatTangent[k];
+                    betaCurvature[stats + j] += dTangent[k];
+                    dTangent[k] = g[j] * dTangent[k] + vGamma[stats + j] * d[row + j];
                 }
             }
+        }
+        for (int i = 0; i < n; i++) {
+            int row = i * u;
+            for (int j = 0; j < u; j++) {
+                d[row + j] *= g[j];
+            }
+        }
+        RowMajor.add(gamma.curvatures(block), gammaCurvature);
+        RowMajor.add(beta.curvatures(block), betaCurvature);
+        if (usedBatchStatistics) {
+            backwardTangentThroughBatchStatistics(xhat, xhatTangent, d, dTangent, block);
         } else {
-            for (int i = 0; i < rows; i++) {
-                int row = i * units;
-                for (int j = 0; j < units; j++) {
+            for (int b = 0; b < block; b++) {
+                int slice = b * n * u;
+                for (int i = 0; i < n; i++) {
+                    int row = i * u;
+                    for (int j = 0; j < u; j++) {
+                        dTangent[slice + row + j] *= inverseStd[j];
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                int row = i * u;
+                for (int j = 0; j < u; j++) {
                     d[row + j] *= inverseStd[j];
-                    dTangent[row + j] *= inverseStd[j];
                 }
             }
         }
         DataType type = dOut.value().dataType();
-        return new Tangent(RowMajor.matrix(d, type, rows, units), RowMajor.matrix(dTangent, type, rows, units));
+        return new Tangent(RowMajor.matrix(d, type, n, u),
+                RowMajor.matrix(dTangent, type, (long) block * n, u));
+    }
+
+    /** d → dx = s·A and Ḋ_i → R{dx}_i = R{s}_i·A + s·R{A}_i in place (the batch-statistics case above). */
+    private void backwardTangentThroughBatchStatistics(double[] xhat, double[] xhatTangent, double[] d, double[] dTangent,
+                                                       int block) {
+        final int n = rows;                                        // locals: the JIT keeps them in registers
+        final int u = units;
+        final double[] inverseStdLocal = inverseStd;
+        final double[] inverseStdTangentLocal = inverseStdTangent;
+        double[] meanD = RowMajor.columnMeans(d, n, u);                      // (units)
+        double[] meanDXhat = RowMajor.columnMeansOfProduct(d, xhat, n, u);   // (units)
+        double[] a = scratch.get(A, n * u);                                  // A (batch, units)
+        for (int i = 0; i < n; i++) {
+            int row = i * u;
+            for (int j = 0; j < u; j++) {
+                a[row + j] = d[row + j] - meanD[j] - xhat[row + j] * meanDXhat[j];
+            }
+        }
+        var meanDTangent = new double[u];
+        var meanDTangentXhat = new double[u];
+        var meanDXhatTangent = new double[u];
+        for (int b = 0; b < block; b++) {
+            int slice = b * n * u;
+            int stats = b * u;
+            Arrays.fill(meanDTangent, 0);
+            Arrays.fill(meanDTangentXhat, 0);
+            Arrays.fill(meanDXhatTangent, 0);
+            for (int i = 0; i < n; i++) {
+                int row = i * u;
+                for (int j = 0; j < u; j++) {
+                    double dt = dTangent[slice + row + j];
+                    meanDTangent[j] += dt;
+                    meanDTangentXhat[j] += dt * xhat[row + j];
+                    meanDXhatTangent[j] += d[row + j] * xhatTangent[slice + row + j];
+                }
+            }
+            for (int j = 0; j < u; j++) {
+                meanDTangent[j] /= n;
+                meanDTangentXhat[j] /= n;
+                meanDXhatTangent[j] /= n;
+            }
+            for (int i = 0; i < n; i++) {
+                int row = i * u;
+                for (int j = 0; j < u; j++) {
+                    int k = slice + row + j;
+                    double aTangent = dTangent[k] - meanDTangent[j] - xhatTangent[k] * meanDXhat[j]
+                            - xhat[row + j] * (meanDTangentXhat[j] + meanDXhatTangent[j]);
+                    dTangent[k] = inverseStdTangentLocal[stats + j] * a[row + j] + inverseStdLocal[j] * aTangent;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int row = i * u;
+            for (int j = 0; j < u; j++) {
+                d[row + j] = inverseStdLocal[j] * a[row + j];
+            }
+        }
     }
 
     /** x̂ = (x − μ)·s of the last forward pass, recomputed from its input into the INPUT slot. */
     private double[] normalizedInput() {
-        double[] xhat = read(input, INPUT);
-        for (int i = 0; i < rows; i++) {
-            int row = i * units;
-            for (int j = 0; j < units; j++) {
-                xhat[row + j] = (xhat[row + j] - mean[j]) * inverseStd[j];
+        final int n = rows;                                        // locals: the JIT keeps them in registers
+        final int u = units;
+        final double[] inverseStdLocal = inverseStd;
+        final double[] meanLocal = mean;
+        double[] xhat = read(input, INPUT, 1);
+        for (int i = 0; i < n; i++) {
+            int row = i * u;
+            for (int j = 0; j < u; j++) {
+                xhat[row + j] = (xhat[row + j] - meanLocal[j]) * inverseStdLocal[j];
             }
         }
         return xhat;
     }
 
-    /** ẋ → R{x̂} = s·(ẋ − mean(ẋ) − x̂·mean(x̂⊙ẋ)) in place, with the means of the last forwardTangent. */
+    /** ẋ_i → R{x̂}_i = s·(ẋ_i − mean(ẋ_i) − x̂·mean(x̂⊙ẋ_i)) in place, with the means of the last forwardTangent. */
     private void normalizeTangent(double[] xhat, double[] tangent) {
-        for (int i = 0; i < rows; i++) {
-            int row = i * units;
-            for (int j = 0; j < units; j++) {
-                tangent[row + j] = inverseStd[j]
-                        * (tangent[row + j] - meanInputTangent[j] - xhat[row + j] * meanXhatInputTangent[j]);
+        final int n = rows;                                        // locals: the JIT keeps them in registers
+        final int u = units;
+        final double[] inverseStdLocal = inverseStd;
+        final double[] meanInputTangentLocal = meanInputTangent;
+        final double[] meanXhatInputTangentLocal = meanXhatInputTangent;
+        for (int b = 0; b < block; b++) {
+            int slice = b * n * u;
+            int stats = b * u;
+            for (int i = 0; i < n; i++) {
+                int row = i * u;
+                for (int j = 0; j < u; j++) {
+                    int k = slice + row + j;
+                    tangent[k] = inverseStdLocal[j]
+                            * (tangent[k] - meanInputTangentLocal[stats + j] - xhat[row + j] * meanXhatInputTangentLocal[stats + j]);
+                }
             }
         }
     }
 
-    /** a (batch, units) with the batch of the last forward pass, copied into a scratch slot. */
-    private double[] read(INDArray a, int slot) {
-        requireShape(a);
-        double[] values = scratch.get(slot, rows * units);
+    /** a (b·batch, units), with the batch of the last forward pass, copied into a scratch slot. */
+    private double[] read(INDArray a, int slot, int block) {
+        requireShape(a, block);
+        double[] values = scratch.get(slot, block * rows * units);
         RowMajor.read(a, values);
         return values;
     }
@@ -317,10 +421,11 @@ public final class BatchNorm implements Layer {
         }
     }
 
-    private void requireShape(INDArray a) {
+    private void requireShape(INDArray a, int block) {
         requireColumns(a);
-        if (a.size(0) != rows) {
-            throw new IllegalArgumentException("BatchNorm's last forward pass had " + rows + " rows, got " + a.size(0));
+        if (a.size(0) != (long) block * rows) {
+            throw new IllegalArgumentException("BatchNorm's last forward pass had " + rows + " rows, so a block of "
+                    + block + " needs " + (long) block * rows + ", got " + a.size(0));
         }
     }
 

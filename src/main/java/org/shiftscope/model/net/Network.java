@@ -31,7 +31,7 @@ public final class Network {
         int in = spec.inputs();
         for (int i = 0; i < spec.depth(); i++) {
             var dense = new Dense("dense" + i, in, spec.width(),
-                    spec.init().standardDeviation(in, spec.width()), random, dataType);
+                    spec.init().standardDeviation(in, spec.width()), random, dataType, i > 0);
             var norm = new BatchNorm("bn" + i, spec.width(), spec.bnEpsilon(), spec.bnMomentum(), dataType, scratch);
             var activation = new Activation(spec.activation());
             denses.add(dense);
@@ -41,7 +41,7 @@ public final class Network {
             in = spec.width();
         }
         var output = new Dense("dense" + spec.depth(), in, spec.classes(),
-                spec.init().standardDeviation(in, spec.classes()), random, dataType);
+                spec.init().standardDeviation(in, spec.classes()), random, dataType, spec.depth() > 0);
         denses.add(output);
         layers.add(output);
         preActivations = new INDArray[spec.depth()];
@@ -115,27 +115,29 @@ public final class Network {
     }
 
     /**
-     * Exact Hessian-vector product on one batch (Pearlmutter 1994): with each active parameter's direction()
-     * holding its slice of v, adds {@code weight}·H_batch·v to every parameter's curvature().
+     * Exact Hessian-vector products on one batch for a block of b directions (Pearlmutter 1994): with each
+     * active parameter's directions(b) holding its slices of v_1…v_b, adds {@code weight}·H_batch·v_i to
+     * every parameter's curvatures(b). The forward and backward values are computed once for the block.
      * @return the batch's mean loss
      */
-    public double hessianVectorProduct(INDArray x, int[] labels, Pass pass, double weight) {
+    public double hessianVectorProducts(INDArray x, int[] labels, Pass pass, double weight, int block) {
         INDArray logits = forward(x, pass);                                    // (batch, classes)
-        INDArray tangent = null;
+        INDArray tangents = null;
         for (Layer layer : layers) {
-            tangent = layer.forwardTangent(tangent);
+            tangents = layer.forwardTangent(tangents, block);                  // (b·batch, out)
         }
         var loss = SoftmaxCrossEntropy.evaluate(logits, labels);
         var d = new Tangent(loss.logitGradient().muli(weight),
-                SoftmaxCrossEntropy.gradientTangent(logits, tangent).muli(weight));
+                SoftmaxCrossEntropy.gradientTangent(logits, tangents).muli(weight));
         for (int i = layers.size() - 1; i >= 0; i--) {
-            d = layers.get(i).backwardTangent(d);
+            d = layers.get(i).backwardTangent(d, block);
         }
         return loss.meanLoss();
     }
 
-    public void zeroCurvatures() {
-        parameters().forEach(p -> RowMajor.zero(p.curvature()));
+    /** Zeroes the curvature accumulators of a block of b products. */
+    public void zeroCurvatures(int block) {
+        parameters().forEach(p -> RowMajor.zero(p.curvatures(block)));
     }
 
     public void zeroGradients() {

@@ -16,7 +16,22 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 final class RowMajor {
+    private static final ThreadLocal<float[]> STAGING = ThreadLocal.withInitial(() -> new float[0]);
+
     private RowMajor() {
+    }
+
+    /**
+     * This thread's float32 staging array with room for n values. A bulk copy between a native buffer and a
+     * Java array plus a plain loop is several times faster than an element-wise FloatBuffer loop.
+     */
+    private static float[] staging(int n) {
+        float[] staged = STAGING.get();
+        if (staged.length < n) {
+            staged = new float[n];
+            STAGING.set(staged);
+        }
+        return staged;
     }
 
     /** Copies a's elements in row-major order into target (length a.length()), widening float32 to float64. */
@@ -27,9 +42,10 @@ final class RowMajor {
         int n = (int) dense.length();
         switch (dense.dataType()) {
             case FLOAT -> {
-                FloatBuffer source = dense.data().asNioFloat();
+                float[] staged = staging(n);
+                dense.data().asNioFloat().get(offset, staged, 0, n);      // one bulk copy, then a plain loop
                 for (int k = 0; k < n; k++) {
-                    target[k] = source.get(offset + k);
+                    target[k] = staged[k];
                 }
             }
             case DOUBLE -> dense.data().asNioDouble().get(offset, target, 0, n);
@@ -52,24 +68,52 @@ final class RowMajor {
 
     /** Overwrites target, a contiguous C-order array, with values in row-major order. */
     static void write(double[] values, INDArray target) {
+        write(values, 0, target, 0, (int) target.length());
+    }
+
+    /**
+     * Overwrites elements [at, at + count) of target (a contiguous C-order array, in row-major order) with
+     * values[from, from + count), without a temporary array.
+     */
+    static void write(double[] values, int from, INDArray target, int at, int count) {
         requireContiguous(target);
         Nd4j.getAffinityManager().ensureLocation(target, AffinityManager.Location.HOST);   // a view keeps the rest
-        int offset = (int) target.offset();
-        int n = (int) target.length();
+        int offset = (int) target.offset() + at;
         switch (target.dataType()) {
             case FLOAT -> {
-                FloatBuffer sink = target.data().asNioFloat();
-                for (int k = 0; k < n; k++) {
-                    sink.put(offset + k, (float) values[k]);
+                float[] staged = staging(count);
+                for (int k = 0; k < count; k++) {
+                    staged[k] = (float) values[from + k];
                 }
+                target.data().asNioFloat().put(offset, staged, 0, count);
             }
-            case DOUBLE -> {
-                DoubleBuffer sink = target.data().asNioDouble();
-                sink.put(offset, values, 0, n);
-            }
+            case DOUBLE -> target.data().asNioDouble().put(offset, values, from, count);
             default -> throw new IllegalArgumentException("expected float32 or float64, got " + target.dataType());
         }
         Nd4j.getAffinityManager().tagLocation(target, AffinityManager.Location.HOST);
+    }
+
+    /** sums[from + k] += element at + k of source (a contiguous C-order array), for k < count. */
+    static void addTo(INDArray source, int at, double[] sums, int from, int count) {
+        requireContiguous(source);
+        Nd4j.getAffinityManager().ensureLocation(source, AffinityManager.Location.HOST);
+        int offset = (int) source.offset() + at;
+        switch (source.dataType()) {
+            case FLOAT -> {
+                float[] staged = staging(count);
+                source.data().asNioFloat().get(offset, staged, 0, count);
+                for (int k = 0; k < count; k++) {
+                    sums[from + k] += staged[k];
+                }
+            }
+            case DOUBLE -> {
+                DoubleBuffer m = source.data().asNioDouble();
+                for (int k = 0; k < count; k++) {
+                    sums[from + k] += m.get(offset + k);
+                }
+            }
+            default -> throw new IllegalArgumentException("expected float32 or float64, got " + source.dataType());
+        }
     }
 
     /**
@@ -106,31 +150,39 @@ final class RowMajor {
         write(sum, target);
     }
 
-    /** matrix += row, broadcast over the rows, in place: matrix (rows, cols) contiguous C-order, row (1, cols). */
-    static void addRowInPlace(INDArray matrix, INDArray vector) {
-        double[] r = read(vector);
-        int cols = r.length;
-        if (matrix.rank() != 2 || matrix.size(1) != cols) {
-            throw new IllegalArgumentException("cannot add a row of " + cols + " to shape " + Arrays.toString(matrix.shape()));
+    /**
+     * matrix += rows in place, row i of {@code rows} added to every row of block i: matrix (b·r, cols)
+     * contiguous C-order, rows (b, cols). With b = 1, a row broadcast over the matrix (a bias).
+     */
+    static void addRowsInPlace(INDArray matrix, INDArray rows) {
+        double[] r = read(rows);
+        int cols = (int) rows.size(1);
+        int block = (int) rows.size(0);
+        if (matrix.rank() != 2 || matrix.size(1) != cols || matrix.size(0) % block != 0) {
+            throw new IllegalArgumentException("cannot add " + block + " rows of " + cols + " to shape "
+                    + Arrays.toString(matrix.shape()));
         }
         int n = (int) matrix.length();
+        int perBlock = n / block;
         requireContiguous(matrix);
         Nd4j.getAffinityManager().ensureLocation(matrix, AffinityManager.Location.HOST);
         int offset = (int) matrix.offset();
         switch (matrix.dataType()) {
             case FLOAT -> {
                 FloatBuffer m = matrix.data().asNioFloat();
-                for (int row = offset; row < offset + n; row += cols) {
+                for (int k = 0; k < n; k += cols) {
+                    int source = k / perBlock * cols;
                     for (int j = 0; j < cols; j++) {
-                        m.put(row + j, (float) (m.get(row + j) + r[j]));
+                        m.put(offset + k + j, (float) (m.get(offset + k + j) + r[source + j]));
                     }
                 }
             }
             case DOUBLE -> {
                 DoubleBuffer m = matrix.data().asNioDouble();
-                for (int row = offset; row < offset + n; row += cols) {
+                for (int k = 0; k < n; k += cols) {
+                    int source = k / perBlock * cols;
                     for (int j = 0; j < cols; j++) {
-                        m.put(row + j, m.get(row + j) + r[j]);
+                        m.put(offset + k + j, m.get(offset + k + j) + r[source + j]);
                     }
                 }
             }
@@ -141,26 +193,34 @@ final class RowMajor {
 
     /** Column sums of a (rows, cols) matrix, in float64. */
     static double[] columnSums(INDArray matrix) {
+        return blockColumnSums(matrix, 1);
+    }
+
+    /** Column sums of each of the b blocks of a (b·r, cols) matrix stacked by rows: (b, cols) in row-major order. */
+    static double[] blockColumnSums(INDArray matrix, int block) {
         INDArray dense = contiguous(matrix) ? matrix : matrix.dup('c');
         Nd4j.getAffinityManager().ensureLocation(dense, AffinityManager.Location.HOST);
         int cols = (int) dense.size(1);
         int n = (int) dense.length();
+        int perBlock = n / block;
         int offset = (int) dense.offset();
-        var sums = new double[cols];
+        var sums = new double[block * cols];
         switch (dense.dataType()) {
             case FLOAT -> {
                 FloatBuffer m = dense.data().asNioFloat();
-                for (int row = 0; row < n; row += cols) {
+                for (int k = 0; k < n; k += cols) {
+                    int target = k / perBlock * cols;
                     for (int j = 0; j < cols; j++) {
-                        sums[j] += m.get(offset + row + j);
+                        sums[target + j] += m.get(offset + k + j);
                     }
                 }
             }
             case DOUBLE -> {
                 DoubleBuffer m = dense.data().asNioDouble();
-                for (int row = 0; row < n; row += cols) {
+                for (int k = 0; k < n; k += cols) {
+                    int target = k / perBlock * cols;
                     for (int j = 0; j < cols; j++) {
-                        sums[j] += m.get(offset + row + j);
+                        sums[target + j] += m.get(offset + k + j);
                     }
                 }
             }

@@ -46,35 +46,42 @@ public final class SoftmaxCrossEntropy {
     }
 
     /**
-     * R{dLoss/dLogits} for a logit tangent ż: with g = (p − y)/n, R{g} = p⊙(ż − Σ_c p_c ż_c)/n (row-wise).
-     * @param logits (n, classes) @param logitTangent (n, classes)
+     * R{dLoss/dLogits} for each logit tangent ż_i of a block: with g = (p − y)/n,
+     * R{g}_i = p⊙(ż_i − Σ_c p_c ż_i,c)/n (row-wise).
+     * @param logits (n, classes) @param logitTangents (b·n, classes), stacked by direction
      */
-    public static INDArray gradientTangent(INDArray logits, INDArray logitTangent) {
+    public static INDArray gradientTangent(INDArray logits, INDArray logitTangents) {
         int n = (int) logits.size(0);
         int classes = (int) logits.size(1);
-        double[] z = RowMajor.read(logits);                        // (n, classes)
-        double[] tangent = RowMajor.read(logitTangent);            // ż, then R{g} (n, classes)
-        var p = new double[classes];
+        double[] p = RowMajor.read(logits);                        // logits, then softmax (n, classes)
         for (int i = 0; i < n; i++) {
             int row = i * classes;
             double max = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < classes; c++) {
-                max = Math.max(max, z[row + c]);
+                max = Math.max(max, p[row + c]);
             }
             double sumExp = 0;
             for (int c = 0; c < classes; c++) {
-                p[c] = Math.exp(z[row + c] - max);
-                sumExp += p[c];
-            }
-            double expected = 0;                                   // Σ_c p_c ż_c
-            for (int c = 0; c < classes; c++) {
-                p[c] /= sumExp;
-                expected += p[c] * tangent[row + c];
+                p[row + c] = Math.exp(p[row + c] - max);
+                sumExp += p[row + c];
             }
             for (int c = 0; c < classes; c++) {
-                tangent[row + c] = p[c] * (tangent[row + c] - expected) / n;
+                p[row + c] /= sumExp;
             }
         }
-        return RowMajor.matrix(tangent, logitTangent.dataType(), n, classes);
+        double[] tangent = RowMajor.read(logitTangents);           // ż, then R{g} (b·n, classes)
+        int rows = (int) logitTangents.size(0);
+        for (int r = 0; r < rows; r++) {
+            int row = r * classes;
+            int example = r % n * classes;
+            double expected = 0;                                   // Σ_c p_c ż_c
+            for (int c = 0; c < classes; c++) {
+                expected += p[example + c] * tangent[row + c];
+            }
+            for (int c = 0; c < classes; c++) {
+                tangent[row + c] = p[example + c] * (tangent[row + c] - expected) / n;
+            }
+        }
+        return RowMajor.matrix(tangent, logitTangents.dataType(), rows, classes);
     }
 }

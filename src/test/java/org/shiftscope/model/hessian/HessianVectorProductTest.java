@@ -138,7 +138,7 @@ class HessianVectorProductTest {
         for (int i = 0; i < k; i++) {
             top[i] = exact[n - 1 - i];
         }
-        var result = Lanczos.largest(operator, k, n, 1e-9, 2);
+        var result = Lanczos.largest(operator, k, n, 1e-9, Lanczos.randomStart(n, 1, 2));
         assertArrayEquals(top, result.eigenvalues(), EIGENVALUE_TOLERANCE * Math.max(1, top[0]));
     }
 }

@@ -56,10 +56,31 @@ class RowMajorTest {
         assertArrayEquals(values(m.transpose().sum(true, 0)), RowMajor.columnSums(m.transpose()), TOLERANCE);
         INDArray row = Nd4j.create(new double[]{10, 20, 30, 40}, new long[]{1, 4}, type);
         INDArray expected = m.addRowVector(row);
-        RowMajor.addRowInPlace(m, row);
+        RowMajor.addRowsInPlace(m, row);
         assertArrayEquals(values(expected), values(m), TOLERANCE);
         RowMajor.add(row, new double[]{1, 1, 1, 1});
         assertArrayEquals(new double[]{11, 21, 31, 41}, values(row), TOLERANCE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FLOAT", "DOUBLE"})
+    void blocksStackedByRowsGetTheirOwnRowAndColumnSums(String name) {
+        var type = DataType.valueOf(name);
+        INDArray stacked = Nd4j.create(new double[]{1, 2, 3, 4, 5, 6, 7, 8}, new long[]{4, 2}, type); // 2 blocks of (2, 2)
+        assertArrayEquals(new double[]{1 + 3, 2 + 4, 5 + 7, 6 + 8}, RowMajor.blockColumnSums(stacked, 2), TOLERANCE);
+        RowMajor.addRowsInPlace(stacked, Nd4j.create(new double[]{10, 20, 100, 200}, new long[]{2, 2}, type));
+        assertArrayEquals(new double[]{11, 22, 13, 24, 105, 206, 107, 208}, values(stacked), TOLERANCE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FLOAT", "DOUBLE"})
+    void slicesAreWrittenAndAddedInPlace(String name) {
+        INDArray m = matrix(DataType.valueOf(name));
+        RowMajor.write(new double[]{-1, 7, 8, 9}, 1, m, 4, 3);           // elements 4..6 ← 7, 8, 9
+        assertArrayEquals(new double[]{0.5, 1, 1.5, 2, 7, 8, 9, 4, 4.5, 5, 5.5, 6}, values(m), TOLERANCE);
+        var sums = new double[]{100, 100, 100};
+        RowMajor.addTo(m, 9, sums, 1, 2);                               // sums[1..2] += elements 9..10
+        assertArrayEquals(new double[]{100, 105, 105.5}, sums, TOLERANCE);
     }
 
     @ParameterizedTest
@@ -87,7 +108,9 @@ class RowMajorTest {
     void mismatchedShapesAreRefused() {
         INDArray m = matrix(DataType.FLOAT);
         INDArray row = Nd4j.zeros(DataType.FLOAT, 1, 3);
-        assertThrows(IllegalArgumentException.class, () -> RowMajor.addRowInPlace(m, row));
+        assertThrows(IllegalArgumentException.class, () -> RowMajor.addRowsInPlace(m, row));
+        assertThrows(IllegalArgumentException.class, () -> RowMajor.addRowsInPlace(m, Nd4j.zeros(DataType.FLOAT, 2, 4)),
+                "3 rows do not split into 2 blocks");
         var norm = new BatchNorm("bn", 4, NetworkSpec.DEFAULT_BN_EPSILON, 0.1, DataType.FLOAT);
         norm.forward(m, Pass.TRAINING_STEP);
         assertThrows(IllegalArgumentException.class,

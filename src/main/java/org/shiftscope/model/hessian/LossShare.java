@@ -1,0 +1,138 @@
+// One share of the fixed evaluation set, with its own copy of the network, so that shares can run on
+// different threads (the Hessian on the second core). A share's passes give its chunks' contributions to
+// the mean loss over the whole set, without the weight-decay term (LossFunction adds that once).
+package org.shiftscope.model.hessian;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.shiftscope.model.NativeMemoryGuard;
+import org.shiftscope.model.Workspaces;
+import org.shiftscope.model.data.Batches;
+import org.shiftscope.model.data.Examples;
+import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.net.Network;
+import org.shiftscope.model.net.Parameter;
+import org.shiftscope.model.net.Pass;
+import org.shiftscope.model.net.SoftmaxCrossEntropy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+final class LossShare {
+    private static final String WORKSPACE = "hessian-pass";
+    /**
+     * Rows of the stacked tangents (directions × chunk rows) in one pass: bounds the pass's workspace
+     * (about 40 such arrays of the layer width); larger blocks are split into sub-blocks.
+     */
+    static final int MAX_STACKED_ROWS = 4096;
+
+    private final Network network;                 // a copy in the share's precision, owned here
+    private final List<Parameter> parameters;
+    private final List<INDArray> chunkInputs = new ArrayList<>();   // each (chunk, inputs)
+    private final List<int[]> chunkLabels = new ArrayList<>();
+    private final int examples;                    // of the whole set: each chunk's weight is its rows / examples
+    private final NativeMemoryGuard memoryGuard = new NativeMemoryGuard();
+
+    /**
+     * @param chunks the [from, to) row ranges of {@code set} this share covers
+     */
+    LossShare(Network trained, BnMode mode, Examples set, List<int[]> chunks, DataType precision) {
+        try (var ignored = Workspaces.detached()) {
+            this.network = trained.copy(precision);
+            network.setBnMode(mode);
+            this.parameters = network.parameters();
+            for (int[] range : chunks) {
+                int[] indices = Batches.range(range[0], range[1]);
+                chunkInputs.add(Batches.features(set, indices, precision));
+                chunkLabels.add(Batches.labels(set, indices));
+            }
+        }
+        this.examples = set.count();
+    }
+
+    List<Parameter> parameters() {
+        return parameters;
+    }
+
+    int classes() {
+        return network.spec().classes();
+    }
+
+    /** This share's part of the mean loss at {@code w}. */
+    double value(double[] w) {
+        ParameterVectors.assign(parameters, w);
+        double[] loss = {0};
+        forEachChunk((x, labels, weight) -> loss[0] += weight
+                * SoftmaxCrossEntropy.evaluate(network.forward(x, Pass.BATCH_STATISTICS), labels).meanLoss());
+        return loss[0];
+    }
+
+    /** This share's part of ∇ of the mean loss at {@code w}. */
+    double[] gradient(double[] w) {
+        ParameterVectors.assign(parameters, w);
+        network.zeroGradients();
+        forEachChunk((x, labels, weight) -> network.lossAndGradient(x, labels, Pass.BATCH_STATISTICS, weight));
+        return ParameterVectors.gradients(parameters);
+    }
+
+    /**
+     * This share's part of H·v_i for each vector of the block, at {@code w} (R-operator through every layer),
+     * in sub-blocks of at most {@link #MAX_STACKED_ROWS} stacked rows.
+     */
+    double[][] hessianVectors(double[] w, double[][] block) {
+        memoryGuard.check();
+        ParameterVectors.assign(parameters, w);
+        int dimension = block[0].length;
+        var products = new double[block.length][dimension];
+        int largestChunk = chunkLabels.stream().mapToInt(labels -> labels.length).max().orElse(1);
+        int step = Math.max(1, MAX_STACKED_ROWS / largestChunk);
+        for (int from = 0; from < block.length; from += step) {
+            int size = Math.min(step, block.length - from);
+            var sub = new double[size][];
+            System.arraycopy(block, from, sub, 0, size);
+            ParameterVectors.assignDirections(parameters, sub);
+            network.zeroCurvatures(size);
+            forEachChunk((x, labels, weight) -> network.hessianVectorProducts(x, labels, Pass.BATCH_STATISTICS, weight, size));
+            var out = new double[size][];
+            System.arraycopy(products, from, out, 0, size);
+            ParameterVectors.addCurvatures(parameters, out);
+        }
+        return products;
+    }
+
+    /**
+     * This share's part of the gradients at {@code w} of per-class statistics of the output logits (Page,
+     * "How to train your ResNet 7"): with {@code variances} false, of each class's mean logit (the chunks'
+     * batch means, averaged); with true, of each class's logit variance (averaged over the chunks).
+     * @return classes vectors of the parameter dimension
+     */
+    double[][] logitStatisticGradients(double[] w, boolean variances) {
+        ParameterVectors.assign(parameters, w);
+        int classes = classes();
+        var out = new double[classes][];
+        for (int k = 0; k < classes; k++) {
+            int unit = k;
+            network.zeroGradients();
+            forEachChunk((x, labels, weight) -> {
+                INDArray logits = network.forward(x, Pass.BATCH_STATISTICS);        // (chunk, classes)
+                network.backward(LogitStatistics.gradient(logits, unit, variances).muli(weight));
+            });
+            out[k] = ParameterVectors.gradients(parameters);
+        }
+        return out;
+    }
+
+    /** One chunk of the evaluation set and its share of the mean (chunk size / set size). */
+    private interface ChunkPass {
+        void run(INDArray x, int[] labels, double weight);
+    }
+
+    /** Runs a pass over every chunk, each in the reusable workspace. */
+    private void forEachChunk(ChunkPass pass) {
+        for (int c = 0; c < chunkInputs.size(); c++) {
+            try (var workspace = Workspaces.open(WORKSPACE)) {
+                pass.run(chunkInputs.get(c), chunkLabels.get(c), (double) chunkLabels.get(c).length / examples);
+            }
+        }
+    }
+}
