@@ -1,8 +1,9 @@
 // The mean training loss over a fixed evaluation set as a function of the parameter vector, with BN in a
 // chosen mode, its gradient and exact Hessian-vector products for blocks of vectors. In ON mode the batch
-// statistics are taken per chunk of the training batch size, as during training; otherwise the chunking
-// changes nothing and the set is cut into chunks of ROWS_PER_CHUNK rows. The chunks are dealt out to shares
-// that run on separate threads. Weight decay λ adds λ/2·‖w‖² (so λ·w to the gradient, λ·v to H·v).
+// statistics are taken per group of the training batch size, as during training. The set is pushed through
+// the network in passes of several groups (one matrix product per layer for all of them), and the passes
+// are dealt out to shares that run on separate threads. Weight decay λ adds λ/2·‖w‖² (so λ·w to the gradient,
+// λ·v to H·v).
 package org.shiftscope.model.hessian;
 
 import org.nd4j.linalg.api.buffer.DataType;
@@ -14,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 public final class LossFunction {
-    /** Rows per chunk where the chunking does not change the loss (BN off or frozen). */
-    static final int ROWS_PER_CHUNK = 256;
+    /** Rows of one pass at most (a whole number of batch-statistics groups, at least one). */
+    static final int MAX_PASS_ROWS = 1024;
 
     private final List<LossShare> shares;
     private final double[] initialParameters;   // the trained weights, as copied at construction
@@ -36,16 +37,19 @@ public final class LossFunction {
      */
     public LossFunction(Network trained, BnMode mode, Examples set, int chunkSize, double weightDecay,
                         DataType precision, int threads) {
-        int chunk = mode == BnMode.ON ? chunkSize : Math.min(set.count(), ROWS_PER_CHUNK);
-        var chunks = new ArrayList<int[]>();
-        for (int from = 0; from < set.count(); from += chunk) {
-            chunks.add(new int[]{from, Math.min(set.count(), from + chunk)});
+        int group = mode == BnMode.ON ? Math.min(chunkSize, set.count()) : 1;
+        int groups = (set.count() + group - 1) / group;
+        int count = Math.max(1, Math.min(Math.min(threads, HessianWorkers.MAX_THREADS), groups));
+        int groupsPerPass = Math.max(1, Math.min((groups + count - 1) / count, MAX_PASS_ROWS / group));
+        var passes = new ArrayList<int[]>();
+        for (int from = 0; from < set.count(); from += groupsPerPass * group) {
+            passes.add(new int[]{from, Math.min(set.count(), from + groupsPerPass * group)});
         }
-        int count = Math.max(1, Math.min(Math.min(threads, HessianWorkers.MAX_THREADS), chunks.size()));
+        count = Math.min(count, passes.size());
         this.shares = new ArrayList<>();
         for (int s = 0; s < count; s++) {
-            shares.add(new LossShare(trained, mode, set, chunks.subList(s * chunks.size() / count,
-                    (s + 1) * chunks.size() / count), precision));
+            shares.add(new LossShare(trained, mode, set, passes.subList(s * passes.size() / count,
+                    (s + 1) * passes.size() / count), mode == BnMode.ON ? group : 0, precision));
         }
         this.initialParameters = ParameterVectors.values(shares.get(0).parameters());
         this.weightDecay = weightDecay;

@@ -28,18 +28,21 @@ final class LossShare {
 
     private final Network network;                 // a copy in the share's precision, owned here
     private final List<Parameter> parameters;
-    private final List<INDArray> chunkInputs = new ArrayList<>();   // each (chunk, inputs)
+    private final List<INDArray> chunkInputs = new ArrayList<>();   // each (pass rows, inputs)
     private final List<int[]> chunkLabels = new ArrayList<>();
-    private final int examples;                    // of the whole set: each chunk's weight is its rows / examples
+    private final int groupRows;                   // BN batch-statistics group within a pass; 0 = the whole pass
+    private final int examples;                    // of the whole set: each pass's weight is its rows / examples
     private final NativeMemoryGuard memoryGuard = new NativeMemoryGuard();
 
     /**
-     * @param chunks the [from, to) row ranges of {@code set} this share covers
+     * @param chunks    the [from, to) row ranges of {@code set} this share pushes through the network, one pass each
+     * @param groupRows rows per BN batch-statistics group within a pass (0 = the whole pass)
      */
-    LossShare(Network trained, BnMode mode, Examples set, List<int[]> chunks, DataType precision) {
+    LossShare(Network trained, BnMode mode, Examples set, List<int[]> chunks, int groupRows, DataType precision) {
         try (var ignored = Workspaces.detached()) {
             this.network = trained.copy(precision);
             network.setBnMode(mode);
+            network.setStatisticsGroupRows(groupRows);
             this.parameters = network.parameters();
             for (int[] range : chunks) {
                 int[] indices = Batches.range(range[0], range[1]);
@@ -47,6 +50,7 @@ final class LossShare {
                 chunkLabels.add(Batches.labels(set, indices));
             }
         }
+        this.groupRows = groupRows;
         this.examples = set.count();
     }
 
@@ -102,8 +106,8 @@ final class LossShare {
 
     /**
      * This share's part of the gradients at {@code w} of per-class statistics of the output logits (Page,
-     * "How to train your ResNet 7"): with {@code variances} false, of each class's mean logit (the chunks'
-     * batch means, averaged); with true, of each class's logit variance (averaged over the chunks).
+     * "How to train your ResNet 7"): with {@code variances} false, of each class's mean logit (the groups'
+     * batch means, averaged); with true, of each class's logit variance (averaged over the groups).
      * @return classes vectors of the parameter dimension
      */
     double[][] logitStatisticGradients(double[] w, boolean variances) {
@@ -114,20 +118,20 @@ final class LossShare {
             int unit = k;
             network.zeroGradients();
             forEachChunk((x, labels, weight) -> {
-                INDArray logits = network.forward(x, Pass.BATCH_STATISTICS);        // (chunk, classes)
-                network.backward(LogitStatistics.gradient(logits, unit, variances).muli(weight));
+                INDArray logits = network.forward(x, Pass.BATCH_STATISTICS);        // (pass rows, classes)
+                network.backward(LogitStatistics.gradient(logits, unit, variances, groupRows, examples));
             });
             out[k] = ParameterVectors.gradients(parameters);
         }
         return out;
     }
 
-    /** One chunk of the evaluation set and its share of the mean (chunk size / set size). */
+    /** One pass's rows of the evaluation set and their share of the mean (pass rows / set size). */
     private interface ChunkPass {
         void run(INDArray x, int[] labels, double weight);
     }
 
-    /** Runs a pass over every chunk, each in the reusable workspace. */
+    /** Runs a pass over every chunk of rows, each in the reusable workspace. */
     private void forEachChunk(ChunkPass pass) {
         for (int c = 0; c < chunkInputs.size(); c++) {
             try (var workspace = Workspaces.open(WORKSPACE)) {

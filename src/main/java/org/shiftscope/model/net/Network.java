@@ -76,6 +76,15 @@ public final class Network {
         norms.forEach(norm -> norm.setMode(mode));
     }
 
+    /**
+     * BN batch statistics over each group of this many consecutive rows of a pass instead of the whole pass
+     * (0 = the whole pass), for passes that leave the running averages alone (the Hessian's evaluation set
+     * in training-batch-sized groups).
+     */
+    public void setStatisticsGroupRows(int rows) {
+        norms.forEach(norm -> norm.setStatisticsGroupRows(rows));
+    }
+
     public BnMode bnMode() {
         return bnMode;
     }
