@@ -1,9 +1,16 @@
 // `shiftscope hessian`: the top of the Hessian spectrum of an exported model (DIR/model from
-// `train --export-model`) in a chosen BN mode, so a writer can compare modes on the same weights.
+// `train --export-model`) in a chosen BN mode, so a writer can compare modes on the same weights; with
+// --density also the whole spectrum's smoothed density (stochastic Lanczos quadrature).
 package org.shiftscope.app;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.shiftscope.model.hessian.DensityAnalysis;
+import org.shiftscope.model.hessian.DensityReport;
 import org.shiftscope.model.hessian.HessianAnalysis;
+import org.shiftscope.model.hessian.HessianMemory;
 import org.shiftscope.model.hessian.HessianReport;
+import org.shiftscope.model.io.DensityCsv;
+import org.shiftscope.model.io.DensityFigures;
 import org.shiftscope.model.io.HessianCsv;
 import org.shiftscope.model.io.HessianFigures;
 import org.shiftscope.model.io.Json;
@@ -21,7 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 @Command(name = "hessian", mixinStandardHelpOptions = true,
-        description = "Top-k Hessian eigenvalues of an exported model; writes hessian.csv and hessian.json to --out.")
+        description = "Top-k Hessian eigenvalues of an exported model; writes hessian.csv and hessian.json (and density.csv) to --out.")
 public final class HessianCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -39,8 +46,17 @@ public final class HessianCommand implements Callable<Integer> {
     private double learningRate;
     @Option(names = "--momentum", defaultValue = "0", description = "Momentum for the stability threshold. Default: ${DEFAULT-VALUE}.")
     private double momentum;
-    @Option(names = "--out", required = true, description = "Folder for hessian.csv and hessian.json.")
+    @Option(names = "--out", required = true, description = "Folder for hessian.csv and hessian.json (and density.csv).")
     private Path out;
+    @Option(names = "--density",
+            description = "Also the spectral density (stochastic Lanczos quadrature): density.csv, and its figures in hessian.json.")
+    private boolean density;
+    @Option(names = "--density-probes", defaultValue = "1", description = "Random probe vectors, 1–1000. Default: ${DEFAULT-VALUE}.")
+    private int densityProbes;
+    @Option(names = "--density-steps", defaultValue = "80", description = "Lanczos steps per probe, 1–1000. Default: ${DEFAULT-VALUE}.")
+    private int densitySteps;
+    @Option(names = "--density-grid", defaultValue = "400", description = "Points of the density curve, 20–100000. Default: ${DEFAULT-VALUE}.")
+    private int densityGrid;
 
     @Override
     public Integer call() throws IOException {
@@ -51,6 +67,7 @@ public final class HessianCommand implements Callable<Integer> {
             Limits.requireRange("momentum", momentum, 0, Limits.MAX_MOMENTUM);
             return new HessianAnalysis.Request(topK, iterations, HessianAnalysis.TOLERANCE);
         });
+        var densityRequest = densityRequest();
         OutputFolder.prepare(spec, "--out", out);
         ModelExport.Loaded loaded;
         try {
@@ -62,28 +79,64 @@ public final class HessianCommand implements Callable<Integer> {
         BnMode mode = resolveMode(requested, loaded.bnMode());
         var settings = UsageErrors.build(spec,
                 () -> new OptimizerSettings(learningRate, momentum, false, loaded.weightDecay(), mode));
+        if (densityRequest != null) {
+            try {
+                DensityAnalysis.requireFits(loaded.network(), densityRequest);
+            } catch (HessianMemory.TooLargeException e) {
+                throw UsageErrors.usage(spec, e.getMessage());
+            }
+        }
         err.printf("Hessian of %s (trained with BN %s) in BN mode %s on %d examples…%n", model, loaded.bnMode().label(),
                 mode.label(), loaded.evalSet().count());
         var report = HessianAnalysis.run(loaded.network(), mode, loaded.evalSet(), loaded.bnChunk(), settings, request,
                 0, 0, () -> false);
+        DensityReport densityReport = densityRequest == null ? null : DensityAnalysis.run(loaded.network(), mode,
+                loaded.evalSet(), loaded.bnChunk(), loaded.weightDecay(), densityRequest, 0, () -> false);
         try {
-            write(report);
+            write(report, densityReport);
         } catch (IOException e) {
             err.println(WriteFailure.describe(out, e));
             return WriteFailure.EXIT_WRITE_FAILED;
         }
         err.printf("%s, %d iterations, converged %s, %.1f s%n", report.summary(), report.iterations(),
                 report.converged(), report.seconds());
+        if (densityReport != null) {
+            var e = densityReport.estimate();
+            err.printf("Density: %d probe(s) × %d Lanczos steps, nodes in [%.4g, %.4g], σ = %.3g, %.1f s%n", e.probes(),
+                    e.steps(), e.smallestNode(), e.largestNode(), e.sigma(), densityReport.seconds());
+        }
         return 0;
     }
 
-    private void write(HessianReport report) throws IOException {
+    /** The density options within their ranges and only with --density; null without it. */
+    private DensityAnalysis.Request densityRequest() {
+        var parsed = spec.commandLine().getParseResult();
+        for (String option : new String[]{"--density-probes", "--density-steps", "--density-grid"}) {
+            if (!density && parsed.hasMatchedOption(option)) {
+                throw UsageErrors.usage(spec, option + " needs --density (got " + option + " "
+                        + String.join(" ", parsed.matchedOption(option).stringValues()) + " without it)");
+            }
+        }
+        return density ? UsageErrors.build(spec, () -> new DensityAnalysis.Request(densityProbes, densitySteps, densityGrid))
+                : null;
+    }
+
+    private void write(HessianReport report, DensityReport densityReport) throws IOException {
         AtomicFile.write(out.resolve("hessian.csv"), file -> {
             try (var csv = new HessianCsv(file)) {
                 csv.write(report);
             }
         });
-        AtomicFile.write(out.resolve("hessian.json"), file -> Json.mapper().writeValue(file.toFile(), HessianFigures.of(report)));
+        ObjectNode figures = Json.mapper().valueToTree(HessianFigures.of(report));
+        if (densityReport != null) {
+            AtomicFile.write(out.resolve("density.csv"), file -> {
+                try (var csv = new DensityCsv(file)) {
+                    csv.write(densityReport);
+                }
+            });
+            figures.set("density", Json.mapper().valueToTree(DensityFigures.of(densityReport)));
+        }
+        AtomicFile.write(out.resolve("hessian.json"), file -> Json.mapper().writeValue(file.toFile(), figures));
     }
 
     /** The --bn-mode asked for, null for as-trained; checked before the model is read. */

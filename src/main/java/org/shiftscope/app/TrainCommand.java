@@ -6,8 +6,11 @@ import org.shiftscope.model.Backend;
 import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.data.DatasetSource;
 import org.shiftscope.model.data.InvalidDataException;
+import org.shiftscope.model.hessian.DensityAnalysis;
+import org.shiftscope.model.hessian.DensityReport;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.hessian.LossFunction;
+import org.shiftscope.model.io.DensityFigures;
 import org.shiftscope.model.io.ModelExport;
 import org.shiftscope.model.io.RunRecorder;
 import org.shiftscope.model.io.RunSummary;
@@ -32,7 +35,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train headless and write config.json, metrics.csv, layers.csv, summary.json (and hessian.csv, model/) to --out.")
+        description = "Train headless and write config.json, metrics.csv, layers.csv, summary.json (and hessian.csv, density.csv, model/) to --out.")
 public final class TrainCommand implements Callable<Integer> {
     static final int EXIT_BAD_INPUT = 2;
     /** Progress lines printed over a run. */
@@ -102,11 +105,25 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--export-model",
             description = "At the end, compute the Hessian on the final weights and export the model to DIR/model/ (arch.json + .npy).")
     private boolean exportModel;
+    @Option(names = "--density-every", defaultValue = "0",
+            description = "Steps between Hessian spectral-density estimates (also at step 0), written to density.csv; 0 = never. Default: ${DEFAULT-VALUE}.")
+    private int densityEvery;
+    @Option(names = "--density-probes", defaultValue = "1", description = "Random probe vectors of the density, 1–1000. Default: ${DEFAULT-VALUE}.")
+    private int densityProbes;
+    @Option(names = "--density-steps", defaultValue = "80", description = "Lanczos steps per density probe, 1–1000. Default: ${DEFAULT-VALUE}.")
+    private int densitySteps;
+    @Option(names = "--density-grid", defaultValue = "400", description = "Points of the density curve, 20–100000. Default: ${DEFAULT-VALUE}.")
+    private int densityGrid;
+    private DensityAnalysis.Request densityRequest;
 
     @Override
     public Integer call() throws IOException {
         TrainingConfig config = buildConfig();
         checkStress();
+        densityRequest = UsageErrors.build(spec, () -> {
+            Limits.requireRange("density-every", densityEvery, 0, Integer.MAX_VALUE);
+            return new DensityAnalysis.Request(densityProbes, densitySteps, densityGrid);
+        });
         OutputFolder.prepare(spec, "--out", out);
         PrintWriter err = spec.commandLine().getErr();
         Dataset data;
@@ -123,6 +140,13 @@ public final class TrainCommand implements Callable<Integer> {
         if (config.hessian().every() > 0 || lrStress || exportModel) {
             try {
                 session.requireHessianFits();
+            } catch (HessianMemory.TooLargeException e) {
+                throw UsageErrors.usage(spec, e.getMessage());
+            }
+        }
+        if (densityEvery > 0) {
+            try {
+                DensityAnalysis.requireFits(session.network(), densityRequest);
             } catch (HessianMemory.TooLargeException e) {
                 throw UsageErrors.usage(spec, e.getMessage());
             }
@@ -149,6 +173,7 @@ public final class TrainCommand implements Callable<Integer> {
             long start = System.nanoTime();
             long progressEvery = Math.max(1, steps / PROGRESS_LINES);
             HessianReport lastHessian = hessianEvery > 0 ? analyse(session, recorder, err) : null;
+            DensityReport lastDensity = densityEvery > 0 ? density(session, recorder, err) : null;
             while (session.stepsTaken() < steps && !session.diverged()) {
                 if (stress != null) {
                     if (stress.finishedAt(session.stepsTaken())) {
@@ -172,6 +197,9 @@ public final class TrainCommand implements Callable<Integer> {
                 if (hessianEvery > 0 && record.step() % hessianEvery == 0 && !record.diverged()) {
                     lastHessian = analyse(session, recorder, err);
                 }
+                if (densityEvery > 0 && record.step() % densityEvery == 0 && !record.diverged()) {
+                    lastDensity = density(session, recorder, err);
+                }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             if (exportModel && !session.diverged()) {
@@ -180,8 +208,9 @@ public final class TrainCommand implements Callable<Integer> {
                 }
                 exportModel(session);
             }
-            recorder.finish(summarise(session, recorder, seconds, lastHessian,
-                    stress == null ? Double.NaN : stress.maxStableLearningRate()));
+            var summary = summarise(session, recorder, seconds, lastHessian,
+                    stress == null ? Double.NaN : stress.maxStableLearningRate());
+            recorder.finish(lastDensity == null ? summary : summary.withDensity(DensityFigures.of(lastDensity)));
             if (stress != null) {
                 err.printf("Largest healthy learning rate: %s%n", Double.isNaN(stress.maxStableLearningRate())
                         ? "none" : String.format("%.4g", stress.maxStableLearningRate()));
@@ -194,6 +223,17 @@ public final class TrainCommand implements Callable<Integer> {
         recorder.recordHessian(report);
         err.printf("Hessian at step %d: %s, %d iterations, %.1f s%n", report.step(), report.summary(),
                 report.iterations(), report.seconds());
+        return report;
+    }
+
+    /** The spectral density at the current weights, in the current BN mode, as the top-k's loss is built. */
+    private DensityReport density(TrainingSession session, RunRecorder recorder, PrintWriter err) throws IOException {
+        var settings = session.optimizerSettings();
+        var report = DensityAnalysis.run(session.network(), settings.bnMode(), session.hessianSet(), batch,
+                settings.weightDecay(), densityRequest, session.stepsTaken(), () -> false);
+        recorder.recordDensity(report);
+        err.printf("Density at step %d: nodes in [%.4g, %.4g], %.1f s%n", report.step(),
+                report.estimate().smallestNode(), report.estimate().largestNode(), report.seconds());
         return report;
     }
 

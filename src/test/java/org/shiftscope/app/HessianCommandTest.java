@@ -1,5 +1,6 @@
 // Train → export → `hessian` on the same weights: the export reads back to the same loss, and freezing BN
-// (running statistics) raises the top eigenvalue above the one with batch statistics (Page's demonstration).
+// (running statistics) raises the top eigenvalue above the one with batch statistics (Page's demonstration);
+// with --density the curve and its figures are written beside the top-k.
 package org.shiftscope.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,9 +16,13 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.shiftscope.app.TrainCommandTest.assertUsageError;
 
 class HessianCommandTest {
     static final double LOSS_TOLERANCE = 1e-6;
+    static final double MASS_TOLERANCE = 1e-3;
+    /** The largest Ritz value of 30 Lanczos steps against the top-k's λ1: an isolated outlier converges fast. */
+    static final double LARGEST_NODE_TOLERANCE = 1e-3;
 
     @Test
     void exportReadsBackAndFrozenBnHasTheSharperTop(@TempDir Path dir) throws Exception {
@@ -57,6 +62,58 @@ class HessianCommandTest {
                     "written through temporary files renamed into place, none left behind");
         }
         return Json.mapper().readTree(out.resolve("hessian.json").toFile()).get("lambda_max").asDouble();
+    }
+
+    @Test
+    void densityWritesItsCurveAndAddsItsFiguresToHessianJson(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        var trained = TrainCommandTest.run("train", "--out", run.toString(), "--dataset", "synthetic", "--depth", "2",
+                "--width", "16", "--bn", "on", "--batch", "32", "--steps", "30", "--export-model", "--top-k", "2",
+                "--hessian-samples", "128");
+        assertEquals(0, trained.exitCode(), trained.err());
+        Path out = dir.resolve("density");
+        int grid = 200;
+        var outcome = TrainCommandTest.run("hessian", "--model", run.resolve("model").toString(), "--top-k", "2",
+                "--density", "--density-probes", "2", "--density-steps", "30", "--density-grid", String.valueOf(grid),
+                "--out", out.toString());
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        try (var files = Files.list(out)) {
+            assertEquals(List.of("density.csv", "hessian.csv", "hessian.json"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        List<String> rows = Files.readAllLines(out.resolve("density.csv"));
+        assertEquals("step,lambda,density", rows.get(0));
+        assertEquals(1 + grid, rows.size());
+        double mass = 0;
+        for (int i = 1; i < grid; i++) {
+            String[] a = rows.get(i).split(",");
+            String[] b = rows.get(i + 1).split(",");
+            assertEquals("0", a[0]);
+            mass += 0.5 * (Double.parseDouble(a[2]) + Double.parseDouble(b[2]))
+                    * (Double.parseDouble(b[1]) - Double.parseDouble(a[1]));
+        }
+        assertEquals(1, mass, MASS_TOLERANCE);
+
+        JsonNode json = Json.mapper().readTree(out.resolve("hessian.json").toFile());
+        JsonNode density = json.get("density");
+        assertEquals(2, density.get("probes").asInt());
+        assertEquals(30, density.get("steps").asInt());
+        assertEquals(grid, density.get("grid_points").asInt());
+        assertEquals("on", density.get("bn_mode").asText());
+        double lambdaMax = json.get("lambda_max").asDouble();
+        assertEquals(lambdaMax, density.get("largest_node").asDouble(), LARGEST_NODE_TOLERANCE * lambdaMax);
+        assertTrue(density.get("grid_max").asDouble() > density.get("largest_node").asDouble());
+    }
+
+    @Test
+    void densityOptionsAreCheckedBeforeTheModelIsRead(@TempDir Path dir) {
+        String out = dir.resolve("o").toString();
+        assertUsageError("density-probes must be between 1 and 1000 (got 0)",
+                "hessian", "--model", "missing", "--out", out, "--density", "--density-probes", "0");
+        assertUsageError("density-grid must be between 20 and 100000 (got 5)",
+                "hessian", "--model", "missing", "--out", out, "--density", "--density-grid", "5");
+        assertUsageError("--density-steps needs --density",
+                "hessian", "--model", "missing", "--out", out, "--density-steps", "10");
     }
 
     @Test

@@ -105,6 +105,35 @@ class TrainCommandTest {
     }
 
     @Test
+    void densityEveryWritesTheCurveOnScheduleAndTheLastFiguresInTheSummary(@TempDir Path out) throws Exception {
+        int grid = 50;
+        var outcome = run("train", "--out", out.toString(), "--dataset", "synthetic", "--depth", "2", "--width", "16",
+                "--bn", "on", "--batch", "32", "--steps", "20", "--hessian-samples", "128", "--density-every", "10",
+                "--density-probes", "2", "--density-steps", "20", "--density-grid", String.valueOf(grid));
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        List<String> rows = Files.readAllLines(out.resolve("density.csv"));
+        assertEquals("step,lambda,density", rows.get(0));
+        assertEquals(1 + 3 * grid, rows.size(), "steps 0, 10 and 20");
+        assertEquals(List.of("0", "10", "20"), rows.stream().skip(1).map(r -> r.split(",")[0]).distinct().toList());
+        JsonNode density = Json.mapper().readTree(out.resolve("summary.json").toFile()).get("density");
+        assertEquals(20, density.get("step").asInt());
+        assertEquals(2, density.get("probes").asInt());
+        assertEquals(grid, density.get("grid_points").asInt());
+        assertUsageError("density-every must be between 0 and 2147483647 (got -1)",
+                "train", "--out", out.toString(), "--density-every", "-1");
+        assertUsageError("density-steps must be between 1 and 1000 (got 1001)",
+                "train", "--out", out.toString(), "--density-steps", "1001");
+    }
+
+    /** About 10 M parameters × 100 probes × 1002 vectors: about 8 TB, refused before the first step. */
+    @Test
+    void aDensityTooLargeForTheHeapIsRefusedBeforeTraining(@TempDir Path out) {
+        assertUsageError("needs about", "train", "--out", out.toString(), "--dataset", "synthetic", "--depth", "10",
+                "--width", "1024", "--steps", "5", "--density-every", "1", "--density-probes", "100",
+                "--density-steps", "1000");
+    }
+
+    @Test
     void aFolderWithoutDataGivesAClearMessage(@TempDir Path empty) {
         var outcome = run("train", "--out", empty.resolve("run").toString(), "--dataset", empty.toString());
         assertEquals(2, outcome.exitCode());

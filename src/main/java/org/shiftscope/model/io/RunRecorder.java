@@ -3,6 +3,7 @@
 package org.shiftscope.model.io;
 
 import org.shiftscope.model.data.Dataset;
+import org.shiftscope.model.hessian.DensityReport;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.stats.LayerStats;
 import org.shiftscope.model.train.StepRecord;
@@ -29,6 +30,7 @@ public final class RunRecorder implements AutoCloseable {
     private final BufferedWriter layers;
     private final ArrayDeque<double[]> lastLossAndAccuracy = new ArrayDeque<>();
     private HessianCsv hessian;
+    private DensityCsv density;
 
     /** @param datasetFacts what the dataset resolved to (name, inputs, classes, sizes), saved beside the config */
     public RunRecorder(Path directory, TrainingConfig config, Map<String, Object> datasetFacts) throws IOException {
@@ -91,6 +93,14 @@ public final class RunRecorder implements AutoCloseable {
         hessian.write(report);
     }
 
+    /** Appends a spectral-density computation to density.csv (created at the first one). */
+    public void recordDensity(DensityReport report) throws IOException {
+        if (density == null) {
+            density = new DensityCsv(directory.resolve("density.csv"));
+        }
+        density.write(report);
+    }
+
     /** Mean training loss and accuracy over the last {@link #FINAL_WINDOW} recorded steps (NaN if none). */
     public double[] recentTrainLossAndAccuracy() {
         double loss = 0;
@@ -123,7 +133,7 @@ public final class RunRecorder implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try (metrics; layers; HessianCsv h = hessian) {
+        try (metrics; layers; HessianCsv h = hessian; DensityCsv d = density) {
             metrics.flush();
             layers.flush();
         }

@@ -19,11 +19,12 @@ import org.shiftscope.model.train.Divergence;
  * @param backend            the ND4J backend that ran it
  * @param hessian            the last Hessian computation's figures, or null if none ran
  * @param maxStableLr        with the learning-rate stress test, the largest healthy η (null otherwise, or if none)
+ * @param density            the last spectral-density computation's figures, or null if none ran
  */
 public record RunSummary(long stepsCompleted, Double finalTrainLoss, Double finalTrainAccuracy,
                          Double finalTestLoss, Double finalTestAccuracy, boolean diverged, Long divergenceStep,
                          String divergenceReason, double seconds, double msPerStep, String backend,
-                         HessianFigures hessian, Double maxStableLr) {
+                         HessianFigures hessian, Double maxStableLr, DensityFigures density) {
 
     /**
      * The summary of a run, whoever ran it (the CLI or the window).
@@ -37,7 +38,13 @@ public record RunSummary(long stepsCompleted, Double finalTrainLoss, Double fina
         return new RunSummary(steps, finite(recentLossAndAccuracy[0]), finite(recentLossAndAccuracy[1]), testLoss,
                 testAccuracy, divergence != null, divergence == null ? null : divergence.step(),
                 divergence == null ? null : divergence.reason(), seconds, steps == 0 ? 0 : seconds * 1e3 / steps,
-                Backend.describe(), hessian == null ? null : HessianFigures.of(hessian), finite(maxStableLr));
+                Backend.describe(), hessian == null ? null : HessianFigures.of(hessian), finite(maxStableLr), null);
+    }
+
+    /** This summary with the last spectral-density computation's figures. */
+    public RunSummary withDensity(DensityFigures figures) {
+        return new RunSummary(stepsCompleted, finalTrainLoss, finalTrainAccuracy, finalTestLoss, finalTestAccuracy,
+                diverged, divergenceStep, divergenceReason, seconds, msPerStep, backend, hessian, maxStableLr, figures);
     }
 
     private static Double finite(double value) {
