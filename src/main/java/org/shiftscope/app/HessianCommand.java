@@ -91,7 +91,8 @@ public final class HessianCommand implements Callable<Integer> {
         var report = HessianAnalysis.run(loaded.network(), mode, loaded.evalSet(), loaded.bnChunk(), settings, request,
                 0, 0, () -> false);
         DensityReport densityReport = densityRequest == null ? null : DensityAnalysis.run(loaded.network(), mode,
-                loaded.evalSet(), loaded.bnChunk(), loaded.weightDecay(), densityRequest, 0, () -> false);
+                loaded.evalSet(), loaded.bnChunk(), loaded.weightDecay(), densityRequest, 0, 0,
+                HessianAnalysis.availableThreads(), () -> false);
         try {
             write(report, densityReport);
         } catch (IOException e) {

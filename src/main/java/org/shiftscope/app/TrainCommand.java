@@ -7,6 +7,7 @@ import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.data.DatasetSource;
 import org.shiftscope.model.data.InvalidDataException;
 import org.shiftscope.model.hessian.DensityAnalysis;
+import org.shiftscope.model.hessian.HessianAnalysis;
 import org.shiftscope.model.hessian.DensityReport;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.hessian.LossFunction;
@@ -230,7 +231,7 @@ public final class TrainCommand implements Callable<Integer> {
     private DensityReport density(TrainingSession session, RunRecorder recorder, PrintWriter err) throws IOException {
         var settings = session.optimizerSettings();
         var report = DensityAnalysis.run(session.network(), settings.bnMode(), session.hessianSet(), batch,
-                settings.weightDecay(), densityRequest, session.stepsTaken(), () -> false);
+                settings.weightDecay(), densityRequest, session.stepsTaken(), 0, HessianAnalysis.availableThreads(), () -> false);
         recorder.recordDensity(report);
         err.printf("Density at step %d: nodes in [%.4g, %.4g], %.1f s%n", report.step(),
                 report.estimate().smallestNode(), report.estimate().largestNode(), report.seconds());

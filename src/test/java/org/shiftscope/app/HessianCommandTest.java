@@ -42,7 +42,7 @@ class HessianCommandTest {
         assertEquals(32, arch.get("bn_chunk").asInt());
 
         List<String> trainingRows = Files.readAllLines(run.resolve("hessian.csv"));
-        assertEquals("step,rank,eigenvalue,residual,overlap,overlap_with_variances", trainingRows.get(0));
+        assertEquals("step,rank,eigenvalue,residual,overlap,overlap_with_variances,gradient_share", trainingRows.get(0));
         assertEquals(4, trainingRows.size(), "top-3 on the final weights");
 
         double on = lambdaMax(dir, model, "on");

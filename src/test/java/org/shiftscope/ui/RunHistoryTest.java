@@ -39,7 +39,7 @@ class RunHistoryTest {
                     evaluated ? 0.8 : Double.NaN, layers, layers, null));
             if (step % HESSIAN_EVERY == 0) {
                 history.add(new HessianReport(step, 0, BnMode.ON, settings, eigenvalues, new double[TOP_K],
-                        new double[TOP_K], new double[TOP_K], 40, true, 512, 10, 1.0));
+                        new double[TOP_K], new double[TOP_K], new double[TOP_K], 40, true, 512, 10, 1.0));
             }
         }
         var lines = new ArrayList<ChartSeries>();

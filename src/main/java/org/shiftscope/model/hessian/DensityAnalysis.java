@@ -1,8 +1,10 @@
-// One spectral-density computation end to end (SLQ, Ghorbani, Krishnan & Xiao 2019): a float64 copy of the
-// weights, the loss over the fixed evaluation set in the requested BN mode (as HessianAnalysis builds it), P
-// seeded Rademacher probes advanced in lockstep on exact Hessian-vector products, and the smoothed curve.
+// One spectral-density computation end to end (SLQ, Ghorbani, Krishnan & Xiao 2019): a float32 copy of the
+// weights (the density's nodes need no more: the smoothing is far wider than float32 rounding), the loss over
+// the fixed evaluation set in the requested BN mode (as HessianAnalysis builds it), P seeded Rademacher probes
+// advanced in lockstep on exact Hessian-vector products, and the smoothed curve.
 package org.shiftscope.model.hessian;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.shiftscope.model.data.Examples;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Network;
@@ -46,20 +48,22 @@ public final class DensityAnalysis {
     }
 
     /**
-     * @param network   the trained network (not modified; a float64 copy is taken)
-     * @param mode      BN mode of the loss
-     * @param set       the fixed evaluation set, preprocessed as for training
-     * @param chunkSize batch-statistics chunk (the training batch size)
-     * @param cancelled polled before every block of Hessian-vector products
+     * @param network    the trained network (not modified; a float32 copy is taken)
+     * @param mode       BN mode of the loss
+     * @param set        the fixed evaluation set, preprocessed as for training
+     * @param chunkSize  batch-statistics chunk (the training batch size)
+     * @param generation the run generation the weights belong to (so a reader can drop a stale density)
+     * @param threads    threads the products may use
+     * @param cancelled  polled before every block of Hessian-vector products
      * @throws ExactHessian.CancelledException if cancelled
      */
     public static DensityReport run(Network network, BnMode mode, Examples set, int chunkSize, double weightDecay,
-                                    Request request, long step, BooleanSupplier cancelled) {
+                                    Request request, long step, long generation, int threads, BooleanSupplier cancelled) {
         long start = System.nanoTime();
         requireFits(network, request);
-        var loss = new LossFunction(network, mode, set, chunkSize, weightDecay);
+        var loss = new LossFunction(network, mode, set, chunkSize, weightDecay, DataType.FLOAT, threads);
         var operator = new ExactHessian(loss, cancelled);
         var estimate = SpectralDensity.estimate(operator, request.probes(), request.steps(), request.grid(), PROBE_SEED);
-        return new DensityReport(step, mode, estimate, operator.products(), (System.nanoTime() - start) / 1e9);
+        return new DensityReport(step, generation, mode, estimate, operator.products(), (System.nanoTime() - start) / 1e9);
     }
 }

@@ -15,16 +15,18 @@ import java.util.Locale;
  * @param residuals             ‖Hv − λv‖ per eigenvalue
  * @param meanOverlap           per eigenvector, fraction in the span of ∇(batch means of the C logits)
  * @param meanVarianceOverlap   the same with ∇(batch variances of the logits) added to the span
- * @param iterations            Lanczos iterations
- * @param converged             Lanczos convergence flag
+ * @param gradientShares        per eigenvector v_i, (g·v_i)²/‖g‖² with g the gradient of the same loss: their sum
+ *                              is Ghorbani et al.'s share of the gradient in the top-k eigenspace
+ * @param iterations            Hessian-vector products used (Lanczos and the float64 Rayleigh–Ritz step)
+ * @param converged             whether every float64 residual is within the tolerance of its eigenvalue
  * @param samples               size of the fixed evaluation set
  * @param classes               number of classes C
  * @param seconds               wall-clock time of the computation
  */
 public record HessianReport(long step, long generation, BnMode bnMode, OptimizerSettings settings,
                             double[] eigenvalues, double[] residuals, double[] meanOverlap,
-                            double[] meanVarianceOverlap, int iterations, boolean converged, int samples,
-                            int classes, double seconds) {
+                            double[] meanVarianceOverlap, double[] gradientShares, int iterations, boolean converged,
+                            int samples, int classes, double seconds) {
 
     public double lambdaMax() {
         return eigenvalues[0];
@@ -35,16 +37,28 @@ public record HessianReport(long step, long generation, BnMode bnMode, Optimizer
         return eigenvalues.length >= classes ? eigenvalues[0] / eigenvalues[classes - 1] : Double.NaN;
     }
 
+    /** ‖P_k g‖²/‖g‖²: the share of the gradient lying in the span of the top-k eigenvectors (Ghorbani et al. 2019). */
+    public double gradientTopShare() {
+        double sum = 0;
+        for (double share : gradientShares) {
+            sum += share;
+        }
+        return Math.min(1.0, sum);
+    }
+
     /** The largest stable λ1 at this step's learning rate and momentum. */
     public double curvatureLimit() {
         return StabilityThreshold.curvatureLimit(settings);
     }
 
-    /** "λ1 = …, λ1/λC = …, η·λ1 = … (stable below …)": the line the CLI prints and the window shows. */
+    /**
+     * "λ1 = …, λ1/λC = …, gradient in top-k = …%, η·λ1 = … (stable below …)": the line the CLI prints and the
+     * window shows.
+     */
     public String summary() {
-        return String.format(Locale.ROOT, "λ1 = %.4g, λ1/λ%d = %s, η·λ1 = %.3g (stable below %.3g)",
+        return String.format(Locale.ROOT, "λ1 = %.4g, λ1/λ%d = %s, gradient in top-%d = %.0f%%, η·λ1 = %.3g (stable below %.3g)",
                 lambdaMax(), classes, Double.isNaN(outlierRatio()) ? "n/a" : String.format(Locale.ROOT, "%.3g", outlierRatio()),
-                lrTimesLambdaMax(), StabilityThreshold.lrTimesCurvatureLimit(settings));
+                eigenvalues.length, 100 * gradientTopShare(), lrTimesLambdaMax(), StabilityThreshold.lrTimesCurvatureLimit(settings));
     }
 
     /** η·λ1, to compare with {@link StabilityThreshold#lrTimesCurvatureLimit}. */

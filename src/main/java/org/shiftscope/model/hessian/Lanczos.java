@@ -19,8 +19,6 @@ import java.util.Random;
 public final class Lanczos {
     /** A new direction whose norm after orthogonalisation is below this fraction of its product's adds nothing. */
     private static final double BREAKDOWN = 1e-10;
-    /** Below this fraction of |λ1| an eigenvalue counts as zero for its relative residual. */
-    private static final double ZERO_EIGENVALUE = 1e-3;
 
     private Lanczos() {
     }
@@ -28,8 +26,8 @@ public final class Lanczos {
     /**
      * @param k           eigenvalues wanted (largest algebraic)
      * @param maxProducts at most this many operator applications to single vectors (a block of b counts b)
-     * @param tolerance   stop once every wanted Ritz pair has a residual ‖Av − θv‖ ≤ tolerance·|θ| (|θ| taken as at
-     *                    least a thousandth of |θ1|); 0 never stops early
+     * @param tolerance   stop once every wanted Ritz pair has a residual ‖Av − θv‖ ≤ tolerance·|θ| (Convergence);
+     *                    0 never stops early
      * @param start       the start block, b ≥ 1 vectors of the dimension (orthonormalised here; not modified)
      */
     public static EigenResult largest(SymmetricOperator operator, int k, int maxProducts, double tolerance,
@@ -224,13 +222,7 @@ public final class Lanczos {
         }
 
         boolean converged(double tolerance) {
-            double floor = ZERO_EIGENVALUE * Math.abs(values[0]);
-            for (int i = 0; i < values.length; i++) {
-                if (residuals[i] > tolerance * Math.max(Math.abs(values[i]), floor)) {
-                    return false;
-                }
-            }
-            return true;
+            return Convergence.converged(values, residuals, tolerance);
         }
 
         EigenResult toResult(List<double[]> basis, double tolerance) {
@@ -244,7 +236,7 @@ public final class Lanczos {
                 Vectors.scale(1 / Vectors.norm(v), v);
                 vectors[i] = v;
             }
-            return new EigenResult(values, vectors, residuals, basis.size(), tolerance > 0 && converged(tolerance));
+            return new EigenResult(values, vectors, residuals, basis.size(), converged(tolerance));
         }
     }
 }

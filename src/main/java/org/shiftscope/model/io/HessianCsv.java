@@ -1,6 +1,7 @@
-// hessian.csv: one row per eigenvalue per computation, `step,rank,eigenvalue,residual,overlap,overlap_with_variances`
-// (overlap = fraction of the eigenvector in the span of the gradients of the logits' batch means; the last
-// column adds the batch variances to that span).
+// hessian.csv: one row per eigenvalue per computation,
+// `step,rank,eigenvalue,residual,overlap,overlap_with_variances,gradient_share` (overlap = fraction of the
+// eigenvector in the span of the gradients of the logits' batch means; the next column adds the batch variances
+// to that span; gradient_share = (g·v)²/‖g‖², summing over the ranks to Ghorbani et al.'s ‖P_k g‖²/‖g‖²).
 package org.shiftscope.model.io;
 
 import org.shiftscope.model.hessian.HessianReport;
@@ -11,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 public final class HessianCsv implements AutoCloseable {
-    public static final String HEADER = "step,rank,eigenvalue,residual,overlap,overlap_with_variances";
+    public static final String HEADER = "step,rank,eigenvalue,residual,overlap,overlap_with_variances,gradient_share";
 
     private final BufferedWriter writer;
 
@@ -24,7 +25,7 @@ public final class HessianCsv implements AutoCloseable {
     public void write(HessianReport r) throws IOException {
         for (int i = 0; i < r.eigenvalues().length; i++) {
             writer.write(r.step() + "," + (i + 1) + "," + r.eigenvalues()[i] + "," + r.residuals()[i] + ","
-                    + r.meanOverlap()[i] + "," + r.meanVarianceOverlap()[i]);
+                    + r.meanOverlap()[i] + "," + r.meanVarianceOverlap()[i] + "," + r.gradientShares()[i]);
             writer.newLine();
         }
         writer.flush();

@@ -1,12 +1,16 @@
-// Runs Hessian analyses on their own thread while training continues (issue "Hessian outliers": never stop
-// the training thread for a whole computation). The trainer hands over a float64 copy of the weights taken
-// between two steps; at most one computation runs, a request arriving meanwhile is skipped, and a running
-// one is cancelled when its result would be stale (rebuild, BN mode change, shutdown).
+// Runs Hessian analyses (top-k reports and spectral densities) on their own thread while training continues
+// (never stop the training thread for a whole computation). The trainer hands over jobs that hold a copy of
+// the weights taken between two steps. At most one job runs and one waits: a job that must not wait behind a
+// stale one (a BN mode switch, a rebuild) cancels the running one and takes the waiting place; a routine one
+// is refused while the thread is busy and stays due. The running job is published, so the window can say
+// "computing at step N…" while it shows the previous report.
 package org.shiftscope.model.train;
 
+import org.shiftscope.model.hessian.DensityReport;
 import org.shiftscope.model.hessian.ExactHessian;
 import org.shiftscope.model.hessian.HessianMemory;
 import org.shiftscope.model.hessian.HessianReport;
+import org.shiftscope.model.net.BnMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,48 +23,99 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 public final class BackgroundHessian implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundHessian.class);
     private static final long SHUTDOWN_WAIT_MS = 10_000;
+
+    /** What a job computes. */
+    public enum Kind { TOP_K, DENSITY }
+
+    /**
+     * One computation on weights captured at {@code step}: {@code work} returns a HessianReport (TOP_K) or a
+     * DensityReport (DENSITY), polling the flag it is given for cancellation.
+     */
+    public record Job(Kind kind, long step, long generation, BnMode bnMode, Function<BooleanSupplier, Object> work) {
+    }
+
+    /** The job the thread is computing, and since when (System.nanoTime()). */
+    public record Activity(Kind kind, long step, long generation, BnMode bnMode, long startedNanos) {
+    }
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         var thread = new Thread(runnable, "shiftscope-hessian");
         thread.setDaemon(true);
         return thread;
     });
-    private final AtomicReference<AtomicBoolean> running = new AtomicReference<>();
+    private final Runnable onIdle;
     private final AtomicReference<HessianReport> latest = new AtomicReference<>();
     private final LinkedBlockingQueue<HessianReport> reports = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<DensityReport> densities = new LinkedBlockingQueue<>();
     private final AtomicReference<String> lastError = new AtomicReference<>();
+    private final AtomicReference<Activity> activity = new AtomicReference<>();
+
+    // Guarded by this.
+    private AtomicBoolean runningCancelled;
+    private Job waiting;
+    private boolean shutDown;
+
+    /** @param onIdle called on the Hessian thread each time it has nothing left to do (the trainer may hand over more) */
+    public BackgroundHessian(Runnable onIdle) {
+        this.onIdle = onIdle;
+    }
+
+    public BackgroundHessian() {
+        this(() -> { });
+    }
 
     /**
-     * Starts {@code analysis} unless one is still running.
-     * @param analysis the computation, given a cancellation flag to poll
-     * @return whether it was started
+     * Starts {@code job} if the thread is free. With {@code replace} it never waits behind older work: the
+     * running job is cancelled (its result dropped) and {@code job} runs next, in place of any waiting one.
+     * @return whether the job was taken; a routine job is refused while another runs or waits
      */
-    public boolean submit(Function<BooleanSupplier, HessianReport> analysis) {
-        var cancelled = new AtomicBoolean();
-        if (!running.compareAndSet(null, cancelled)) {
+    public synchronized boolean submit(Job job, boolean replace) {
+        if (shutDown) {
             return false;
         }
+        if (runningCancelled != null || waiting != null) {
+            if (!replace) {
+                return false;
+            }
+            if (runningCancelled != null) {
+                runningCancelled.set(true);
+            }
+            waiting = job;
+            return true;
+        }
+        return start(job);
+    }
+
+    /** Called with the lock held. */
+    private boolean start(Job job) {
+        var cancelled = new AtomicBoolean();
+        runningCancelled = cancelled;
         try {
-            executor.execute(() -> run(analysis, cancelled));
+            executor.execute(() -> run(job, cancelled));
         } catch (RejectedExecutionException e) {
-            running.set(null);             // shut down: nothing more to compute
+            runningCancelled = null;      // shut down: nothing more to compute
             return false;
         }
         return true;
     }
 
-    private void run(Function<BooleanSupplier, HessianReport> analysis, AtomicBoolean cancelled) {
+    private void run(Job job, AtomicBoolean cancelled) {
+        activity.set(new Activity(job.kind(), job.step(), job.generation(), job.bnMode(), System.nanoTime()));
         try {
-            HessianReport report = analysis.apply(cancelled::get);
+            Object result = job.work().apply(cancelled::get);
             if (!cancelled.get()) {
-                latest.set(report);
-                reports.offer(report);
+                if (result instanceof HessianReport report) {
+                    latest.set(report);
+                    reports.offer(report);
+                } else if (result instanceof DensityReport density) {
+                    densities.offer(density);
+                }
                 lastError.set(null);
             }
         } catch (ExactHessian.CancelledException e) {
@@ -78,20 +133,40 @@ public final class BackgroundHessian implements AutoCloseable {
             lastError.set("Hessian computation ran out of memory:"
                     + " use a smaller depth, width, top-k or number of Lanczos iterations");
         } finally {
-            running.set(null);
+            activity.set(null);
+            finished();
         }
     }
 
-    /** Cancels the running computation, if any; its result is dropped. */
-    public void cancel() {
-        AtomicBoolean flag = running.get();
-        if (flag != null) {
-            flag.set(true);
+    private void finished() {
+        boolean idle;
+        synchronized (this) {
+            runningCancelled = null;
+            Job next = waiting;
+            waiting = null;
+            idle = next == null || shutDown || !start(next);
+        }
+        if (idle) {
+            onIdle.run();
         }
     }
 
-    public boolean busy() {
-        return running.get() != null;
+    /** Cancels the running job and drops the waiting one; their results are dropped. */
+    public synchronized void cancel() {
+        if (runningCancelled != null) {
+            runningCancelled.set(true);
+        }
+        waiting = null;
+    }
+
+    /** Whether a job runs or waits. */
+    public synchronized boolean busy() {
+        return runningCancelled != null || waiting != null;
+    }
+
+    /** The job being computed now, or null. */
+    public Activity activity() {
+        return activity.get();
     }
 
     /** The newest finished report, or null. */
@@ -106,10 +181,18 @@ public final class BackgroundHessian implements AutoCloseable {
         return drained;
     }
 
+    /** Spectral densities finished since the last call, oldest first. */
+    public List<DensityReport> drainDensities() {
+        var drained = new ArrayList<DensityReport>();
+        densities.drainTo(drained);
+        return drained;
+    }
+
     /** Forgets finished results (after a rebuild). */
     public void clear() {
         latest.set(null);
         reports.clear();
+        densities.clear();
         lastError.set(null);
     }
 
@@ -120,7 +203,10 @@ public final class BackgroundHessian implements AutoCloseable {
 
     @Override
     public void close() {
-        cancel();
+        synchronized (this) {
+            shutDown = true;
+            cancel();
+        }
         executor.shutdown();
         try {
             executor.awaitTermination(SHUTDOWN_WAIT_MS, TimeUnit.MILLISECONDS);

@@ -4,6 +4,9 @@
 package org.shiftscope.model.train;
 
 import org.shiftscope.model.data.Dataset;
+import org.shiftscope.model.hessian.DensityAnalysis;
+import org.shiftscope.model.hessian.DensityReport;
+import org.shiftscope.model.hessian.HessianAnalysis;
 import org.shiftscope.model.hessian.HessianReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +30,11 @@ public final class BackgroundTrainer implements AutoCloseable {
     private static final long JOIN_TIMEOUT_MS = 10_000;
     /** How long the training thread sleeps between looks at a running stress-stretch Hessian. */
     private static final long STRESS_WAIT_MS = 20;
+    /**
+     * Steps between spectral densities in a run with a periodic Hessian (and one after each BN mode change),
+     * computed when no top-k report is due: the density costs about as much as two reports.
+     */
+    public static final int DENSITY_EVERY = 200;
 
     private final Dataset dataset;
     private final ReentrantLock lock = new ReentrantLock();
@@ -36,7 +44,7 @@ public final class BackgroundTrainer implements AutoCloseable {
     private final Thread thread;
     /** The configuration of the newest session, requested or built: what new settings are checked against. */
     private volatile TrainingConfig latestConfig;
-    private final BackgroundHessian hessian = new BackgroundHessian();
+    private final BackgroundHessian hessian = new BackgroundHessian(this::wake);
 
     // Guarded by lock: commands waiting for the training thread.
     private boolean running;
@@ -54,6 +62,8 @@ public final class BackgroundTrainer implements AutoCloseable {
     private double stepsPerSecond;
     private long generation;
     private boolean hessianDue;
+    private boolean densityDue;
+    private JobKey lastTopK;             // the weights and settings of the last top-k job handed over
     private SettingsSchedule schedule;
 
     public BackgroundTrainer(TrainingConfig config, Dataset dataset) {
@@ -148,6 +158,21 @@ public final class BackgroundTrainer implements AutoCloseable {
         return hessian.latest();
     }
 
+    /** Spectral densities finished since the last call. */
+    public List<DensityReport> drainDensities() {
+        return hessian.drainDensities();
+    }
+
+    /** What the Hessian thread is computing now, or null. */
+    public BackgroundHessian.Activity hessianActivity() {
+        return hessian.activity();
+    }
+
+    /** Called by the Hessian thread when it has nothing left: the training thread may hand over due work. */
+    private void wake() {
+        command(() -> { });
+    }
+
     private void command(Runnable change) {
         lock.lock();
         try {
@@ -167,7 +192,7 @@ public final class BackgroundTrainer implements AutoCloseable {
             lock.lock();
             try {
                 while (!closed && !running && pendingSingleSteps == 0 && pendingSettings == null && pendingRebuild == null
-                        && pendingSchedule == null && !hessianRequested) {
+                        && pendingSchedule == null && !hessianRequested && !((hessianDue || densityDue) && !hessian.busy())) {
                     if (state == TrainerState.RUNNING) {
                         publish(null);         // a pause that arrived during the last step: say so before waiting
                     }
@@ -179,6 +204,10 @@ public final class BackgroundTrainer implements AutoCloseable {
                 applyPendingCommands();
                 if (hessianRequested) {
                     hessianRequested = false;
+                    hessianDue = true;
+                    lastTopK = null;              // asked for by hand: computed even on weights already analysed
+                }
+                if (hessianDue || densityDue) {
                     startHessian();
                 }
                 takeStep = (running || pendingSingleSteps > 0) && state != TrainerState.DIVERGED && state != TrainerState.FAILED;
@@ -217,23 +246,41 @@ public final class BackgroundTrainer implements AutoCloseable {
             hessian.cancel();
             hessian.clear();
             hessianDue = false;
+            densityDue = false;
+            lastTopK = null;
             generation++;
+            if (state != TrainerState.FAILED && session.config().hessian().every() > 0) {
+                submitTopK(true);                 // new weights: their curvature at once, not at the first step
+            }
         }
         if (pendingSchedule != null) {
             schedule = pendingSchedule;
             pendingSchedule = null;
         }
         if (pendingSettings != null) {
-            changeSettings(pendingSettings);
+            changeSettings(pendingSettings, true);
             pendingSettings = null;
         }
     }
 
-    private void changeSettings(OptimizerSettings next) {
-        if (next.bnMode() != session.optimizerSettings().bnMode()) {
-            hessian.cancel();             // its loss was in the old BN mode
-        }
+    /**
+     * A new BN mode makes the running analysis worthless (its loss is the old mode's): it is cancelled and a report
+     * in the new mode starts at once, then a density. A new learning rate or momentum set by hand leaves the
+     * curvature as it is but moves its limit: a report is due as soon as the Hessian thread is free (a schedule's
+     * learning rates are measured where the schedule says: at each stress stretch's end).
+     */
+    private void changeSettings(OptimizerSettings next, boolean byHand) {
+        var previous = session.optimizerSettings();
         session.setOptimizerSettings(next);
+        if (state == TrainerState.FAILED) {
+            return;
+        }
+        if (next.bnMode() != previous.bnMode()) {
+            submitTopK(true);
+            densityDue = session.config().hessian().every() > 0;
+        } else if (byHand && !next.equals(previous)) {
+            hessianDue = true;
+        }
     }
 
     /** Applies the schedule's settings for the next step; false when the schedule says the run is over. */
@@ -245,7 +292,7 @@ public final class BackgroundTrainer implements AutoCloseable {
             pause();
             return false;
         }
-        changeSettings(schedule.settingsFor(session.stepsTaken(), session.optimizerSettings()));
+        changeSettings(schedule.settingsFor(session.stepsTaken(), session.optimizerSettings()), false);
         boolean periodic = session.config().hessian().every() > 0;
         if (session.stepsTaken() == 0 ? periodic : schedule.changesAt(session.stepsTaken())) {
             hessianDue = true;                 // the start of the curve, or right after a scenario's change
@@ -279,7 +326,10 @@ public final class BackgroundTrainer implements AutoCloseable {
             if ((every > 0 && record.step() % every == 0 || schedule.stretchEndsAt(record.step())) && !record.diverged()) {
                 hessianDue = true;             // started as soon as the Hessian thread is free
             }
-            if (hessianDue && !record.diverged()) {
+            if (every > 0 && record.step() % DENSITY_EVERY == 0 && !record.diverged()) {
+                densityDue = true;
+            }
+            if ((hessianDue || densityDue) && !record.diverged()) {
                 startHessian();
             }
             if (!records.offer(record)) {
@@ -315,12 +365,47 @@ public final class BackgroundTrainer implements AutoCloseable {
         return true;
     }
 
-    /** Hands a float64 copy of the current weights to the Hessian thread, or keeps it due while one runs. */
+    /**
+     * Hands a copy of the current weights to the Hessian thread for the due work, a top-k report before a
+     * density, or keeps it due while the thread is busy.
+     */
     private void startHessian() {
-        if (state == TrainerState.FAILED) {
+        if (state == TrainerState.FAILED || session.diverged()) {
+            hessianDue = false;
+            densityDue = false;
             return;
         }
-        hessianDue = hessian.busy() || !hessian.submit(session.hessianJob(generation));
+        if (hessianDue) {
+            hessianDue = !submitTopK(false);
+        } else if (densityDue && !hessian.busy()) {
+            densityDue = !hessian.submit(session.densityJob(generation, threads(), DensityAnalysis.Request.defaults()), false);
+        }
+    }
+
+    /**
+     * A top-k job on the current weights and settings, unless the last one handed over had exactly those;
+     * with {@code replace} it cancels a running job rather than wait for it.
+     * @return whether the thread took it (or already has it)
+     */
+    private boolean submitTopK(boolean replace) {
+        var key = new JobKey(generation, session.stepsTaken(), session.optimizerSettings());
+        if (key.equals(lastTopK) && !replace) {
+            return true;
+        }
+        boolean taken = hessian.submit(session.hessianJob(generation, threads()), replace);
+        if (taken) {
+            lastTopK = key;
+        }
+        return taken;
+    }
+
+    /** The Hessian's threads: one while training runs (it has the other core), every core while paused. */
+    private int threads() {
+        return isRunning() ? 1 : HessianAnalysis.availableThreads();
+    }
+
+    /** The weights (by generation and step) and settings a top-k job was computed for. */
+    private record JobKey(long generation, long step, OptimizerSettings settings) {
     }
 
     private boolean isRunning() {

@@ -11,6 +11,7 @@ import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.data.EvaluationSet;
 import org.shiftscope.model.data.Examples;
 import org.shiftscope.model.data.InputCentering;
+import org.shiftscope.model.hessian.DensityAnalysis;
 import org.shiftscope.model.hessian.HessianAnalysis;
 import org.shiftscope.model.hessian.HessianMemory;
 import org.shiftscope.model.hessian.HessianReport;
@@ -23,7 +24,6 @@ import org.shiftscope.model.stats.LayerStatistics;
 import org.shiftscope.model.stats.LayerStats;
 
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 
 public final class TrainingSession {
     /** A mean loss this many times ln(classes) (chance level) means the run has exploded. */
@@ -205,20 +205,33 @@ public final class TrainingSession {
         HessianAnalysis.requireFits(network, config.hessian().request());
     }
 
-    /** The top of the Hessian spectrum at the current weights, in the current BN mode, computed now. */
+    /** The top of the Hessian spectrum at the current weights, in the current BN mode, computed now on every core. */
     public HessianReport analyseHessian(long generation, BooleanSupplier cancelled) {
-        return hessianJob(generation).apply(cancelled);
+        return (HessianReport) hessianJob(generation, HessianAnalysis.availableThreads()).work().apply(cancelled);
     }
 
     /**
-     * A Hessian analysis of the weights as they are now, to run later on any thread: the weights (a float64
-     * copy), the settings and the step are captured here, so training may go on meanwhile.
+     * A top-k Hessian analysis of the weights as they are now, to run later on any thread: the weights (a copy),
+     * the settings and the step are captured here, so training may go on meanwhile.
+     * @param threads threads the analysis may use
      */
-    public Function<BooleanSupplier, HessianReport> hessianJob(long generation) {
-        Network weights = network.copy(DataType.DOUBLE);
+    public BackgroundHessian.Job hessianJob(long generation, int threads) {
+        Network weights = network.copy(DataType.FLOAT);
         var capturedSettings = settings;
         long capturedStep = step;
-        return cancelled -> HessianAnalysis.run(weights, capturedSettings.bnMode(), hessianSet, config.batchSize(),
-                capturedSettings, config.hessian().request(), capturedStep, generation, cancelled);
+        var request = config.hessian().request().withThreads(threads);
+        return new BackgroundHessian.Job(BackgroundHessian.Kind.TOP_K, capturedStep, generation, capturedSettings.bnMode(),
+                cancelled -> HessianAnalysis.run(weights, capturedSettings.bnMode(), hessianSet, config.batchSize(),
+                        capturedSettings, request, capturedStep, generation, cancelled));
+    }
+
+    /** The spectral density of the weights as they are now (SLQ), to run later on any thread, as {@link #hessianJob}. */
+    public BackgroundHessian.Job densityJob(long generation, int threads, DensityAnalysis.Request request) {
+        Network weights = network.copy(DataType.FLOAT);
+        var capturedSettings = settings;
+        long capturedStep = step;
+        return new BackgroundHessian.Job(BackgroundHessian.Kind.DENSITY, capturedStep, generation, capturedSettings.bnMode(),
+                cancelled -> DensityAnalysis.run(weights, capturedSettings.bnMode(), hessianSet, config.batchSize(),
+                        capturedSettings.weightDecay(), request, capturedStep, generation, threads, cancelled));
     }
 }
