@@ -1,5 +1,5 @@
-// `shiftscope bench`: the training-step benchmark with the same definitions as ../shared/bench/torch_peer.py
-// (random uniform inputs of the same shape, the same network, SGD lr 0.01 momentum 0.9, 10 warm-up steps),
+// `shiftscope bench`: the training-step and Hessian benchmark with the same definitions as the PyTorch peer
+// src/test/python/torch_peer.py (random uniform inputs of the same shape, the same network, SGD lr 0.01 momentum 0.9, 10 warm-up steps),
 // printed as one JSON line with the peer's keys so the two can be compared side by side.
 package org.shiftscope.app;
 
@@ -9,7 +9,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.shiftscope.model.Backend;
 import org.shiftscope.model.NativeMemoryGuard;
 import org.shiftscope.model.data.Examples;
+import org.shiftscope.model.hessian.EigenResult;
 import org.shiftscope.model.hessian.ExactHessian;
+import org.shiftscope.model.hessian.HessianAnalysis;
 import org.shiftscope.model.hessian.Lanczos;
 import org.shiftscope.model.hessian.LossFunction;
 import org.shiftscope.model.Workspaces;
@@ -37,7 +39,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time training steps like ../shared/bench/torch_peer.py and print one JSON line.")
+        description = "Time training steps and the top-k Hessian like src/test/python/torch_peer.py and print one JSON line.")
 public final class BenchCommand implements Callable<Integer> {
     private static final int WARM_UP_STEPS = 10;
     private static final double LEARNING_RATE = 0.01;
@@ -180,22 +182,53 @@ public final class BenchCommand implements Callable<Integer> {
         return result;
     }
 
-    /** Like the peer: random inputs in float64, one batch, exactly {@code iterations} products (no early stop). */
+    /**
+     * The peer's inputs (random, one batch of --hessian-samples). First the top-k as every ShiftScope report
+     * computes it (HessianAnalysis.topK: float32 Lanczos to the report tolerance on every core, then one float64
+     * Rayleigh–Ritz step), timed; then the peer's own method in ShiftScope's engine, float64 Lanczos with exactly
+     * {@code iterations} products (no early stop), timed, as the accuracy reference.
+     */
     private Map<String, Object> timeHessian(Network network, Random random, int iterations) {
         var hx = new float[hessianSamples * inputs];
         for (int i = 0; i < hx.length; i++) {
             hx[i] = random.nextFloat();
         }
         var set = new Examples(hx, random.ints(hessianSamples, 0, classes).toArray(), hessianSamples, inputs);
+        var request = new HessianAnalysis.Request(topK, 0, HessianAnalysis.TOLERANCE);
         long start = System.nanoTime();
-        var loss = new LossFunction(network, bn, set, hessianSamples, 0);
-        var eigen = Lanczos.largest(new ExactHessian(loss, () -> false), topK, iterations, 0,
+        var ours = HessianAnalysis.topK(network, bn, set, hessianSamples, 0, request, () -> false);
+        double oursSeconds = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        var loss = new LossFunction(network, bn, set, hessianSamples, 0, DataType.DOUBLE, HessianAnalysis.availableThreads());
+        var reference = Lanczos.largest(new ExactHessian(loss, () -> false), topK, iterations, 0,
                 Lanczos.randomStart(loss.dimension(), 1, 0));
+        double referenceSeconds = (System.nanoTime() - start) / 1e9;
         var result = new LinkedHashMap<String, Object>();
-        result.put("hessian_topk_s", (System.nanoTime() - start) / 1e9);
-        result.put("lanczos_iters", eigen.iterations());
+        result.put("hessian_topk_s", oursSeconds);
+        result.put("hessian_products", ours.iterations());
+        result.put("hessian_converged", ours.converged());
+        result.put("hessian_max_relative_residual", maxRelativeResidual(ours));
         result.put("hessian_samples", hessianSamples);
-        result.put("top_eigenvalues", eigen.eigenvalues());
+        result.put("threads", HessianAnalysis.availableThreads());
+        result.put("top_eigenvalues", ours.eigenvalues());
+        result.put("reference_topk_s", referenceSeconds);
+        result.put("lanczos_iters", reference.iterations());
+        result.put("reference_max_relative_residual", maxRelativeResidual(reference));
+        result.put("reference_eigenvalues", reference.eigenvalues());
+        double difference = 0;
+        for (int i = 0; i < Math.min(ours.eigenvalues().length, reference.eigenvalues().length); i++) {
+            difference = Math.max(difference, Math.abs(ours.eigenvalues()[i] - reference.eigenvalues()[i])
+                    / Math.abs(reference.eigenvalues()[i]));
+        }
+        result.put("max_relative_difference", difference);
         return result;
+    }
+
+    private static double maxRelativeResidual(EigenResult result) {
+        double max = 0;
+        for (int i = 0; i < result.eigenvalues().length; i++) {
+            max = Math.max(max, result.residuals()[i] / Math.abs(result.eigenvalues()[i]));
+        }
+        return max;
     }
 }

@@ -39,20 +39,19 @@ public final class Lanczos {
         }
         var basis = new ArrayList<double[]>();
         var projected = new double[limit][limit];          // T = QᵀAQ, filled block by block
-        double[][] block = orthonormalBlock(copies(start), basis, Math.min(start.length, limit), norms(start));
+        double[][] block = orthonormalBlock(copies(start), Math.min(start.length, limit), norms(start));
         var outside = new ArrayList<Remainder>();         // the parts of A·Q outside the basis
         Ritz ritz = null;
         while (block.length > 0) {
             double[][] products = operator.apply(block);   // A·Z (b, n)
             int m = basis.size();
             basis.addAll(Arrays.asList(block));
-            fillProjection(projected, basis, m, block, products);
             double[] productNorms = norms(products);
             for (var earlier : outside) {
                 earlier.orthogonalize(basis);              // a trimmed block's leftover, against the larger basis
             }
             var remainder = new Remainder(products, m);    // (I − QQᵀ)·A·Z, in place: the next block comes from it
-            remainder.orthogonalize(basis);
+            fillProjection(projected, m, remainder.orthogonalize(basis));
             outside.add(remainder);
             int size = basis.size();
             if (size >= k) {
@@ -63,10 +62,10 @@ public final class Lanczos {
             }
             int room = Math.min(block.length, limit - size);
             if (room < products.length) {
-                block = orthonormalBlock(copies(products), basis, room, productNorms);  // the rest stays outside
+                block = orthonormalBlock(copies(products), room, productNorms);  // the rest stays outside
             } else {
                 outside.remove(remainder);                 // wholly inside the basis from the next step on
-                block = orthonormalBlock(products, basis, room, productNorms);
+                block = orthonormalBlock(products, room, productNorms);
             }
         }
         if (ritz == null || ritz.size() < Math.min(k, basis.size())) {
@@ -88,18 +87,20 @@ public final class Lanczos {
         return block;
     }
 
-    /** T[i][j] = q_i·(A z_j) for the new block's columns j ≥ m and every basis row i, mirrored into the rows. */
-    private static void fillProjection(double[][] t, List<double[]> basis, int m, double[][] block, double[][] products) {
-        for (int j = 0; j < block.length; j++) {
+    /**
+     * T[i][m + j] = q_i·(A z_j) for the new block's columns and every basis row, mirrored into the rows; within
+     * the block the two mirrored entries are averaged, so T stays symmetric for an operator with rounding noise.
+     * @param coefficients per product j, its coefficients along the whole basis (the new block included)
+     */
+    private static void fillProjection(double[][] t, int m, double[][] coefficients) {
+        int b = coefficients.length;
+        for (int j = 0; j < b; j++) {
             for (int i = 0; i < m; i++) {
-                double entry = Vectors.dot(basis.get(i), products[j]);
-                t[i][m + j] = entry;
-                t[m + j][i] = entry;
+                t[i][m + j] = coefficients[j][i];
+                t[m + j][i] = coefficients[j][i];
             }
-        }
-        for (int i = 0; i < block.length; i++) {
-            for (int j = i; j < block.length; j++) {
-                double entry = 0.5 * (Vectors.dot(block[i], products[j]) + Vectors.dot(block[j], products[i]));
+            for (int i = 0; i <= j; i++) {
+                double entry = 0.5 * (coefficients[j][m + i] + coefficients[i][m + j]);
                 t[m + i][m + j] = entry;
                 t[m + j][m + i] = entry;
             }
@@ -107,15 +108,15 @@ public final class Lanczos {
     }
 
     /**
-     * Up to {@code size} orthonormal vectors spanning the candidates' directions outside the basis, made in place
-     * from the candidates. A candidate whose remainder is below BREAKDOWN of its reference norm (its product
-     * lies in the span already: an invariant subspace) is dropped.
+     * Up to {@code size} orthonormal vectors spanning the candidates' directions, made in place from the
+     * candidates (already orthogonal to the basis: the start block to an empty one, a remainder by
+     * construction). A candidate whose remainder is below BREAKDOWN of its reference norm (its product lies in
+     * the span already: an invariant subspace) is dropped.
      */
-    private static double[][] orthonormalBlock(double[][] candidates, List<double[]> basis, int size, double[] referenceNorms) {
+    private static double[][] orthonormalBlock(double[][] candidates, int size, double[] referenceNorms) {
         var accepted = new ArrayList<double[]>();
         for (int j = 0; j < candidates.length && accepted.size() < size; j++) {
             double[] q = candidates[j];
-            Vectors.orthogonalize(q, basis);
             Vectors.orthogonalize(q, accepted);
             double norm = Vectors.norm(q);
             if (norm > BREAKDOWN * Math.max(referenceNorms[j], Double.MIN_NORMAL)) {
@@ -158,11 +159,16 @@ public final class Lanczos {
             this.start = start;
         }
 
-        /** Removes the components along the basis (twice, for stability). */
-        void orthogonalize(List<double[]> basis) {
-            for (double[] v : vectors) {
-                Vectors.orthogonalize(v, basis);
+        /**
+         * Removes the components along the basis (classical Gram–Schmidt, twice).
+         * @return per vector, its first-pass coefficients along the basis
+         */
+        double[][] orthogonalize(List<double[]> basis) {
+            var coefficients = new double[vectors.length][];
+            for (int j = 0; j < vectors.length; j++) {
+                coefficients[j] = Vectors.orthogonalizeReturningCoefficients(vectors[j], basis);
             }
+            return coefficients;
         }
     }
 

@@ -33,6 +33,8 @@ final class LossShare {
     private final int groupRows;                   // BN batch-statistics group within a pass; 0 = the whole pass
     private final int examples;                    // of the whole set: each pass's weight is its rows / examples
     private final NativeMemoryGuard memoryGuard = new NativeMemoryGuard();
+    private Network.ValuePass values;              // the one pass's shared values at the weights valuesAt, or null
+    private double[] valuesAt;
 
     /**
      * @param chunks    the [from, to) row ranges of {@code set} this share pushes through the network, one pass each
@@ -64,6 +66,7 @@ final class LossShare {
 
     /** This share's part of the mean loss at {@code w}. */
     double value(double[] w) {
+        values = null;                             // the passes below replace the layers' forward state
         ParameterVectors.assign(parameters, w);
         double[] loss = {0};
         forEachChunk((x, labels, weight) -> loss[0] += weight
@@ -73,6 +76,7 @@ final class LossShare {
 
     /** This share's part of ∇ of the mean loss at {@code w}. */
     double[] gradient(double[] w) {
+        values = null;
         ParameterVectors.assign(parameters, w);
         network.zeroGradients();
         forEachChunk((x, labels, weight) -> network.lossAndGradient(x, labels, Pass.BATCH_STATISTICS, weight));
@@ -81,11 +85,17 @@ final class LossShare {
 
     /**
      * This share's part of H·v_i for each vector of the block, at {@code w} (R-operator through every layer),
-     * in sub-blocks of at most {@link #MAX_STACKED_ROWS} stacked rows.
+     * in sub-blocks of at most {@link #MAX_STACKED_ROWS} stacked rows. A share of one pass keeps that pass's
+     * forward and backward values from the first call on (they depend on the weights alone), so later blocks
+     * run only the R-passes.
      */
     double[][] hessianVectors(double[] w, double[][] block) {
         memoryGuard.check();
-        ParameterVectors.assign(parameters, w);
+        if (values == null || valuesAt != w) {
+            values = null;
+            valuesAt = w;
+            ParameterVectors.assign(parameters, w);
+        }
         int dimension = block[0].length;
         var products = new double[block.length][dimension];
         int largestChunk = chunkLabels.stream().mapToInt(labels -> labels.length).max().orElse(1);
@@ -96,12 +106,29 @@ final class LossShare {
             System.arraycopy(block, from, sub, 0, size);
             ParameterVectors.assignDirections(parameters, sub);
             network.zeroCurvatures(size);
-            forEachChunk((x, labels, weight) -> network.hessianVectorProducts(x, labels, Pass.BATCH_STATISTICS, weight, size));
+            if (chunkInputs.size() == 1) {
+                productsOfTheOnePass(size);
+            } else {
+                forEachChunk((x, labels, weight) -> network.hessianVectorProducts(x, labels, Pass.BATCH_STATISTICS, weight, size));
+            }
             var out = new double[size][];
             System.arraycopy(products, from, out, 0, size);
             ParameterVectors.addCurvatures(parameters, out);
         }
         return products;
+    }
+
+    /** The R-passes of a share of one pass, on its values, computed once outside any workspace so they persist. */
+    private void productsOfTheOnePass(int size) {
+        if (values == null) {
+            try (var ignored = Workspaces.detached()) {
+                values = network.valuePass(chunkInputs.get(0), chunkLabels.get(0), Pass.BATCH_STATISTICS,
+                        (double) chunkLabels.get(0).length / examples);
+            }
+        }
+        try (var workspace = Workspaces.open(WORKSPACE)) {
+            network.hessianVectorProducts(values, size);
+        }
     }
 
     /**
@@ -111,6 +138,7 @@ final class LossShare {
      * @return classes vectors of the parameter dimension
      */
     double[][] logitStatisticGradients(double[] w, boolean variances) {
+        values = null;
         ParameterVectors.assign(parameters, w);
         int classes = classes();
         var out = new double[classes][];

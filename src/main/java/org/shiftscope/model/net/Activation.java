@@ -26,6 +26,11 @@ public final class Activation implements Layer {
 
     @Override
     public INDArray backward(INDArray dOut) {
+        return backwardInput(dOut);
+    }
+
+    @Override
+    public INDArray backwardInput(INDArray dOut) {
         return function.derivative(input, output).muli(dOut); // (batch, units)
     }
 
@@ -37,17 +42,15 @@ public final class Activation implements Layer {
         return perDirection(dz, block).mulRowVector(flat(slope)).reshape('c', dz.shape()); // (b·batch, units)
     }
 
-    /** dz = f'(z)·δ; R{dz}_i = f''(z)·ż_i·δ + f'(z)·δ̇_i (f'' is 0 for ReLU, as autograd takes it). */
+    /** R{dz}_i = f''(z)·ż_i·δ + f'(z)·δ̇_i (f'' is 0 for ReLU, as autograd takes it). */
     @Override
-    public Tangent backwardTangent(Tangent dOut, int block) {
-        INDArray delta = dOut.value();                               // (batch, units)
-        INDArray dz = slope.mul(delta);                              // (batch, units)
-        INDArray dzTangent = perDirection(dOut.tangent(), block).mulRowVector(flat(slope)); // f'(z)·δ̇_i (b, batch·units)
+    public INDArray backwardTangent(INDArray delta, INDArray deltaTangent, int block) {   // δ (batch, units)
+        INDArray dzTangent = perDirection(deltaTangent, block).mulRowVector(flat(slope));   // f'(z)·δ̇_i (b, batch·units)
         if (function != ActivationFunction.RELU) {
             INDArray curvature = function.secondDerivative(input, output).muli(delta);  // f''(z)·δ (batch, units)
             dzTangent.addi(perDirection(inputTangent, block).mulRowVector(flat(curvature)));
         }
-        return new Tangent(dz, dzTangent.reshape('c', dOut.tangent().shape()));
+        return dzTangent.reshape('c', deltaTangent.shape());                            // (b·batch, units)
     }
 
     /** (b·batch, units) → (b, batch·units): one row per direction, for a broadcast over the block. */

@@ -182,6 +182,15 @@ public final class BatchNorm implements Layer {
 
     @Override
     public INDArray backward(INDArray dOut) {                      // dOut: (batch, units)
+        return backward(dOut, true);
+    }
+
+    @Override
+    public INDArray backwardInput(INDArray dOut) {
+        return backward(dOut, false);
+    }
+
+    private INDArray backward(INDArray dOut, boolean accumulateGradients) {
         if (mode == BnMode.OFF) {
             return dOut;
         }
@@ -202,8 +211,10 @@ public final class BatchNorm implements Layer {
                 }
             }
         }
-        RowMajor.add(gamma.gradient(), sumOverGroups(sumDeltaXhat));
-        RowMajor.add(beta.gradient(), sumOverGroups(sumDelta));
+        if (accumulateGradients) {
+            RowMajor.add(gamma.gradient(), sumOverGroups(sumDeltaXhat));
+            RowMajor.add(beta.gradient(), sumOverGroups(sumDelta));
+        }
         // dx̂ = γ·δ; with batch statistics dx = s·(dx̂ − mean(dx̂) − x̂·mean(dx̂⊙x̂)), Ioffe & Szegedy Section 3,
         // where mean(dx̂) = γ·Σδ/B and mean(dx̂⊙x̂) = γ·Σ(δ⊙x̂)/B over the group; with fixed statistics dx = s·dx̂.
         // Per unit and group that is dx = a·δ + b + c·x̂, with the coefficients below.
@@ -298,21 +309,21 @@ public final class BatchNorm implements Layer {
     /**
      * With d = γ·δ and Ḋ = R{d} = γ·δ̇ + v_γ·δ: dx = s·A with A = d − mean(d) − x̂·mean(d⊙x̂), and
      * R{dx} = R{s}·A + s·R{A}, R{A} = Ḋ − mean(Ḋ) − R{x̂}·mean(d⊙x̂) − x̂·mean(Ḋ⊙x̂ + d⊙R{x̂}), means over
-     * the group. With fixed statistics dx = s·d and R{dx} = s·Ḋ. R{dγ} = Σ(δ̇⊙x̂ + δ⊙R{x̂}), R{dβ} = Σ δ̇.
-     * δ, d, A and dx are shared by the block; the R{·} are per direction.
+     * the group. With fixed statistics R{dx} = s·Ḋ. R{dγ} = Σ(δ̇⊙x̂ + δ⊙R{x̂}), R{dβ} = Σ δ̇.
+     * δ, d and A are shared by the block; the R{·} are per direction.
      */
     @Override
-    public Tangent backwardTangent(Tangent dOut, int block) {
+    public INDArray backwardTangent(INDArray delta, INDArray deltaTangent, int block) {
         if (mode == BnMode.OFF) {
-            return dOut;
+            return deltaTangent;
         }
         final int n = rows;
         final int u = units;
         double[] xhat = normalizedInput();                               // x̂ (batch, units)
         double[] xhatTangent = read(inputTangent, INPUT_TANGENT, block); // ẋ, then R{x̂} (b·batch, units)
         normalizeTangent(xhat, xhatTangent);
-        double[] d = read(dOut.value(), DELTA, 1);                       // δ, then d = γ·δ, then dx (batch, units)
-        double[] dTangent = read(dOut.tangent(), DELTA_TANGENT, block);  // δ̇, then Ḋ, then R{dx} (b·batch, units)
+        double[] d = read(delta, DELTA, 1);                              // δ, then d = γ·δ (batch, units)
+        double[] dTangent = read(deltaTangent, DELTA_TANGENT, block);    // δ̇, then Ḋ, then R{dx} (b·batch, units)
         double[] gammaValue = RowMajor.read(gamma.value());              // (units)
         double[] vGamma = RowMajor.read(gamma.directions(block));        // (b, units)
         var gammaCurvature = new double[block * u];                      // (b, units)
@@ -330,15 +341,15 @@ public final class BatchNorm implements Layer {
                 }
             }
         }
-        for (int i = 0; i < n; i++) {
-            int row = i * u;
-            for (int j = 0; j < u; j++) {
-                d[row + j] *= gammaValue[j];
-            }
-        }
         RowMajor.add(gamma.curvatures(block), gammaCurvature);
         RowMajor.add(beta.curvatures(block), betaCurvature);
         if (usedBatchStatistics) {
+            for (int i = 0; i < n; i++) {
+                int row = i * u;
+                for (int j = 0; j < u; j++) {
+                    d[row + j] *= gammaValue[j];
+                }
+            }
             backwardTangentThroughBatchStatistics(xhat, xhatTangent, d, dTangent, block);
         } else {
             final double[] inverseStdLocal = inverseStd;              // one group: (1, units)
@@ -351,18 +362,11 @@ public final class BatchNorm implements Layer {
                     }
                 }
             }
-            for (int i = 0; i < n; i++) {
-                int row = i * u;
-                for (int j = 0; j < u; j++) {
-                    d[row + j] *= inverseStdLocal[j];
-                }
-            }
         }
-        DataType type = dOut.value().dataType();
-        return new Tangent(RowMajor.matrix(d, type, n, u), RowMajor.matrix(dTangent, type, (long) block * n, u));
+        return RowMajor.matrix(dTangent, deltaTangent.dataType(), (long) block * n, u);
     }
 
-    /** d → dx = s·A and Ḋ_i → R{dx}_i = R{s}_i·A + s·R{A}_i in place (the batch-statistics case above), per group. */
+    /** Ḋ_i → R{dx}_i = R{s}_i·A + s·R{A}_i in place (the batch-statistics case above), per group; d = γ·δ. */
     private void backwardTangentThroughBatchStatistics(double[] xhat, double[] xhatTangent, double[] d, double[] dTangent,
                                                        int block) {
         final int n = rows;
@@ -427,12 +431,6 @@ public final class BatchNorm implements Layer {
                                 - xhat[row + j] * (meanDTangentXhat[j] + meanDXhatTangent[j]);
                         dTangent[k] = inverseStdTangentLocal[moments + j] * a[row + j] + inverseStdLocal[stats + j] * aTangent;
                     }
-                }
-            }
-            for (int i = from; i < to; i++) {
-                int row = i * u;
-                for (int j = 0; j < u; j++) {
-                    d[row + j] = inverseStdLocal[stats + j] * a[row + j];
                 }
             }
         }

@@ -48,6 +48,11 @@ public final class Dense implements Layer {
     public INDArray backward(INDArray dOut) {                     // dOut: (batch, out)
         Nd4j.gemm(input, dOut, weights.gradient(), true, false, 1.0, 1.0); // dW += xᵀ·dOut  (in, out)
         RowMajor.add(bias.gradient(), RowMajor.columnSums(dOut)); // db += Σ_batch dOut (1, out)
+        return backwardInput(dOut);
+    }
+
+    @Override
+    public INDArray backwardInput(INDArray dOut) {
         return inputGradients ? Matrices.multiply(dOut, weights.value(), false, true) : null; // (batch, in)
     }
 
@@ -64,14 +69,9 @@ public final class Dense implements Layer {
         return tangent;
     }
 
-    /**
-     * R{dW}_i = xᵀ·δ̇_i + ẋ_iᵀ·δ, R{db}_i = Σ_batch δ̇_i; dx = δ·Wᵀ and R{dx}_i = δ̇_i·Wᵀ + δ·V_iᵀ
-     * (null for a first layer).
-     */
+    /** R{dW}_i = xᵀ·δ̇_i + ẋ_iᵀ·δ, R{db}_i = Σ_batch δ̇_i; R{dx}_i = δ̇_i·Wᵀ + δ·V_iᵀ (null for a first layer). */
     @Override
-    public Tangent backwardTangent(Tangent dOut, int block) {      // δ (batch, out), δ̇ (b·batch, out)
-        INDArray delta = dOut.value();
-        INDArray deltaTangent = dOut.tangent();
+    public INDArray backwardTangent(INDArray delta, INDArray deltaTangent, int block) { // δ (batch, out), δ̇ (b·batch, out)
         INDArray deltaTangents = StackedBlocks.sideBySide(deltaTangent, block);                 // (batch, b·out)
         INDArray curvature = StackedBlocks.stacked(
                 Matrices.multiply(input, deltaTangents, true, false), block);                // xᵀ·δ̇_i (b·in, out)
@@ -84,11 +84,10 @@ public final class Dense implements Layer {
         if (!inputGradients) {
             return null;
         }
-        INDArray dx = Matrices.multiply(delta, weights.value(), false, true);                 // (batch, in)
         INDArray dxTangent = Matrices.multiply(deltaTangent, weights.value(), false, true);   // δ̇_i·Wᵀ (b·batch, in)
         dxTangent.addi(StackedBlocks.stacked(
                 Matrices.multiply(delta, weights.directions(block), false, true), block));   // + δ·V_iᵀ
-        return new Tangent(dx, dxTangent);
+        return dxTangent;
     }
 
     @Override

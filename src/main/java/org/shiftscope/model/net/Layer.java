@@ -17,6 +17,9 @@ public interface Layer {
      */
     INDArray backward(INDArray dOut);
 
+    /** dLoss/dInput alone, as {@link #backward} returns it, without touching the parameters' gradients. */
+    INDArray backwardInput(INDArray dOut);
+
     /**
      * R-forward pass (Pearlmutter 1994) for a block of b Hessian-vector directions at once: the directional
      * derivatives of this layer's output along each direction held in the parameters' directions(b) and the
@@ -28,11 +31,12 @@ public interface Layer {
     INDArray forwardTangent(INDArray inputTangents, int block);
 
     /**
-     * R-backward pass: given dLoss/dOut (batch, out) and its directional derivatives (b·batch, out), adds
-     * R{dLoss/dθ} to each parameter's curvatures(b) and returns dLoss/dIn with its directional derivatives,
-     * or null when nothing upstream needs them (a network's first layer). Call after forwardTangent().
+     * R-backward pass: given dLoss/dOut δ (batch, out) of the same forward pass and its directional derivatives
+     * δ̇ (b·batch, out), adds R{dLoss/dθ} to each parameter's curvatures(b) and returns R{dLoss/dIn}
+     * (b·batch, in), or null when nothing upstream needs it (a network's first layer). Call after
+     * forwardTangent().
      */
-    Tangent backwardTangent(Tangent dOut, int block);
+    INDArray backwardTangent(INDArray delta, INDArray deltaTangents, int block);
 
     /** The parameters this layer trains right now (BatchNorm has none while it is bypassed). */
     List<Parameter> parameters();

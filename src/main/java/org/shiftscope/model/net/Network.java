@@ -124,24 +124,51 @@ public final class Network {
     }
 
     /**
-     * Exact Hessian-vector products on one batch for a block of b directions (Pearlmutter 1994): with each
-     * active parameter's directions(b) holding its slices of v_1…v_b, adds {@code weight}·H_batch·v_i to
-     * every parameter's curvatures(b). The forward and backward values are computed once for the block.
-     * @return the batch's mean loss
+     * What Hessian-vector products on one batch share: the logits and, at every layer's output, dLoss/dOutput
+     * (scaled by the batch's weight). Valid while the layers still hold this batch's forward pass.
+     * @param logits (batch, classes) @param deltas per layer in forward order, (batch, out)
+     * @param weight the batch's share of the loss the products are of
      */
-    public double hessianVectorProducts(INDArray x, int[] labels, Pass pass, double weight, int block) {
+    public record ValuePass(INDArray logits, List<INDArray> deltas, double weight, double meanLoss) {
+    }
+
+    /** The forward pass and the backward values of {@code weight} × the batch's mean loss, without parameter gradients. */
+    public ValuePass valuePass(INDArray x, int[] labels, Pass pass, double weight) {
         INDArray logits = forward(x, pass);                                    // (batch, classes)
+        var loss = SoftmaxCrossEntropy.evaluate(logits, labels);
+        var deltas = new INDArray[layers.size()];
+        INDArray d = loss.logitGradient().muli(weight);                        // (batch, classes)
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            deltas[i] = d;
+            if (i > 0) {
+                d = layers.get(i).backwardInput(d);
+            }
+        }
+        return new ValuePass(logits, List.of(deltas), weight, loss.meanLoss());
+    }
+
+    /**
+     * Exact Hessian-vector products on the batch of {@code values} for a block of b directions (Pearlmutter
+     * 1994): with each active parameter's directions(b) holding its slices of v_1…v_b, adds weight·H_batch·v_i to
+     * every parameter's curvatures(b). Only the R-passes run: the forward and backward values are shared.
+     */
+    public void hessianVectorProducts(ValuePass values, int block) {
         INDArray tangents = null;
         for (Layer layer : layers) {
             tangents = layer.forwardTangent(tangents, block);                  // (b·batch, out)
         }
-        var loss = SoftmaxCrossEntropy.evaluate(logits, labels);
-        var d = new Tangent(loss.logitGradient().muli(weight),
-                SoftmaxCrossEntropy.gradientTangent(logits, tangents).muli(weight));
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            d = layers.get(i).backwardTangent(d, block);
+        INDArray d = SoftmaxCrossEntropy.gradientTangent(values.logits(), tangents)   // (b·batch, classes)
+                .muli(values.weight());
+        for (int i = layers.size() - 1; i >= 0 && d != null; i--) {
+            d = layers.get(i).backwardTangent(values.deltas().get(i), d, block);
         }
-        return loss.meanLoss();
+    }
+
+    /** Both at once, for one batch: {@link #valuePass} then {@link #hessianVectorProducts(ValuePass, int)}. */
+    public double hessianVectorProducts(INDArray x, int[] labels, Pass pass, double weight, int block) {
+        var values = valuePass(x, labels, pass, weight);
+        hessianVectorProducts(values, block);
+        return values.meanLoss();
     }
 
     /** Zeroes the curvature accumulators of a block of b products. */
