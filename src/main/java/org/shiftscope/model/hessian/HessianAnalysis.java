@@ -108,11 +108,8 @@ public final class HessianAnalysis {
         double[] w = fast.initialParameters();
         double[][] meanGradients = fast.logitStatisticGradients(w, false);
         double[][] varianceGradients = fast.logitStatisticGradients(w, true);
-        var meansSpan = new SubspaceOverlap(meanGradients);
-        var both = new double[meanGradients.length + varianceGradients.length][];
-        System.arraycopy(meanGradients, 0, both, 0, meanGradients.length);
-        System.arraycopy(varianceGradients, 0, both, meanGradients.length, varianceGradients.length);
-        var meansAndVariancesSpan = new SubspaceOverlap(both);
+        var meansSpan = SubspaceOverlap.consuming(meanGradients);
+        var meansAndVariancesSpan = meansSpan.extendedConsuming(varianceGradients);
         double[] gradient = fast.gradient(w);
         double gradientSquared = Vectors.dot(gradient, gradient);
         int found = refined.eigenvalues().length;  // fewer than k when Lanczos finds an invariant subspace early

@@ -95,7 +95,9 @@ public final class LossFunction {
 
     /** Exact H·v_i for each vector of the block at once, at the trained parameters, plus λ·v_i. */
     public double[][] hessianVectors(double[][] block) {
-        double[][] products = sum(HessianWorkers.map(shares, share -> share.hessianVectors(initialParameters, block)));
+        var first = shares.get(0);
+        double[][] products = sum(HessianWorkers.map(shares, share -> share == first
+                ? share.hessianVectors(initialParameters, block) : share.hessianVectorsInPlace(initialParameters, block)));
         if (weightDecay > 0) {
             for (int i = 0; i < block.length; i++) {
                 Vectors.axpy(weightDecay, block[i], products[i]);

@@ -16,6 +16,7 @@ import org.shiftscope.model.net.Pass;
 import org.shiftscope.model.net.SoftmaxCrossEntropy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 final class LossShare {
@@ -34,6 +35,7 @@ final class LossShare {
     private final int examples;                    // of the whole set: each pass's weight is its rows / examples
     private final NativeMemoryGuard memoryGuard = new NativeMemoryGuard();
     private Network.ValuePass values;              // the one pass's shared values at the weights valuesAt, or null
+    private double[][] partialSums = new double[0][];  // reused by shares whose results are added to another's
     private double[] valuesAt;
 
     /**
@@ -90,14 +92,17 @@ final class LossShare {
      * run only the R-passes.
      */
     double[][] hessianVectors(double[] w, double[][] block) {
+        return hessianVectors(w, block, new double[block.length][block[0].length]);
+    }
+
+    /** As above, adding into {@code products} (b vectors of the dimension, zero or partial sums) and returning it. */
+    double[][] hessianVectors(double[] w, double[][] block, double[][] products) {
         memoryGuard.check();
         if (values == null || valuesAt != w) {
             values = null;
             valuesAt = w;
             ParameterVectors.assign(parameters, w);
         }
-        int dimension = block[0].length;
-        var products = new double[block.length][dimension];
         int largestChunk = chunkLabels.stream().mapToInt(labels -> labels.length).max().orElse(1);
         int step = Math.max(1, MAX_STACKED_ROWS / largestChunk);
         for (int from = 0; from < block.length; from += step) {
@@ -116,6 +121,22 @@ final class LossShare {
             ParameterVectors.addCurvatures(parameters, out);
         }
         return products;
+    }
+
+    /**
+     * This share's part of H·v_i in its own reused arrays (zeroed here), for adding to another share's: a new
+     * parameter-sized array per product is a humongous allocation for G1 and drove its concurrent cycles.
+     */
+    double[][] hessianVectorsInPlace(double[] w, double[][] block) {
+        if (partialSums.length < block.length || partialSums[0].length != block[0].length) {
+            partialSums = new double[block.length][block[0].length];
+        }
+        var sums = new double[block.length][];
+        for (int i = 0; i < block.length; i++) {
+            Arrays.fill(partialSums[i], 0);
+            sums[i] = partialSums[i];
+        }
+        return hessianVectors(w, block, sums);
     }
 
     /** The R-passes of a share of one pass, on its values, computed once outside any workspace so they persist. */

@@ -9,11 +9,11 @@ public final class SubspaceOverlap {
     /** A spanning vector whose remainder after orthogonalisation is this small (relative) adds no direction. */
     private static final double DEPENDENT = 1e-10;
 
-    private final List<double[]> orthonormalBasis = new ArrayList<>();
+    private final List<double[]> orthonormalBasis;
 
-    public SubspaceOverlap(double[][] spanning) {
-        for (double[] vector : spanning) {
-            double[] q = vector.clone();
+    private SubspaceOverlap(List<double[]> basis, double[][] owned) {
+        this.orthonormalBasis = basis;
+        for (double[] q : owned) {
             double before = Vectors.norm(q);
             Vectors.orthogonalize(q, orthonormalBasis);
             double after = Vectors.norm(q);
@@ -22,6 +22,19 @@ public final class SubspaceOverlap {
                 orthonormalBasis.add(q);
             }
         }
+    }
+
+    /**
+     * The span of {@code spanning}, orthonormalised in place: the arrays become this overlap's basis (or are
+     * left orthogonalised when they add no direction), so parameter-sized vectors are not copied.
+     */
+    public static SubspaceOverlap consuming(double[][] spanning) {
+        return new SubspaceOverlap(new ArrayList<>(), spanning);
+    }
+
+    /** The span of this one's vectors and {@code more}, which are consumed as by {@link #consuming}. */
+    public SubspaceOverlap extendedConsuming(double[][] more) {
+        return new SubspaceOverlap(new ArrayList<>(orthonormalBasis), more);
     }
 
     /** Fraction in [0, 1] of the unit vector {@code v} lying in the span. */
