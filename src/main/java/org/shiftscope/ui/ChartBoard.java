@@ -19,10 +19,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 public final class ChartBoard extends StackPane {
-    /** One run's name ("BN on") and history. */
-    public record Run(String label, RunHistory history) {
+    /**
+     * One run's name ("BN on") and history, and what the λ chart says about its latest report (its age,
+     * whether it is stale, what is being computed; empty for a finished run such as render's).
+     */
+    public record Run(String label, RunHistory history, String hessianBadge, boolean hessianStale) {
+        public Run(String label, RunHistory history) {
+            this(label, history, "", false);
+        }
     }
 
     private final LiveChart loss = new LiveChart("loss-chart", "Loss (cross-entropy)", "step", "loss", true);
@@ -36,6 +43,8 @@ public final class ChartBoard extends StackPane {
             "step", "eigenvalue", true).withMarkers();
     private final LiveChart spectrum = new LiveChart("spectrum-chart", "Latest spectrum and covariate-shift overlap",
             "rank", "eigenvalue", false).withMarkers().withSecondaryAxis("overlap", 0, 1);
+    private final LiveChart density = new LiveChart("density-chart",
+            "Hessian spectral density, top-k eigenvalues marked", "eigenvalue λ", "density", true).withPointSeries();
     private final LiveChart stress = new LiveChart("stress-chart", "Stress test: λ1 and accuracy vs learning rate",
             "learning rate η", "λ1", true).withLogX().withMarkers().withSecondaryAxis("train accuracy", 0, 1);
     // The second run's column when side by side.
@@ -96,8 +105,9 @@ public final class ChartBoard extends StackPane {
 
     private void arrange() {
         boolean two = runs.size() > 1;
+        boolean densityShown = runs.stream().anyMatch(r -> r.history().latestDensity() != null);
         String wanted = (two ? (overlaid ? "overlaid" : "side-by-side") : "single") + (stressShown ? "+stress" : "")
-                + runs.stream().map(Run::label).toList();
+                + (densityShown ? "+density" : "") + runs.stream().map(Run::label).toList();
         if (wanted.equals(arrangement)) {
             return;
         }
@@ -124,6 +134,10 @@ public final class ChartBoard extends StackPane {
                 cells.addAll(List.of(variances, variancesB));   // the stress chart needs the room more
             }
             cells.addAll(List.of(heatmap, heatmapB, hessian, hessianB));
+            if (densityShown) {
+                cells.add(density);                     // across both columns: both runs' spectra on one λ axis
+                cells.add(null);
+            }
             if (stressShown) {
                 cells.add(stress);                      // across both columns: the runs on one η axis
             }
@@ -131,13 +145,18 @@ public final class ChartBoard extends StackPane {
             Node heatmapCell = two ? stacked(heatmap, heatmapB) : heatmap;
             cells.addAll(List.of(loss, accuracy, means, variances, heatmapCell, stressShown ? stress : percentiles,
                     hessian, spectrum));
+            if (densityShown) {
+                cells.add(density);
+            }
         }
         grid.getChildren().clear();
         grid.getColumnConstraints().clear();
         grid.getRowConstraints().clear();
         for (int i = 0; i < cells.size(); i++) {
-            boolean lastAlone = i == cells.size() - 1 && i % 2 == 0;
-            grid.add(cells.get(i), i % 2, i / 2, lastAlone ? 2 : 1, 1);
+            boolean alone = i % 2 == 0 && (i == cells.size() - 1 || cells.get(i + 1) == null);
+            if (cells.get(i) != null) {
+                grid.add(cells.get(i), i % 2, i / 2, alone ? 2 : 1, 1);
+            }
         }
         for (int c = 0; c < 2; c++) {
             var column = new ColumnConstraints();
@@ -177,12 +196,30 @@ public final class ChartBoard extends StackPane {
         } else {
             drawSideBySide(first, runs.get(1));
         }
+        density.show(combined(RunHistory::densitySeries));
+        drawBadges();
         if (stressShown) {
             var lines = combined(h -> h.lambdaByLearningRate().subList(0, 1));
             lines.add(longest(h -> h.lambdaByLearningRate().get(1)));
             stress.show(lines);
             stress.showSecondary(combined(h -> List.of(h.accuracyByLearningRate().styled(themeColor(ACCURACY_COLOR), false))));
         }
+    }
+
+    /**
+     * The λ charts say how old their report is and whether it is stale: one badge per run side by side, both
+     * runs' in one badge when overlaid.
+     */
+    private void drawBadges() {
+        if (runs.size() > 1 && !overlaid) {
+            hessian.setBadge(runs.get(0).hessianBadge(), runs.get(0).hessianStale());
+            hessianB.setBadge(runs.get(1).hessianBadge(), runs.get(1).hessianStale());
+            return;
+        }
+        String text = runs.stream().filter(r -> !r.hessianBadge().isEmpty())
+                .map(r -> (runs.size() > 1 ? r.label() + ": " : "") + r.hessianBadge())
+                .collect(Collectors.joining(" · "));
+        hessian.setBadge(text, runs.stream().anyMatch(Run::hessianStale));
     }
 
     private void drawSingle(RunHistory h) {
@@ -261,7 +298,8 @@ public final class ChartBoard extends StackPane {
                     continue;
                 }
                 String color = s.color() != null ? s.color() : themeColor(j);   // the same quantity, the same colour
-                out.add(new ChartSeries(run.label() + " · " + s.name(), s.xs(), s.ys(), color, i > 0 || s.dashed()));
+                out.add(new ChartSeries(run.label() + " · " + s.name(), s.xs(), s.ys(), color, i > 0 || s.dashed(),
+                        s.points()));
             }
         }
         return out;
@@ -297,8 +335,8 @@ public final class ChartBoard extends StackPane {
     }
 
     private List<LiveChart> allCharts() {
-        return List.of(loss, accuracy, means, variances, percentiles, hessian, spectrum, stress, lossB, variancesB,
-                hessianB);
+        return List.of(loss, accuracy, means, variances, percentiles, hessian, spectrum, density, stress, lossB,
+                variancesB, hessianB);
     }
 
     public LiveChart lossChart() {
@@ -311,6 +349,10 @@ public final class ChartBoard extends StackPane {
 
     public LiveChart hessianChart() {
         return hessian;
+    }
+
+    public LiveChart densityChart() {
+        return density;
     }
 
     public LiveChart stressChart() {

@@ -32,6 +32,8 @@ public final class LiveChart extends StackPane {
     private static final double RANGE_PADDING_FACTOR = 1.05;
     /** Smallest height a chart is squeezed to (a title, an axis and a strip of plot). */
     private static final double MIN_HEIGHT = 60;
+    /** Marker size of point series (pixels at 1×). */
+    private static final double POINT_MARKER_SIZE = 4;
     private final XYChart chart;
     private final String baseTitle;
     private final DefaultNumericAxis yAxis;
@@ -41,6 +43,8 @@ public final class LiveChart extends StackPane {
     private ErrorDataSetRenderer secondaryRenderer;
     private final List<DoubleDataSet> secondaryDataSets = new ArrayList<>();
     private final Label readout = new Label();
+    private final Label badge = new Label();
+    private boolean pointSeries;
     private List<ChartSeries> shown = List.of();
     private boolean logY;
     private Consumer<LiveChart> onExport = chart -> { };
@@ -71,7 +75,11 @@ public final class LiveChart extends StackPane {
         readout.setVisible(false);
         StackPane.setAlignment(readout, Pos.TOP_RIGHT);
         StackPane.setMargin(readout, new Insets(26, 12, 0, 0));
-        getChildren().addAll(chart, readout);
+        badge.setMouseTransparent(true);
+        badge.setVisible(false);
+        StackPane.setAlignment(badge, Pos.TOP_LEFT);
+        StackPane.setMargin(badge, new Insets(26, 0, 0, 64));
+        getChildren().addAll(chart, badge, readout);
         chart.setMinHeight(MIN_HEIGHT);              // many charts on a small screen shrink rather than overflow
         setMinHeight(MIN_HEIGHT);
         chart.getCanvas().setOnMouseMoved(e -> showValuesAt(xAxis.getValueForDisplay(e.getX())));
@@ -167,6 +175,27 @@ public final class LiveChart extends StackPane {
         return this;
     }
 
+    /** Draws series marked as points as markers alone, and the others as plain lines. */
+    public LiveChart withPointSeries() {
+        renderer.setDrawMarker(true);
+        pointSeries = true;
+        return this;
+    }
+
+    /**
+     * A short note at the plot's top left, e.g. how old the shown data are; {@code warning} draws it in the
+     * alert colour. An empty text hides it.
+     */
+    public void setBadge(String text, boolean warning) {
+        badge.setText(text);
+        badge.setVisible(!text.isEmpty());
+        badge.getStyleClass().setAll("label", warning ? "chart-badge-warning" : "chart-badge");
+    }
+
+    public String badgeText() {
+        return badge.isVisible() ? badge.getText() : "";
+    }
+
     /** Takes effect with the next data update (non-positive values are left out on a log axis). */
     public void setLogY(boolean log) {
         this.logY = log;
@@ -228,7 +257,7 @@ public final class LiveChart extends StackPane {
         return readout.getText();
     }
 
-    private static void replace(ErrorDataSetRenderer target, List<DoubleDataSet> current, List<ChartSeries> series) {
+    private void replace(ErrorDataSetRenderer target, List<DoubleDataSet> current, List<ChartSeries> series) {
         while (current.size() > series.size()) {
             target.getDatasets().remove(current.remove(current.size() - 1));
         }
@@ -249,8 +278,8 @@ public final class LiveChart extends StackPane {
         }
     }
 
-    private static String style(ChartSeries s) {
-        if (s.color() == null && !s.dashed()) {
+    private String style(ChartSeries s) {
+        if (s.color() == null && !s.dashed() && !s.points() && !pointSeries) {
             return "";
         }
         var builder = DataSetStyleBuilder.newInstance();
@@ -259,6 +288,11 @@ public final class LiveChart extends StackPane {
         }
         if (s.dashed()) {
             builder.setLineDashes(8, 5);
+        }
+        if (s.points()) {
+            builder.setLineWidth(0).setMarkerSize(POINT_MARKER_SIZE);
+        } else if (pointSeries) {
+            builder.setMarkerSize(0);                       // the lines of a chart with point series keep no markers
         }
         return builder.build();
     }
@@ -273,7 +307,7 @@ public final class LiveChart extends StackPane {
                 ys[n++] = s.ys()[i];
             }
         }
-        return new ChartSeries(s.name(), Arrays.copyOf(xs, n), Arrays.copyOf(ys, n), s.color(), s.dashed());
+        return new ChartSeries(s.name(), Arrays.copyOf(xs, n), Arrays.copyOf(ys, n), s.color(), s.dashed(), s.points());
     }
 
     /** The lines drawn against the main axis, as last given to {@link #show}. */

@@ -2,6 +2,7 @@
 // into bounded, decimated series (issue "desktop app": thousands of steps stay fast; memory stays flat).
 package org.shiftscope.ui;
 
+import org.shiftscope.model.hessian.DensityReport;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.hessian.StabilityThreshold;
 import org.shiftscope.model.stats.DecimatedSeries;
@@ -46,6 +47,7 @@ public final class RunHistory {
     private double smoothed = Double.NaN;
     private double smoothedAccuracy = Double.NaN;
     private HessianReport latestHessian;
+    private DensityReport latestDensity;
     private StepRecord latestStep;
 
     public void add(StepRecord r) {
@@ -100,6 +102,55 @@ public final class RunHistory {
         curvatureLimit.add(report.step(), StabilityThreshold.curvatureLimit(report.settings()));
         lambdaByRate.add(report.settings().learningRate(), report.lambdaMax());
         limitByRate.add(report.settings().learningRate(), StabilityThreshold.curvatureLimit(report.settings()));
+    }
+
+    public void add(DensityReport density) {
+        latestDensity = density;
+    }
+
+    /**
+     * The latest spectral density on a log axis, and the latest top-k eigenvalues as points on it (Ghorbani et
+     * al. 2019, Fig. 1: the outliers stand apart from the bulk), each named with its step; empty before a density.
+     */
+    public List<ChartSeries> densitySeries() {
+        if (latestDensity == null) {
+            return List.of();
+        }
+        var estimate = latestDensity.estimate();
+        double[] curve = estimate.plottable();
+        var lines = new ArrayList<ChartSeries>();
+        lines.add(new ChartSeries("density (step " + latestDensity.step() + ", BN " + latestDensity.bnMode().label() + ")",
+                estimate.grid(), curve));
+        if (latestHessian != null && latestHessian.bnMode() == latestDensity.bnMode()) {
+            double[] lambdas = latestHessian.eigenvalues();
+            var heights = new double[lambdas.length];
+            double[] ascending = lambdas.clone();
+            Arrays.sort(ascending);
+            for (int i = 0; i < ascending.length; i++) {
+                heights[i] = densityAt(estimate.grid(), curve, ascending[i]);
+            }
+            lines.add(new ChartSeries("top-" + lambdas.length + " eigenvalues (step " + latestHessian.step() + ")",
+                    ascending, heights).asPoints());
+        }
+        return lines;
+    }
+
+    /** The curve's value at λ by linear interpolation, its floor outside the grid. */
+    private static double densityAt(double[] grid, double[] curve, double lambda) {
+        if (lambda <= grid[0] || lambda >= grid[grid.length - 1]) {
+            return curve[lambda <= grid[0] ? 0 : curve.length - 1];
+        }
+        int i = Arrays.binarySearch(grid, lambda);
+        if (i >= 0) {
+            return curve[i];
+        }
+        int after = -i - 1;
+        double t = (lambda - grid[after - 1]) / (grid[after] - grid[after - 1]);
+        return curve[after - 1] + t * (curve[after] - curve[after - 1]);
+    }
+
+    public DensityReport latestDensity() {
+        return latestDensity;
     }
 
     /** A stretch ends when η changes; its mean training accuracy becomes one point at its η. */

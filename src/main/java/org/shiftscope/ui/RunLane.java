@@ -4,7 +4,9 @@
 package org.shiftscope.ui;
 
 import org.shiftscope.model.data.Dataset;
+import org.shiftscope.model.hessian.DensityReport;
 import org.shiftscope.model.hessian.HessianReport;
+import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.train.BackgroundTrainer;
 import org.shiftscope.model.train.OptimizerSettings;
 import org.shiftscope.model.train.SettingsSchedule;
@@ -15,8 +17,12 @@ import org.shiftscope.model.train.TrainingSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 final class RunLane implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RunLane.class);
     /** Disk space a run's metrics log may take: the classroom default logs 2.8 KB a step, so ~370,000 steps. */
     static final long LOG_LIMIT_BYTES = 1L << 30;
     /** Steps between checks of the log's size. */
@@ -27,7 +33,9 @@ final class RunLane implements AutoCloseable {
     private RunHistory history = new RunHistory();
     private RunLog log;
     private long shownGeneration = -1;
-    private String hessianSummary = "not computed yet";
+    private HessianStatus hessianStatus;
+    private BnModeSwitch pendingSwitch;
+    private double lastSwitchSeconds = Double.NaN;
     private String logError;
     private boolean logFull;
     private OptimizerSettings lastSettings;
@@ -52,7 +60,7 @@ final class RunLane implements AutoCloseable {
             closeLog();
             logFull = false;
             openLog(snapshot.config());
-            hessianSummary = "not computed yet";
+            pendingSwitch = null;
             changed = true;
         }
         for (var record : trainer.drainRecords()) {
@@ -65,12 +73,54 @@ final class RunLane implements AutoCloseable {
         for (HessianReport report : trainer.drainHessianReports()) {
             if (report.generation() == shownGeneration) {
                 history.add(report);
-                hessianSummary = "step " + report.step() + " (BN " + report.bnMode().label() + "): " + report.summary();
                 record(report);
+                noteSwitchAnswered(report);
                 changed = true;
             }
         }
+        for (DensityReport density : trainer.drainDensities()) {
+            if (density.generation() == shownGeneration) {
+                history.add(density);
+                changed = true;
+            }
+        }
+        var activity = trainer.hessianActivity();
+        var status = new HessianStatus(history.latestHessian(), snapshot.stepsTaken(), snapshot.settings(),
+                activity != null && activity.generation() == shownGeneration ? activity : null);
+        changed |= !status.equals(hessianStatus);
+        hessianStatus = status;
         return changed;
+    }
+
+    /**
+     * The user switched this run's BN mode: the time from here to the chart's first report in that mode is
+     * logged (README, "Live curvature"), so anyone can measure how live the λ chart is.
+     */
+    void noteBnModeRequested(BnMode mode) {
+        if (mode != trainer.snapshot().settings().bnMode()) {
+            pendingSwitch = new BnModeSwitch(mode, trainer.snapshot().stepsTaken(), System.nanoTime());
+        }
+    }
+
+    private void noteSwitchAnswered(HessianReport report) {
+        if (pendingSwitch == null || report.bnMode() != pendingSwitch.mode() || report.step() < pendingSwitch.step()) {
+            return;
+        }
+        double seconds = (System.nanoTime() - pendingSwitch.nanos()) / 1e9;
+        LOG.info(String.format(Locale.ROOT, "BN switch to %s at step %d: the λ chart shows a report in the new mode"
+                        + " %.2f s later (weights of step %d, computed in %.2f s, %d products)", pendingSwitch.mode().label(),
+                pendingSwitch.step(), seconds, report.step(), report.seconds(), report.iterations()));
+        lastSwitchSeconds = seconds;
+        pendingSwitch = null;
+    }
+
+    /** Seconds from the last BN switch by hand to the first report in its mode on the chart; NaN before one. */
+    double lastSwitchSeconds() {
+        return lastSwitchSeconds;
+    }
+
+    /** A BN mode switch by hand: the mode, the step it came at and when (System.nanoTime()). */
+    private record BnModeSwitch(BnMode mode, long step, long nanos) {
     }
 
     /**
@@ -153,8 +203,13 @@ final class RunLane implements AutoCloseable {
         return trainer.hessianError() != null ? trainer.hessianError() : logError;
     }
 
+    /** The Hessian line of this run: the shown report, its age, whether it is stale, what is being computed. */
     String hessianSummary() {
-        return hessianSummary;
+        return hessianStatus == null ? "not computed yet" : hessianStatus.line();
+    }
+
+    HessianStatus hessianStatus() {
+        return hessianStatus;
     }
 
     BackgroundTrainer trainer() {

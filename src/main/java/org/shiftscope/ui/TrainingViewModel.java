@@ -482,6 +482,7 @@ public final class TrainingViewModel implements AutoCloseable {
                 var settings = new OptimizerSettings(learningRate.get(), momentum.get(), nesterov.get(),
                         applied[i].weightDecay(), i == 0 ? bnMode.get() : compareBnMode.get());
                 lanes.get(i).trainer().setOptimizerSettings(settings);
+                lanes.get(i).noteBnModeRequested(settings.bnMode());
                 applied[i] = settings;
             }
             message.set("");
@@ -511,6 +512,11 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     /** The live optimiser settings as the first run's trainer holds them (for tests and the title of exports). */
+    /** Seconds from the last BN switch by hand to the λ chart's first report in that mode (first run); NaN before one. */
+    public double lastSwitchSeconds() {
+        return lanes.get(0).lastSwitchSeconds();
+    }
+
     public OptimizerSettings trainerSettings() {
         return trainerSettings(0);
     }
@@ -527,7 +533,8 @@ public final class TrainingViewModel implements AutoCloseable {
 
     /** Every run's label ("BN on") and chart history, first run first. */
     public List<ChartBoard.Run> runs() {
-        return lanes.stream().map(l -> new ChartBoard.Run(l.label(), l.history())).toList();
+        return lanes.stream().map(l -> l.hessianStatus() == null ? new ChartBoard.Run(l.label(), l.history())
+                : new ChartBoard.Run(l.label(), l.history(), l.hessianStatus().badge(), l.hessianStatus().stale())).toList();
     }
 
     /** The stress test's largest healthy η of run {@code lane} so far, NaN if none. */

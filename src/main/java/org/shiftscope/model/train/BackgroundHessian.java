@@ -58,6 +58,7 @@ public final class BackgroundHessian implements AutoCloseable {
 
     // Guarded by this.
     private AtomicBoolean runningCancelled;
+    private Job running;
     private Job waiting;
     private boolean shutDown;
 
@@ -96,10 +97,12 @@ public final class BackgroundHessian implements AutoCloseable {
     private boolean start(Job job) {
         var cancelled = new AtomicBoolean();
         runningCancelled = cancelled;
+        running = job;
         try {
             executor.execute(() -> run(job, cancelled));
         } catch (RejectedExecutionException e) {
             runningCancelled = null;      // shut down: nothing more to compute
+            running = null;
             return false;
         }
         return true;
@@ -142,6 +145,7 @@ public final class BackgroundHessian implements AutoCloseable {
         boolean idle;
         synchronized (this) {
             runningCancelled = null;
+            running = null;
             Job next = waiting;
             waiting = null;
             idle = next == null || shutDown || !start(next);
@@ -162,6 +166,11 @@ public final class BackgroundHessian implements AutoCloseable {
     /** Whether a job runs or waits. */
     public synchronized boolean busy() {
         return runningCancelled != null || waiting != null;
+    }
+
+    /** Whether this job (the very object submitted) still runs or waits. */
+    public synchronized boolean pending(Job job) {
+        return job != null && (running == job || waiting == job);
     }
 
     /** The job being computed now, or null. */

@@ -34,7 +34,15 @@ public final class BackgroundTrainer implements AutoCloseable {
      * Steps between spectral densities in a run with a periodic Hessian (and one after each BN mode change),
      * computed when no top-k report is due: the density costs about as much as two reports.
      */
-    public static final int DENSITY_EVERY = 200;
+    public static final int DENSITY_EVERY = 1000;
+    /**
+     * Share of the wall-clock time training may stand still for periodic Hessian jobs. Training and the Hessian
+     * share the machine by turns, not side by side: on the 2-core machines measured, a busy second thread slowed
+     * training 2–4× whatever it did (the cores share their execution units), so a report computed beside
+     * training cost most of its speed and still came late; by turns, each report runs on every core at full
+     * speed, is of the weights of its own step, and training keeps 70% of its speed.
+     */
+    public static final double HESSIAN_TIME_SHARE = 0.3;
 
     private final Dataset dataset;
     private final ReentrantLock lock = new ReentrantLock();
@@ -64,6 +72,11 @@ public final class BackgroundTrainer implements AutoCloseable {
     private boolean hessianDue;
     private boolean densityDue;
     private JobKey lastTopK;             // the weights and settings of the last top-k job handed over
+    private boolean lastJobWasTopK;      // a due density takes its turn after a top-k, however often those are due
+    private BackgroundHessian.Job current; // the job training waits for, or the last one
+    private long trainingNanos;          // spent training since the last periodic job
+    private long waitingNanos;           // spent waiting for the last periodic job
+    private long waitStart = -1;
     private SettingsSchedule schedule;
 
     public BackgroundTrainer(TrainingConfig config, Dataset dataset) {
@@ -189,6 +202,7 @@ public final class BackgroundTrainer implements AutoCloseable {
     private void loop() {
         while (true) {
             boolean takeStep;
+            boolean singleStep;
             lock.lock();
             try {
                 while (!closed && !running && pendingSingleSteps == 0 && pendingSettings == null && pendingRebuild == null
@@ -204,13 +218,15 @@ public final class BackgroundTrainer implements AutoCloseable {
                 applyPendingCommands();
                 if (hessianRequested) {
                     hessianRequested = false;
-                    hessianDue = true;
-                    lastTopK = null;              // asked for by hand: computed even on weights already analysed
+                    if (state != TrainerState.FAILED && !session.diverged()) {
+                        submitUrgentTopK();       // asked for by hand: now, even on weights already analysed
+                    }
                 }
                 if (hessianDue || densityDue) {
                     startHessian();
                 }
                 takeStep = (running || pendingSingleSteps > 0) && state != TrainerState.DIVERGED && state != TrainerState.FAILED;
+                singleStep = !running && pendingSingleSteps > 0;
                 if (pendingSingleSteps > 0) {
                     pendingSingleSteps--;
                 }
@@ -221,7 +237,9 @@ public final class BackgroundTrainer implements AutoCloseable {
                 lock.unlock();
             }
             if (takeStep) {
-                trainOneStep();
+                if (!trainOneStep() && singleStep) {
+                    command(() -> pendingSingleSteps++);   // waited for the Hessian: the step is still to take
+                }
             } else {
                 publish(null);
             }
@@ -248,9 +266,12 @@ public final class BackgroundTrainer implements AutoCloseable {
             hessianDue = false;
             densityDue = false;
             lastTopK = null;
+            current = null;
+            trainingNanos = 0;
+            waitingNanos = 0;
             generation++;
             if (state != TrainerState.FAILED && session.config().hessian().every() > 0) {
-                submitTopK(true);                 // new weights: their curvature at once, not at the first step
+                submitUrgentTopK();               // new weights: their curvature at once, not at the first step
             }
         }
         if (pendingSchedule != null) {
@@ -264,10 +285,11 @@ public final class BackgroundTrainer implements AutoCloseable {
     }
 
     /**
-     * A new BN mode makes the running analysis worthless (its loss is the old mode's): it is cancelled and a report
-     * in the new mode starts at once, then a density. A new learning rate or momentum set by hand leaves the
-     * curvature as it is but moves its limit: a report is due as soon as the Hessian thread is free (a schedule's
-     * learning rates are measured where the schedule says: at each stress stretch's end).
+     * A new BN mode makes the running analysis worthless (its loss is the old mode's): it is cancelled and, in a
+     * run with a periodic Hessian, a report in the new mode starts at once, then a density. A new learning rate
+     * or momentum set by hand leaves the curvature as it is but moves its limit: a report is due at the
+     * Hessian's next turn (a schedule's learning rates are measured where the schedule says: at each stress
+     * stretch's end).
      */
     private void changeSettings(OptimizerSettings next, boolean byHand) {
         var previous = session.optimizerSettings();
@@ -275,10 +297,15 @@ public final class BackgroundTrainer implements AutoCloseable {
         if (state == TrainerState.FAILED) {
             return;
         }
+        boolean periodic = session.config().hessian().every() > 0;
         if (next.bnMode() != previous.bnMode()) {
-            submitTopK(true);
-            densityDue = session.config().hessian().every() > 0;
-        } else if (byHand && !next.equals(previous)) {
+            if (periodic) {
+                submitUrgentTopK();
+                densityDue = true;
+            } else {
+                hessian.cancel();             // a report asked for by hand, now of the old mode
+            }
+        } else if (byHand && periodic && !next.equals(previous)) {
             hessianDue = true;
         }
     }
@@ -301,18 +328,20 @@ public final class BackgroundTrainer implements AutoCloseable {
         return true;
     }
 
-    private void trainOneStep() {
+    /** @return false when it waited for the Hessian instead of stepping */
+    private boolean trainOneStep() {
         if (waitingForStretchHessian()) {
-            return;
+            return false;
         }
         long start = System.nanoTime();
         try {
             if (!followSchedule()) {
                 publish(null);
-                return;
+                return true;
             }
             StepRecord record = session.step();
             schedule.record(record);
+            trainingNanos += System.nanoTime() - start;
             double seconds = (System.nanoTime() - start) / 1e9;
             stepsPerSecond = stepsPerSecond == 0 ? 1 / seconds
                     : (1 - SPEED_SMOOTHING) * stepsPerSecond + SPEED_SMOOTHING / seconds;
@@ -341,15 +370,26 @@ public final class BackgroundTrainer implements AutoCloseable {
             fail("training failed: " + e.getMessage(), e);
             publish(null);
         }
+        return true;
     }
 
     /**
-     * During a stress test every stretch's λ1 is part of the result, so training waits at a stretch end until
-     * the Hessian thread has taken that stretch's weights and finished (a few seconds at most per stretch).
+     * Training waits while the Hessian thread computes a job it handed over (the two take turns: see
+     * HESSIAN_TIME_SHARE). During a stress test every stretch's λ1 is part of the result, so it also waits at a
+     * stretch end until that stretch's report is started.
      */
     private boolean waitingForStretchHessian() {
-        if (!schedule.hasStress() || !(hessianDue || hessian.busy())) {
+        boolean stretch = schedule.hasStress() && hessianDue;
+        if (!stretch && !hessian.pending(current)) {
+            if (waitStart >= 0) {
+                waitingNanos += System.nanoTime() - waitStart;
+                waitStart = -1;
+            }
             return false;
+        }
+        if (waitStart < 0) {
+            waitStart = System.nanoTime();
+            publishAs(null);               // readers see the settings it waits with (a new BN mode) at once
         }
         if (hessianDue) {
             startHessian();
@@ -375,33 +415,66 @@ public final class BackgroundTrainer implements AutoCloseable {
             densityDue = false;
             return;
         }
-        if (hessianDue) {
-            hessianDue = !submitTopK(false);
-        } else if (densityDue && !hessian.busy()) {
-            densityDue = !hessian.submit(session.densityJob(generation, threads(), DensityAnalysis.Request.defaults()), false);
+        if (isRunning() && !schedule.hasStress() && !turnForTheHessian()) {
+            return;                        // still due: training has had less than its share since the last job
+        }
+        boolean densityTurn = densityDue && (!hessianDue || lastJobWasTopK);
+        if (densityTurn) {
+            var job = session.densityJob(generation, HessianAnalysis.availableThreads(), DensityAnalysis.Request.defaults());
+            if (!hessian.busy() && hessian.submit(job, false)) {
+                densityDue = false;
+                lastJobWasTopK = false;
+                handedOver(job);
+            }
+        } else if (hessianDue) {
+            hessianDue = !submitTopK();
         }
     }
 
+    /** Whether training has had its (1 − HESSIAN_TIME_SHARE) of the time since it last waited for the Hessian. */
+    private boolean turnForTheHessian() {
+        return trainingNanos * HESSIAN_TIME_SHARE >= waitingNanos * (1 - HESSIAN_TIME_SHARE);
+    }
+
+    /** Training waits for {@code job} from its next step; the time it waits counts against the Hessian's share. */
+    private void handedOver(BackgroundHessian.Job job) {
+        current = job;
+        trainingNanos = 0;
+        waitingNanos = 0;
+    }
+
     /**
-     * A top-k job on the current weights and settings, unless the last one handed over had exactly those;
-     * with {@code replace} it cancels a running job rather than wait for it.
+     * A top-k job on the current weights and settings, unless the last one handed over had exactly those.
      * @return whether the thread took it (or already has it)
      */
-    private boolean submitTopK(boolean replace) {
+    private boolean submitTopK() {
         var key = new JobKey(generation, session.stepsTaken(), session.optimizerSettings());
-        if (key.equals(lastTopK) && !replace) {
+        if (key.equals(lastTopK)) {
             return true;
         }
-        boolean taken = hessian.submit(session.hessianJob(generation, threads()), replace);
+        var job = session.hessianJob(generation, HessianAnalysis.availableThreads());
+        boolean taken = hessian.submit(job, false);
         if (taken) {
             lastTopK = key;
+            lastJobWasTopK = true;
+            handedOver(job);
         }
         return taken;
     }
 
-    /** The Hessian's threads: one while training runs (it has the other core), every core while paused. */
-    private int threads() {
-        return isRunning() ? 1 : HessianAnalysis.availableThreads();
+    /**
+     * The curvature of new weights or a new BN mode, now and whatever the time share: any running job is
+     * cancelled (it is stale) and training waits for this one, so the λ chart shows the switch itself (its
+     * step, not hundreds later) within seconds.
+     */
+    private void submitUrgentTopK() {
+        var job = session.hessianJob(generation, HessianAnalysis.availableThreads());
+        if (hessian.submit(job, true)) {
+            lastTopK = new JobKey(generation, session.stepsTaken(), session.optimizerSettings());
+            lastJobWasTopK = true;
+            hessianDue = false;
+            handedOver(job);
+        }
     }
 
     /** The weights (by generation and step) and settings a top-k job was computed for. */
@@ -427,6 +500,11 @@ public final class BackgroundTrainer implements AutoCloseable {
         if (record == null && state == TrainerState.RUNNING) {
             state = TrainerState.PAUSED;
         }
+        publishAs(record);
+    }
+
+    /** Publishes the newest state (settings applied meanwhile included) with the last step's record. */
+    private void publishAs(StepRecord record) {
         var previous = snapshot.get();
         StepRecord latest = record != null ? record
                 : previous != null && previous.generation() == generation ? previous.latest() : null;
