@@ -16,7 +16,7 @@ import java.util.Properties;
  * @param deviceName  name of the first GPU, or null
  */
 public record BackendInfo(boolean gpu, String description, int major, int minor, String deviceName) {
-    /** nd4j-cuda-11.6 1.0.0-M2.1 ships SASS for sm_37 … sm_86 and no PTX (STACK.md). */
+    /** nd4j-cuda-11.6 1.0.0-M2.1 ships SASS for sm_37 … sm_86 and no PTX, so newer GPUs cannot run its kernels. */
     public static final int NEWEST_SUPPORTED_MAJOR = 8;
     public static final int NEWEST_SUPPORTED_MINOR = 6;
 

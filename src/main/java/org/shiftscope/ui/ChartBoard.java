@@ -38,20 +38,20 @@ public final class ChartBoard extends StackPane {
     private final LiveChart variances = new LiveChart("variance-chart", "Layer variances", "step", "variance", true);
     private final HeatmapView heatmap = new HeatmapView("heatmap", HEATMAP_TITLE);
     private final LiveChart percentiles = new LiveChart("percentile-chart",
-            "Last layer, tracked unit: 15/50/85th percentiles", "step", "value", false);
-    private final LiveChart hessian = new LiveChart("hessian-chart", "Top Hessian eigenvalues vs stability limit",
+            "Tracked unit: 15/50/85th percentiles", "step", "value", false);
+    private final LiveChart hessian = new LiveChart("hessian-chart", "Top eigenvalues vs stability limit",
             "step", "eigenvalue", true).withMarkers();
-    private final LiveChart spectrum = new LiveChart("spectrum-chart", "Latest spectrum and covariate-shift overlap",
+    private final LiveChart spectrum = new LiveChart("spectrum-chart", "Latest top-k and shift overlap",
             "rank", "eigenvalue", false).withMarkers().withSecondaryAxis("overlap", 0, 1);
     private final LiveChart density = new LiveChart("density-chart",
-            "Hessian spectral density, top-k eigenvalues marked", "eigenvalue λ", "density", true).withPointSeries();
+            "Spectral density, top-k marked", "eigenvalue λ", "density", true).withPointSeries();
     private final LiveChart stress = new LiveChart("stress-chart", "Stress test: λ1 and accuracy vs learning rate",
             "learning rate η", "λ1", true).withLogX().withMarkers().withSecondaryAxis("train accuracy", 0, 1);
     // The second run's column when side by side.
     private final LiveChart lossB = new LiveChart("loss-chart-b", "Loss (cross-entropy)", "step", "loss", true);
     private final LiveChart variancesB = new LiveChart("variance-chart-b", "Layer variances", "step", "variance", true);
     private final HeatmapView heatmapB = new HeatmapView("heatmap-b", HEATMAP_TITLE);
-    private final LiveChart hessianB = new LiveChart("hessian-chart-b", "Top Hessian eigenvalues vs stability limit",
+    private final LiveChart hessianB = new LiveChart("hessian-chart-b", "Top eigenvalues vs stability limit",
             "step", "eigenvalue", true).withMarkers();
     /** The stress chart's accuracy lines take this theme colour, apart from λ1's (the first). */
     private static final int ACCURACY_COLOR = 3;
@@ -152,18 +152,20 @@ public final class ChartBoard extends StackPane {
         grid.getChildren().clear();
         grid.getColumnConstraints().clear();
         grid.getRowConstraints().clear();
+        // Nine charts of one run (the density added) in three columns rather than five squeezed rows of two.
+        int columns = !sideBySide && densityShown ? 3 : 2;
         for (int i = 0; i < cells.size(); i++) {
-            boolean alone = i % 2 == 0 && (i == cells.size() - 1 || cells.get(i + 1) == null);
+            boolean alone = columns == 2 && i % 2 == 0 && (i == cells.size() - 1 || cells.get(i + 1) == null);
             if (cells.get(i) != null) {
-                grid.add(cells.get(i), i % 2, i / 2, alone ? 2 : 1, 1);
+                grid.add(cells.get(i), i % columns, i / columns, alone ? 2 : 1, 1);
             }
         }
-        for (int c = 0; c < 2; c++) {
+        for (int c = 0; c < columns; c++) {
             var column = new ColumnConstraints();
-            column.setPercentWidth(50);
+            column.setPercentWidth(100.0 / columns);
             grid.getColumnConstraints().add(column);
         }
-        int rows = (cells.size() + 1) / 2;
+        int rows = (cells.size() + columns - 1) / columns;
         boolean wideLastRow = sideBySide && stressShown;
         for (int r = 0; r < rows; r++) {
             var row = new RowConstraints();

@@ -1,4 +1,4 @@
-// Layers × time heatmap of the between-channel share of variance (SCIENCE.md): a synchronised shift of
+// Layers × time heatmap of the between-channel share of variance (docs/science.md): a synchronised shift of
 // the layers' output distributions shows as a vertical band. Drawn on a Canvas with the viridis colour map
 // (Palette). Its text takes font and colour from CSS (.heatmap-text) and the margins grow with the font.
 package org.shiftscope.ui;

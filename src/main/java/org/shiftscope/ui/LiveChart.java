@@ -1,5 +1,5 @@
 // A live line chart on ChartFX (measured near the 16.7 ms pulse floor up to 100k points under software
-// rendering, where JavaFX's LineChart took 54–164 ms per frame; STACK.md). No animation; the series are
+// rendering, where JavaFX's LineChart took 54–164 ms per frame). No animation; the series are
 // replaced wholesale from decimated histories each time new data arrives.
 package org.shiftscope.ui;
 

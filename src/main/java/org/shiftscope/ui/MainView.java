@@ -163,7 +163,7 @@ public final class MainView extends BorderPane {
 
     /**
      * Renders the whole window to a PNG. ChartFX takes its data-set locks in pre-layout and releases them
-     * after a full pulse, which snapshot() does not run (STACK.md: data added right after a snapshot
+     * after a full pulse, which snapshot() does not run (data added right after a snapshot
      * deadlocked), so the charts are not touched again until two pulses have passed.
      */
     public int[] exportWindow(Path file, int scale) throws IOException {
@@ -237,6 +237,10 @@ public final class MainView extends BorderPane {
 
     public LiveChart meanChart() {
         return board.meanChart();
+    }
+
+    public LiveChart densityChart() {
+        return board.densityChart();
     }
 
     public LiveChart hessianChart() {

@@ -1,4 +1,4 @@
-// The fixed set the Hessian is measured on (SCIENCE.md: ≥ 1,000 examples, fixed at the start of a run):
+// The fixed set the Hessian is measured on (docs/science.md: ≥ 1,000 examples, fixed at the start of a run):
 // the first n examples of a seeded permutation of the training split.
 package org.shiftscope.model.data;
 

@@ -14,7 +14,7 @@ package org.shiftscope.model.hessian;
 public record DensityEstimate(double[] grid, double[] density, double sigma, int probes, int steps,
                               double smallestNode, double largestNode) {
     /**
-     * The floor {@link #plottable()} clamps to, so a log axis never meets 0 (the Gaussian tails underflow to 0
+     * The lowest floor {@link #plottable} clamps to, so a log axis never meets 0 (the Gaussian tails underflow to 0
      * beyond about 38σ). Below the peak of one eigenvalue's kernel, weight 1/n, for any network the controls
      * allow: 1/(52 M parameters) over σ = 25 (a range of 10⁴ on 400 points) peaks at about 3e-10.
      */
@@ -30,11 +30,19 @@ public record DensityEstimate(double[] grid, double[] density, double sigma, int
         return sum;
     }
 
-    /** The density clamped below at {@link #LOG_FLOOR}, for a log axis; a new array. */
-    public double[] plottable() {
+    /**
+     * The density clamped below at {@code range} times its peak (and at least {@link #LOG_FLOOR}), for a log
+     * axis: the Gaussian tails between the nodes would otherwise stretch it over hundreds of decades; a new array.
+     */
+    public double[] plottable(double range) {
+        double peak = 0;
+        for (double d : density) {
+            peak = Math.max(peak, d);
+        }
+        double floor = Math.max(peak * range, LOG_FLOOR);
         var out = new double[density.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = Math.max(density[i], LOG_FLOOR);
+            out[i] = Math.max(density[i], floor);
         }
         return out;
     }

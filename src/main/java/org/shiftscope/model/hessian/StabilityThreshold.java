@@ -1,5 +1,5 @@
 // The largest curvature SGD can follow without diverging on a quadratic: η·λ < 2 for plain SGD,
-// η·λ < 2(1+β) with heavy-ball momentum, η·λ < (2+2β)/(1+2β) with Nesterov momentum (SCIENCE.md step 5;
+// η·λ < 2(1+β) with heavy-ball momentum, η·λ < (2+2β)/(1+2β) with Nesterov momentum (docs/science.md step 5;
 // Goh, "Why Momentum Really Works", Distill 2017; Cohen et al. 2021, arXiv 2103.00065).
 package org.shiftscope.model.hessian;
 

@@ -1,4 +1,4 @@
-// The three Batch Normalization modes the user switches between (SCIENCE.md, "BN modes"):
+// The three Batch Normalization modes the user switches between (docs/science.md, "BN modes"):
 // off = no normalisation; on = mini-batch statistics (Ioffe & Szegedy 2015); frozen = running statistics.
 package org.shiftscope.model.net;
 

@@ -1,4 +1,4 @@
-// The MLP of SCIENCE.md: input → [Dense → BatchNorm → activation] × depth → Dense → softmax cross-entropy.
+// The MLP of docs/science.md: input → [Dense → BatchNorm → activation] × depth → Dense → softmax cross-entropy.
 // BatchNorm layers always exist, so the BN mode can change between any two steps on the same weights.
 package org.shiftscope.model.net;
 

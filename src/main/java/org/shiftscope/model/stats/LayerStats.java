@@ -1,4 +1,4 @@
-// One layer's activation statistics at one step (SCIENCE.md, "Per-layer activation statistics").
+// One layer's activation statistics at one step (docs/science.md, "Per-layer activation statistics").
 package org.shiftscope.model.stats;
 
 /**

@@ -1,6 +1,6 @@
 // Test oracle: Hessian-vector products by central differences of the analytic float64 gradient:
 // H·v ≈ (∇L(w + εv) − ∇L(w − εv)) / 2ε, with the step ε·‖v‖ fixed at STEP. Truncation error is O(ε²·L'''),
-// rounding O(1e-16/ε); STACK.md measured agreement with exact products to ~1e-10 at this step.
+// rounding O(1e-16/ε); measured agreement with exact products to ~1e-10 at this step.
 package org.shiftscope.model.hessian;
 
 final class FiniteDifferenceHessian implements SymmetricOperator {

@@ -163,10 +163,15 @@ class SpectralDensityTest {
         spectrum[0] = 1000;
         var estimate = SpectralDensity.estimate(new PrescribedSpectrum(spectrum, 2), 1, 20, GRID, PROBE_SEED);
         double[] density = estimate.density();
-        double[] plottable = estimate.plottable();
+        double[] plottable = estimate.plottable(0);
         assertTrue(Arrays.stream(density).anyMatch(d -> d == 0), "between 0 and 1000 the kernels underflow");
         for (int i = 0; i < GRID; i++) {
             assertEquals(Math.max(density[i], DensityEstimate.LOG_FLOOR), plottable[i]);
+        }
+        double peak = Arrays.stream(density).max().orElseThrow();
+        double[] eightDecades = estimate.plottable(1e-8);
+        for (int i = 0; i < GRID; i++) {
+            assertEquals(Math.max(density[i], 1e-8 * peak), eightDecades[i], "clamped at the range below the peak");
         }
         assertEquals(1, estimate.mass(), MASS_TOLERANCE);
     }
