@@ -79,12 +79,13 @@ public final class HessianCommand implements Callable<Integer> {
         BnMode mode = resolveMode(requested, loaded.bnMode());
         var settings = UsageErrors.build(spec,
                 () -> new OptimizerSettings(learningRate, momentum, false, loaded.weightDecay(), mode));
-        if (densityRequest != null) {
-            try {
+        try {
+            HessianAnalysis.requireFits(loaded.network(), request);
+            if (densityRequest != null) {
                 DensityAnalysis.requireFits(loaded.network(), densityRequest);
-            } catch (HessianMemory.TooLargeException e) {
-                throw UsageErrors.usage(spec, e.getMessage());
             }
+        } catch (HessianMemory.TooLargeException e) {
+            throw UsageErrors.usage(spec, e.getMessage());
         }
         err.printf("Hessian of %s (trained with BN %s) in BN mode %s on %d examples…%n", model, loaded.bnMode().label(),
                 mode.label(), loaded.evalSet().count());

@@ -42,7 +42,7 @@ public final class BackgroundTrainer implements AutoCloseable {
      * training cost most of its speed and still came late; by turns, each report runs on every core at full
      * speed, is of the weights of its own step, and training keeps 70% of its speed.
      */
-    public static final double HESSIAN_TIME_SHARE = 0.3;
+    public static final double HESSIAN_TIME_SHARE = 0.25;
 
     private final Dataset dataset;
     private final ReentrantLock lock = new ReentrantLock();
@@ -74,9 +74,9 @@ public final class BackgroundTrainer implements AutoCloseable {
     private JobKey lastTopK;             // the weights and settings of the last top-k job handed over
     private boolean lastJobWasTopK;      // a due density takes its turn after a top-k, however often those are due
     private BackgroundHessian.Job current; // the job training waits for, or the last one
-    private long trainingNanos;          // spent training since the last periodic job
-    private long waitingNanos;           // spent waiting for the last periodic job
-    private long waitStart = -1;
+    private long waitingNanos;           // wall-clock time training stood still for the last job handed over
+    private long waitStart = -1;         // when training began to wait for it, or −1
+    private long waitEnd;                // when it stopped waiting: training has had the time since
     private SettingsSchedule schedule;
 
     public BackgroundTrainer(TrainingConfig config, Dataset dataset) {
@@ -267,7 +267,6 @@ public final class BackgroundTrainer implements AutoCloseable {
             densityDue = false;
             lastTopK = null;
             current = null;
-            trainingNanos = 0;
             waitingNanos = 0;
             generation++;
             if (state != TrainerState.FAILED && session.config().hessian().every() > 0) {
@@ -341,7 +340,6 @@ public final class BackgroundTrainer implements AutoCloseable {
             }
             StepRecord record = session.step();
             schedule.record(record);
-            trainingNanos += System.nanoTime() - start;
             double seconds = (System.nanoTime() - start) / 1e9;
             stepsPerSecond = stepsPerSecond == 0 ? 1 / seconds
                     : (1 - SPEED_SMOOTHING) * stepsPerSecond + SPEED_SMOOTHING / seconds;
@@ -382,7 +380,8 @@ public final class BackgroundTrainer implements AutoCloseable {
         boolean stretch = schedule.hasStress() && hessianDue;
         if (!stretch && !hessian.pending(current)) {
             if (waitStart >= 0) {
-                waitingNanos += System.nanoTime() - waitStart;
+                waitEnd = System.nanoTime();
+                waitingNanos += waitEnd - waitStart;
                 waitStart = -1;
             }
             return false;
@@ -431,15 +430,14 @@ public final class BackgroundTrainer implements AutoCloseable {
         }
     }
 
-    /** Whether training has had its (1 − HESSIAN_TIME_SHARE) of the time since it last waited for the Hessian. */
+    /** Whether training has had its (1 − HESSIAN_TIME_SHARE) of the wall-clock time since it last waited. */
     private boolean turnForTheHessian() {
-        return trainingNanos * HESSIAN_TIME_SHARE >= waitingNanos * (1 - HESSIAN_TIME_SHARE);
+        return (System.nanoTime() - waitEnd) * HESSIAN_TIME_SHARE >= waitingNanos * (1 - HESSIAN_TIME_SHARE);
     }
 
     /** Training waits for {@code job} from its next step; the time it waits counts against the Hessian's share. */
     private void handedOver(BackgroundHessian.Job job) {
         current = job;
-        trainingNanos = 0;
         waitingNanos = 0;
     }
 

@@ -24,11 +24,12 @@ public record HessianSettings(int every, int topK, int samples, int iterations) 
     }
 
     /**
-     * The window's refresh: due every 100 steps, started whenever the Hessian thread is free, on 512 examples
-     * (half the CLI default, so a BN-on top-10 takes seconds rather than ten).
+     * The window's refresh: due every 25 steps on 512 examples (half the CLI default). A due report still waits
+     * for the Hessian's turn (BackgroundTrainer.HESSIAN_TIME_SHARE), so reports come as often as the speed
+     * allows and at most every 25 steps.
      */
     public static HessianSettings classroom() {
-        return new HessianSettings(100, 10, 512, 0);
+        return new HessianSettings(25, 10, 512, 0);
     }
 
     public HessianAnalysis.Request request() {
