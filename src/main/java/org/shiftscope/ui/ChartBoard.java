@@ -106,17 +106,21 @@ public final class ChartBoard extends StackPane {
     private void arrange() {
         boolean two = runs.size() > 1;
         boolean densityShown = runs.stream().anyMatch(r -> r.history().latestDensity() != null);
+        boolean presenting = getScene() != null && getScene().getRoot().getStyleClass().contains(Appearance.PRESENTATION_CLASS);
         String wanted = (two ? (overlaid ? "overlaid" : "side-by-side") : "single") + (stressShown ? "+stress" : "")
-                + (densityShown ? "+density" : "") + runs.stream().map(Run::label).toList();
+                + (densityShown ? "+density" : "") + (presenting ? "+presenting" : "") + runs.stream().map(Run::label).toList();
         if (wanted.equals(arrangement)) {
             return;
         }
         arrangement = wanted;
         boolean sideBySide = two && !overlaid;
+        // Nine charts of one run (the density added) in three columns rather than five squeezed rows of two; a
+        // projector's legends beside the plots leave three columns no room, so they go (hovering names every line).
+        int columns = !sideBySide && densityShown ? 3 : 2;
         for (var chart : allCharts()) {
             chart.setTitle(chart.baseTitle());
             chart.fixRanges(null, null);
-            chart.setLegendVisible(!two);               // hovering a chart names every line and its value
+            chart.setLegendVisible(!two && !(presenting && columns == 3));
         }
         caption.setVisible(two);
         if (two) {
@@ -152,8 +156,6 @@ public final class ChartBoard extends StackPane {
         grid.getChildren().clear();
         grid.getColumnConstraints().clear();
         grid.getRowConstraints().clear();
-        // Nine charts of one run (the density added) in three columns rather than five squeezed rows of two.
-        int columns = !sideBySide && densityShown ? 3 : 2;
         for (int i = 0; i < cells.size(); i++) {
             boolean alone = columns == 2 && i % 2 == 0 && (i == cells.size() - 1 || cells.get(i + 1) == null);
             if (cells.get(i) != null) {
