@@ -65,10 +65,6 @@ public final class HessianAnalysis {
             return iterations == 0 ? ITERATIONS_PER_EIGENVALUE * topK : Math.max(iterations, topK);
         }
 
-        public Request withThreads(int count) {
-            return new Request(topK, iterations, tolerance, precision, count);
-        }
-
         public static Request defaults() {
             return new Request(DEFAULT_TOP_K, 0, TOLERANCE);
         }

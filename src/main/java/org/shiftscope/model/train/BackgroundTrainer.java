@@ -6,7 +6,6 @@ package org.shiftscope.model.train;
 import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.hessian.DensityAnalysis;
 import org.shiftscope.model.hessian.DensityReport;
-import org.shiftscope.model.hessian.HessianAnalysis;
 import org.shiftscope.model.hessian.HessianReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -419,7 +418,7 @@ public final class BackgroundTrainer implements AutoCloseable {
         }
         boolean densityTurn = densityDue && (!hessianDue || lastJobWasTopK);
         if (densityTurn) {
-            var job = session.densityJob(generation, HessianAnalysis.availableThreads(), DensityAnalysis.Request.defaults());
+            var job = session.densityJob(generation, DensityAnalysis.Request.defaults());
             if (!hessian.busy() && hessian.submit(job, false)) {
                 densityDue = false;
                 lastJobWasTopK = false;
@@ -450,7 +449,7 @@ public final class BackgroundTrainer implements AutoCloseable {
         if (key.equals(lastTopK)) {
             return true;
         }
-        var job = session.hessianJob(generation, HessianAnalysis.availableThreads());
+        var job = session.hessianJob(generation);
         boolean taken = hessian.submit(job, false);
         if (taken) {
             lastTopK = key;
@@ -466,7 +465,7 @@ public final class BackgroundTrainer implements AutoCloseable {
      * step, not hundreds later) within seconds.
      */
     private void submitUrgentTopK() {
-        var job = session.hessianJob(generation, HessianAnalysis.availableThreads());
+        var job = session.hessianJob(generation);
         if (hessian.submit(job, true)) {
             lastTopK = new JobKey(generation, session.stepsTaken(), session.optimizerSettings());
             lastJobWasTopK = true;

@@ -207,31 +207,31 @@ public final class TrainingSession {
 
     /** The top of the Hessian spectrum at the current weights, in the current BN mode, computed now on every core. */
     public HessianReport analyseHessian(long generation, BooleanSupplier cancelled) {
-        return (HessianReport) hessianJob(generation, HessianAnalysis.availableThreads()).work().apply(cancelled);
+        return (HessianReport) hessianJob(generation).work().apply(cancelled);
     }
 
     /**
-     * A top-k Hessian analysis of the weights as they are now, to run later on any thread: the weights (a copy),
-     * the settings and the step are captured here, so training may go on meanwhile.
-     * @param threads threads the analysis may use
+     * A top-k Hessian analysis of the weights as they are now, to run later on any thread and every core: the
+     * weights (a copy), the settings and the step are captured here, so training may go on meanwhile.
      */
-    public BackgroundHessian.Job hessianJob(long generation, int threads) {
+    public BackgroundHessian.Job hessianJob(long generation) {
         Network weights = network.copy(DataType.FLOAT);
         var capturedSettings = settings;
         long capturedStep = step;
-        var request = config.hessian().request().withThreads(threads);
+        var request = config.hessian().request();
         return new BackgroundHessian.Job(BackgroundHessian.Kind.TOP_K, capturedStep, generation, capturedSettings.bnMode(),
                 cancelled -> HessianAnalysis.run(weights, capturedSettings.bnMode(), hessianSet, config.batchSize(),
                         capturedSettings, request, capturedStep, generation, cancelled));
     }
 
     /** The spectral density of the weights as they are now (SLQ), to run later on any thread, as {@link #hessianJob}. */
-    public BackgroundHessian.Job densityJob(long generation, int threads, DensityAnalysis.Request request) {
+    public BackgroundHessian.Job densityJob(long generation, DensityAnalysis.Request request) {
         Network weights = network.copy(DataType.FLOAT);
         var capturedSettings = settings;
         long capturedStep = step;
         return new BackgroundHessian.Job(BackgroundHessian.Kind.DENSITY, capturedStep, generation, capturedSettings.bnMode(),
                 cancelled -> DensityAnalysis.run(weights, capturedSettings.bnMode(), hessianSet, config.batchSize(),
-                        capturedSettings.weightDecay(), request, capturedStep, generation, threads, cancelled));
+                        capturedSettings.weightDecay(), request, capturedStep, generation,
+                        HessianAnalysis.availableThreads(), cancelled));
     }
 }
