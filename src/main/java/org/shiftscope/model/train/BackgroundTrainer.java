@@ -278,6 +278,7 @@ public final class BackgroundTrainer implements AutoCloseable {
         }
         if (pendingSettings != null) {
             changeSettings(pendingSettings, true);
+            publishAs(null);                       // readers see the new settings (a BN switch) before the next step
             pendingSettings = null;
         }
     }
