@@ -13,13 +13,13 @@ import org.shiftscope.model.train.SettingsSchedule;
 import org.shiftscope.model.train.StepRecord;
 import org.shiftscope.model.train.TrainingConfig;
 import org.shiftscope.model.train.TrainingSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 final class RunLane implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunLane.class);

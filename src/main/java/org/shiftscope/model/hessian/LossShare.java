@@ -68,8 +68,7 @@ final class LossShare {
 
     /** This share's part of the mean loss at {@code w}. */
     double value(double[] w) {
-        values = null;                             // the passes below replace the layers' forward state
-        ParameterVectors.assign(parameters, w);
+        moveTo(w);
         double[] loss = {0};
         forEachChunk((x, labels, weight) -> loss[0] += weight
                 * SoftmaxCrossEntropy.evaluate(network.forward(x, Pass.BATCH_STATISTICS), labels).meanLoss());
@@ -78,8 +77,7 @@ final class LossShare {
 
     /** This share's part of ∇ of the mean loss at {@code w}. */
     double[] gradient(double[] w) {
-        values = null;
-        ParameterVectors.assign(parameters, w);
+        moveTo(w);
         network.zeroGradients();
         forEachChunk((x, labels, weight) -> network.lossAndGradient(x, labels, Pass.BATCH_STATISTICS, weight));
         return ParameterVectors.gradients(parameters);
@@ -139,6 +137,12 @@ final class LossShare {
         return hessianVectors(w, block, sums);
     }
 
+    /** Weights w for passes other than the products: they replace the layers' forward state, so the kept values go. */
+    private void moveTo(double[] w) {
+        values = null;
+        ParameterVectors.assign(parameters, w);
+    }
+
     /** The R-passes of a share of one pass, on its values, computed once outside any workspace so they persist. */
     private void productsOfTheOnePass(int size) {
         if (values == null) {
@@ -159,8 +163,7 @@ final class LossShare {
      * @return classes vectors of the parameter dimension
      */
     double[][] logitStatisticGradients(double[] w, boolean variances) {
-        values = null;
-        ParameterVectors.assign(parameters, w);
+        moveTo(w);
         int classes = classes();
         var out = new double[classes][];
         for (int k = 0; k < classes; k++) {

@@ -218,7 +218,7 @@ public final class BackgroundTrainer implements AutoCloseable {
                 if (hessianRequested) {
                     hessianRequested = false;
                     if (state != TrainerState.FAILED && !session.diverged()) {
-                        submitUrgentTopK();       // asked for by hand: now, even on weights already analysed
+                        submitTopK(true);       // asked for by hand: now, even on weights already analysed
                     }
                 }
                 if (hessianDue || densityDue) {
@@ -269,7 +269,7 @@ public final class BackgroundTrainer implements AutoCloseable {
             waitingNanos = 0;
             generation++;
             if (state != TrainerState.FAILED && session.config().hessian().every() > 0) {
-                submitUrgentTopK();               // new weights: their curvature at once, not at the first step
+                submitTopK(true);               // new weights: their curvature at once, not at the first step
             }
         }
         if (pendingSchedule != null) {
@@ -299,7 +299,7 @@ public final class BackgroundTrainer implements AutoCloseable {
         boolean periodic = session.config().hessian().every() > 0;
         if (next.bnMode() != previous.bnMode()) {
             if (periodic) {
-                submitUrgentTopK();
+                submitTopK(true);
                 densityDue = true;
             } else {
                 hessian.cancel();             // a report asked for by hand, now of the old mode
@@ -329,7 +329,7 @@ public final class BackgroundTrainer implements AutoCloseable {
 
     /** @return false when it waited for the Hessian instead of stepping */
     private boolean trainOneStep() {
-        if (waitingForStretchHessian()) {
+        if (waitingForHessian()) {
             return false;
         }
         long start = System.nanoTime();
@@ -376,7 +376,7 @@ public final class BackgroundTrainer implements AutoCloseable {
      * HESSIAN_TIME_SHARE). During a stress test every stretch's λ1 is part of the result, so it also waits at a
      * stretch end until that stretch's report is started.
      */
-    private boolean waitingForStretchHessian() {
+    private boolean waitingForHessian() {
         boolean stretch = schedule.hasStress() && hessianDue;
         if (!stretch && !hessian.pending(current)) {
             if (waitStart >= 0) {
@@ -388,7 +388,6 @@ public final class BackgroundTrainer implements AutoCloseable {
         }
         if (waitStart < 0) {
             waitStart = System.nanoTime();
-            publishAs(null);               // readers see the settings it waits with (a new BN mode) at once
         }
         if (hessianDue) {
             startHessian();
@@ -426,7 +425,7 @@ public final class BackgroundTrainer implements AutoCloseable {
                 handedOver(job);
             }
         } else if (hessianDue) {
-            hessianDue = !submitTopK();
+            hessianDue = !submitTopK(false);
         }
     }
 
@@ -442,37 +441,26 @@ public final class BackgroundTrainer implements AutoCloseable {
     }
 
     /**
-     * A top-k job on the current weights and settings, unless the last one handed over had exactly those.
+     * A top-k job on the current weights and settings. A routine one waits its turn and is skipped when the last
+     * one handed over had exactly those weights and settings. An {@code urgent} one (new weights, a new BN mode,
+     * a request by hand) comes now, whatever the time share: any running job is cancelled (it is stale) and
+     * training waits for this one, so the λ chart shows the switch itself (its step, not hundreds later).
      * @return whether the thread took it (or already has it)
      */
-    private boolean submitTopK() {
+    private boolean submitTopK(boolean urgent) {
         var key = new JobKey(generation, session.stepsTaken(), session.optimizerSettings());
-        if (key.equals(lastTopK)) {
+        if (!urgent && key.equals(lastTopK)) {
             return true;
         }
         var job = session.hessianJob(generation);
-        boolean taken = hessian.submit(job, false);
+        boolean taken = hessian.submit(job, urgent);
         if (taken) {
             lastTopK = key;
             lastJobWasTopK = true;
+            hessianDue = hessianDue && !urgent;
             handedOver(job);
         }
         return taken;
-    }
-
-    /**
-     * The curvature of new weights or a new BN mode, now and whatever the time share: any running job is
-     * cancelled (it is stale) and training waits for this one, so the λ chart shows the switch itself (its
-     * step, not hundreds later) within seconds.
-     */
-    private void submitUrgentTopK() {
-        var job = session.hessianJob(generation);
-        if (hessian.submit(job, true)) {
-            lastTopK = new JobKey(generation, session.stepsTaken(), session.optimizerSettings());
-            lastJobWasTopK = true;
-            hessianDue = false;
-            handedOver(job);
-        }
     }
 
     /** The weights (by generation and step) and settings a top-k job was computed for. */
