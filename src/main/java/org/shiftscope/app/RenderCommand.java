@@ -115,7 +115,7 @@ public final class RenderCommand implements Callable<Integer> {
             var runs = runAll(scenario, data, total, err);
             String title = TrainingViewModel.settingsTitle(scenario.config(), bnLabel(scenario),
                     runs.stream().filter(r -> r.history().latestStep() != null)
-                            .mapToLong(r -> r.history().latestStep().step()).max().orElse(0));
+                            .mapToLong(r -> r.history().latestStep().step()).max().orElse(0), runs.get(0).history().events());
             written = draw(runs, overlaid || scenario.overlaid(), scenario.stress() != null, title);
         } catch (IOException | UncheckedIOException e) {
             err.println(WriteFailure.describe(out, e));
@@ -196,7 +196,9 @@ public final class RenderCommand implements Callable<Integer> {
             var run = runs.get(i);
             var outcome = outcomes.get(i);
             run.recorder().finish(TrainCommand.summarise(outcome.session(), run.recorder(), seconds,
-                    run.lastHessian()[0], outcome.schedule().maxStableLearningRate()));
+                    run.lastHessian()[0], outcome.schedule().maxStableLearningRate()), outcome.session().events(),
+                    outcome.session().optimizerSettings());
+            run.history().setEvents(outcome.session().events());
             run.recorder().close();
             if (outcome.schedule().hasStress()) {
                 double best = outcome.schedule().maxStableLearningRate();

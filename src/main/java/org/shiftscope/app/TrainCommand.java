@@ -23,6 +23,7 @@ import org.shiftscope.model.train.LearningRateStress;
 import org.shiftscope.model.train.Limits;
 import org.shiftscope.model.train.OptimizerSettings;
 import org.shiftscope.model.train.TrainingConfig;
+import org.shiftscope.model.train.RunEvent;
 import org.shiftscope.model.train.TrainingSession;
 import org.shiftscope.model.hessian.HessianMemory;
 import picocli.CommandLine;
@@ -181,7 +182,7 @@ public final class TrainCommand implements Callable<Integer> {
                         break;
                     }
                     session.setOptimizerSettings(session.optimizerSettings()
-                            .withLearningRate(stress.learningRateAt(session.stepsTaken())));
+                            .withLearningRate(stress.learningRateAt(session.stepsTaken())), RunEvent.Cause.STRESS_TEST);
                 }
                 var record = session.step();
                 recorder.record(record);
@@ -211,7 +212,8 @@ public final class TrainCommand implements Callable<Integer> {
             }
             var summary = summarise(session, recorder, seconds, lastHessian,
                     stress == null ? Double.NaN : stress.maxStableLearningRate());
-            recorder.finish(lastDensity == null ? summary : summary.withDensity(DensityFigures.of(lastDensity)));
+            recorder.finish(lastDensity == null ? summary : summary.withDensity(DensityFigures.of(lastDensity)),
+                    session.events(), session.optimizerSettings());
             if (stress != null) {
                 err.printf("Largest healthy learning rate: %s%n", Double.isNaN(stress.maxStableLearningRate())
                         ? "none" : String.format("%.4g", stress.maxStableLearningRate()));

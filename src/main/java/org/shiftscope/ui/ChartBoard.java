@@ -13,6 +13,7 @@ import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.shiftscope.model.hessian.HessianReport;
+import org.shiftscope.model.train.RunEvent;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,10 +33,11 @@ public final class ChartBoard extends StackPane {
         }
     }
 
-    private final LiveChart loss = new LiveChart("loss-chart", "Loss (cross-entropy)", "step", "loss", true);
+    private final LiveChart loss = new LiveChart("loss-chart", "Loss (cross-entropy)", "step", "loss", true).withClipping();
     private final LiveChart accuracy = new LiveChart("accuracy-chart", "Accuracy", "step", "fraction correct", false);
-    private final LiveChart means = new LiveChart("mean-chart", "Layer means", "step", "mean", false);
-    private final LiveChart variances = new LiveChart("variance-chart", "Layer variances", "step", "variance", true);
+    private final LiveChart means = new LiveChart("mean-chart", "Layer means", "step", "mean", false).withClipping();
+    private final LiveChart variances = new LiveChart("variance-chart", "Layer variances", "step", "variance", true)
+            .withClipping();
     private final HeatmapView heatmap = new HeatmapView("heatmap", HEATMAP_TITLE);
     private final LiveChart percentiles = new LiveChart("percentile-chart",
             "Tracked unit: 15/50/85th percentiles", "step", "value", false);
@@ -48,8 +50,10 @@ public final class ChartBoard extends StackPane {
     private final LiveChart stress = new LiveChart("stress-chart", "Stress test: λ1 and accuracy vs learning rate",
             "learning rate η", "λ1", true).withLogX().withMarkers().withSecondaryAxis("train accuracy", 0, 1);
     // The second run's column when side by side.
-    private final LiveChart lossB = new LiveChart("loss-chart-b", "Loss (cross-entropy)", "step", "loss", true);
-    private final LiveChart variancesB = new LiveChart("variance-chart-b", "Layer variances", "step", "variance", true);
+    private final LiveChart lossB = new LiveChart("loss-chart-b", "Loss (cross-entropy)", "step", "loss", true)
+            .withClipping();
+    private final LiveChart variancesB = new LiveChart("variance-chart-b", "Layer variances", "step", "variance", true)
+            .withClipping();
     private final HeatmapView heatmapB = new HeatmapView("heatmap-b", HEATMAP_TITLE);
     private final LiveChart hessianB = new LiveChart("hessian-chart-b", "Top eigenvalues vs stability limit",
             "step", "eigenvalue", true).withMarkers();
@@ -57,6 +61,8 @@ public final class ChartBoard extends StackPane {
     private static final int ACCURACY_COLOR = 3;
     /** Line colours the stylesheets define. */
     private static final int THEME_COLORS = 8;
+    /** Markers drawn per chart: the latest events (a slider dragged again and again makes many). */
+    static final int MARKERS_SHOWN = 16;
     /** Height share of the stress chart's row under the side-by-side pairs: the demonstration's main chart. */
     private static final double STRESS_ROW_PERCENT = 32;
     private static final String HEATMAP_TITLE = "Between-channel share of variance (layers × steps)";
@@ -201,6 +207,7 @@ public final class ChartBoard extends StackPane {
             drawSideBySide(first, runs.get(1));
         }
         density.show(combined(RunHistory::densitySeries));
+        drawMarkers();
         drawBadges();
         if (stressShown) {
             var lines = combined(h -> h.lambdaByLearningRate().subList(0, 1));
@@ -208,6 +215,36 @@ public final class ChartBoard extends StackPane {
             stress.show(lines);
             stress.showSecondary(combined(h -> List.of(h.accuracyByLearningRate().styled(themeColor(ACCURACY_COLOR), false))));
         }
+    }
+
+    /**
+     * Every time chart marks the runs' events at their steps: one run's own events side by side, both runs'
+     * (named by run when they differ) on shared charts.
+     */
+    private void drawMarkers() {
+        boolean sideBySide = runs.size() > 1 && !overlaid;
+        var shared = sideBySide ? markerSpecs(List.of(runs.get(0))) : markerSpecs(runs);
+        for (var chart : List.of(loss, accuracy, means, variances, percentiles, hessian)) {
+            chart.showMarkers(shared);
+        }
+        var second = sideBySide ? markerSpecs(List.of(runs.get(1))) : List.<EventMarker.Spec>of();
+        for (var chart : List.of(lossB, variancesB, hessianB)) {
+            chart.showMarkers(second);
+        }
+    }
+
+    /** The marked events of these runs, the latest {@link #MARKERS_SHOWN} of them, one marker per step and text. */
+    private static List<EventMarker.Spec> markerSpecs(List<Run> of) {
+        var specs = new java.util.LinkedHashSet<EventMarker.Spec>();
+        boolean named = of.size() > 1 && !of.get(0).history().markedEvents().equals(of.get(1).history().markedEvents());
+        for (Run run : of) {
+            for (RunEvent e : run.history().markedEvents()) {
+                String text = (named && e.kind() == RunEvent.Kind.BN_MODE ? run.label() + ": " : "") + e.describe();
+                specs.add(new EventMarker.Spec(e.step(), text, e.kind() == RunEvent.Kind.DIVERGED));
+            }
+        }
+        var sorted = specs.stream().sorted(Comparator.comparingDouble(EventMarker.Spec::x)).toList();
+        return sorted.subList(Math.max(0, sorted.size() - MARKERS_SHOWN), sorted.size());
     }
 
     /**

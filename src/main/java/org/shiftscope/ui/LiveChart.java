@@ -1,6 +1,8 @@
 // A live line chart on ChartFX (measured near the 16.7 ms pulse floor up to 100k points under software
 // rendering, where JavaFX's LineChart took 54–164 ms per frame). No animation; the series are
-// replaced wholesale from decimated histories each time new data arrives.
+// replaced wholesale from decimated histories each time new data arrives. A NaN point breaks a line (at a
+// BN switch); the run's events are labelled vertical markers; a chart may clip a blow-up (a divergence) so the
+// rest stays readable, marking the clipped peak with an arrow and its value.
 package org.shiftscope.ui;
 
 import io.fair_acc.chartfx.XYChart;
@@ -34,6 +36,12 @@ public final class LiveChart extends StackPane {
     private static final double MIN_HEIGHT = 60;
     /** Marker size of point series (pixels at 1×). */
     private static final double POINT_MARKER_SIZE = 4;
+    /** Values above this quantile of a line's points (or below the low one) count as its body when clipping. */
+    private static final double CLIP_QUANTILE = 0.98;
+    /** A peak further than this many body spans above the body is clipped (on a log axis: spans of log10). */
+    private static final double CLIP_SPANS = 1.5;
+    /** Room left above the body when clipped, in body spans. */
+    private static final double CLIP_HEADROOM = 0.25;
     private final XYChart chart;
     private final String baseTitle;
     private final DefaultNumericAxis yAxis;
@@ -47,6 +55,13 @@ public final class LiveChart extends StackPane {
     private boolean pointSeries;
     private List<ChartSeries> shown = List.of();
     private boolean logY;
+    private boolean clipping;
+    private List<EventMarker.Spec> eventSpecs = List.of();
+    private EventMarker.Spec clipSpec;
+    private double[] clippedRange;
+    private boolean wasClipped;
+    private List<EventMarker.Spec> drawnMarkers = List.of();
+    private final List<EventMarker> markers = new ArrayList<>();
     private Consumer<LiveChart> onExport = chart -> { };
     private Runnable redrawRequest = () -> { };
 
@@ -66,6 +81,7 @@ public final class LiveChart extends StackPane {
         renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setDrawMarker(false);
         renderer.setPolyLineStyle(LineStyle.NORMAL);
+        renderer.setAllowNaNs(true);                 // a NaN point ends a line: no line joins two BN modes
         chart.getRenderers().setAll(renderer);
         chart.getPlugins().addAll(new Zoomer(), new DataPointTooltip());
         setLogY(logY);
@@ -109,6 +125,7 @@ public final class LiveChart extends StackPane {
         secondaryRenderer.setErrorStyle(ErrorStyle.NONE);
         secondaryRenderer.setDrawMarker(true);
         secondaryRenderer.setPolyLineStyle(LineStyle.NORMAL);
+        secondaryRenderer.setAllowNaNs(true);
         secondaryRenderer.getAxes().addAll(xAxis, axis);
         chart.getAxes().add(axis);
         chart.getRenderers().add(secondaryRenderer);
@@ -131,6 +148,9 @@ public final class LiveChart extends StackPane {
      * data. Side-by-side charts take the union of their ranges so that they share their axes.
      */
     public double[] dataRange(boolean x) {
+        if (!x && clippedRange != null) {
+            return clippedRange.clone();
+        }
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (ChartSeries s : shown) {
@@ -216,6 +236,89 @@ public final class LiveChart extends StackPane {
         var series = all.stream().map(s -> logY ? positiveOnly(s) : s).filter(s -> s.size() > 0).toList();
         shown = series;
         replace(renderer, dataSets, series);
+        if (clipping) {
+            clip();
+        }
+    }
+
+    /** Clips a blow-up off the y axis (a divergence), marking the clipped peak with an arrow and its value. */
+    public LiveChart withClipping() {
+        clipping = true;
+        return this;
+    }
+
+    /**
+     * The y axis covers the lines' body (between the 2nd and 98th percentiles of their points) and their lowest
+     * points; a peak far above it is cut off and named by a marker at its step, instead of squashing every
+     * other value to a flat line.
+     */
+    private void clip() {
+        var values = new ArrayList<double[]>();        // {x, y as drawn on the axis scale}
+        double low = Double.POSITIVE_INFINITY;
+        for (ChartSeries s : shown) {
+            for (int i = 0; i < s.size(); i++) {
+                double y = s.ys()[i];
+                if (Double.isFinite(y) && (!logY || y > 0)) {
+                    double scaled = logY ? Math.log10(y) : y;
+                    values.add(new double[]{s.xs()[i], scaled, y});
+                    low = Math.min(low, scaled);
+                }
+            }
+        }
+        clippedRange = null;
+        clipSpec = null;
+        if (values.size() >= 2) {
+            double[] sorted = values.stream().mapToDouble(v -> v[1]).sorted().toArray();
+            double bodyLow = sorted[(int) Math.floor((1 - CLIP_QUANTILE) * (sorted.length - 1))];
+            double bodyHigh = sorted[(int) Math.ceil(CLIP_QUANTILE * (sorted.length - 1))];
+            double span = Math.max(bodyHigh - bodyLow, logY ? 0.1 : Math.abs(bodyHigh) * 0.01 + 1e-12);
+            double[] peak = values.stream().max(java.util.Comparator.comparingDouble(v -> v[1])).orElseThrow();
+            if (peak[1] > bodyHigh + CLIP_SPANS * span) {
+                double top = bodyHigh + CLIP_HEADROOM * span;
+                clippedRange = logY ? new double[]{Math.pow(10, low), Math.pow(10, top)} : new double[]{low, top};
+                clipSpec = new EventMarker.Spec(peak[0], "↑ " + format(peak[2]) + " (off the chart)", true);
+            }
+        }
+        if (clippedRange != null) {
+            fix(yAxis, clippedRange);
+        } else if (wasClipped) {
+            yAxis.setAutoRanging(true);            // only when the clip ends: a zoom by hand stays
+        }
+        wasClipped = clippedRange != null;
+        drawMarkers();
+    }
+
+    /** The run's events as labelled vertical markers (an empty list removes them). */
+    public void showMarkers(List<EventMarker.Spec> specs) {
+        eventSpecs = specs;
+        drawMarkers();
+    }
+
+    private void drawMarkers() {
+        var wanted = new ArrayList<>(eventSpecs);
+        if (clipSpec != null) {
+            wanted.add(clipSpec);
+        }
+        if (wanted.equals(drawnMarkers)) {
+            return;
+        }
+        drawnMarkers = wanted;
+        chart.getPlugins().removeAll(markers);
+        markers.clear();
+        for (int i = 0; i < wanted.size(); i++) {
+            markers.add(new EventMarker(xAxis, wanted.get(i), i));
+        }
+        chart.getPlugins().addAll(markers);
+    }
+
+    /** The texts of the markers drawn now, in x order of their events (for tests and exports). */
+    public List<String> markerTexts() {
+        return drawnMarkers.stream().map(EventMarker.Spec::text).toList();
+    }
+
+    /** The steps of the markers drawn now. */
+    public List<Double> markerSteps() {
+        return drawnMarkers.stream().map(EventMarker.Spec::x).toList();
     }
 
     /** Hovering: the exact values of every line at the point nearest to x (ChartFX's own tooltip needs a near hit). */
@@ -224,6 +327,9 @@ public final class LiveChart extends StackPane {
         double nearestX = Double.NaN;
         for (ChartSeries s : shown) {
             int i = nearestIndex(s.xs(), x);
+            if (Double.isNaN(s.ys()[i])) {
+                i = i > 0 ? i - 1 : Math.min(i + 1, s.size() - 1);    // the point beside a break in the line
+            }
             if (Double.isNaN(nearestX)) {
                 nearestX = s.xs()[i];
                 text.append(xAxis.getName()).append(' ').append(format(nearestX));
@@ -302,7 +408,7 @@ public final class LiveChart extends StackPane {
         var xs = new double[s.size()];
         var ys = new double[s.size()];
         for (int i = 0; i < s.size(); i++) {
-            if (s.ys()[i] > 0) {
+            if (s.ys()[i] > 0 || Double.isNaN(s.ys()[i])) {       // NaN: a break in the line, kept
                 xs[n] = s.xs()[i];
                 ys[n++] = s.ys()[i];
             }

@@ -1,24 +1,28 @@
 // Everything the charts show about one run, accumulated from the trainer's step records and Hessian reports
-// into bounded, decimated series (issue "desktop app": thousands of steps stay fast; memory stays flat).
+// into bounded, decimated series (issue "desktop app": thousands of steps stay fast; memory stays flat), and
+// the run's events (BN switches, new learning rates, the divergence) for the charts' markers. Lines break at a
+// BN mode switch (a NaN point): the two modes are different functions, so no line joins them.
 package org.shiftscope.ui;
 
 import org.shiftscope.model.hessian.DensityReport;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.hessian.StabilityThreshold;
+import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.stats.ColumnHistory;
 import org.shiftscope.model.stats.DecimatedSeries;
 import org.shiftscope.model.stats.LayerStats;
+import org.shiftscope.model.train.RunEvent;
 import org.shiftscope.model.train.StepRecord;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
+import java.util.stream.Stream;
 
 public final class RunHistory {
     /** Points kept per line. */
     public static final int CAPACITY = 2000;
-    /** Steps shown as columns of the layers × time heatmap (the most recent ones). */
+    /** Columns of the layers × time heatmap: the whole run, neighbouring steps averaged as it grows. */
     public static final int HEATMAP_COLUMNS = 300;
     /** Weight of the newest mini-batch in the smoothed training loss. */
     public static final double SMOOTHING = 0.05;
@@ -27,6 +31,9 @@ public final class RunHistory {
      * 1e-5 below the bulk for the classroom network, well above it.
      */
     public static final double DENSITY_RANGE = 1e-8;
+
+    /** The line of η·λ1's bound, 2(1+β)/η for heavy-ball momentum: gradient descent's threshold on a quadratic. */
+    public static final String THRESHOLD_NAME = "full-batch threshold 2(1+β)/η";
 
     private final DecimatedSeries trainLoss = new DecimatedSeries(CAPACITY);
     private final DecimatedSeries smoothLoss = new DecimatedSeries(CAPACITY);
@@ -38,14 +45,13 @@ public final class RunHistory {
     private final DecimatedSeries p85 = new DecimatedSeries(CAPACITY);
     private final List<DecimatedSeries[]> layerMeans = new ArrayList<>();      // [pre, post] per layer
     private final List<DecimatedSeries[]> layerVariances = new ArrayList<>();
-    private final Deque<double[]> heatmapColumns = new ArrayDeque<>();        // between-share per layer
-    private final Deque<Long> heatmapSteps = new ArrayDeque<>();
+    private final ColumnHistory heatmapColumns = new ColumnHistory(HEATMAP_COLUMNS);   // between-share per layer
     private final List<DecimatedSeries> eigenvalues = new ArrayList<>();
     private final DecimatedSeries curvatureLimit = new DecimatedSeries(CAPACITY);
-    // The stress-test view (Page): per stretch of steps at one η, the mean training accuracy; λ1 by η.
+    // The stress-test view (Page): per stretch of steps at one η, the mean training accuracy; λ1 by η, one
+    // point per η (the stretch's last report: periodic reports within a stretch would draw a zig-zag).
     private final DecimatedSeries accuracyByRate = new DecimatedSeries(CAPACITY);
-    private final DecimatedSeries lambdaByRate = new DecimatedSeries(CAPACITY);
-    private final DecimatedSeries limitByRate = new DecimatedSeries(CAPACITY);
+    private final List<double[]> lambdaByRate = new ArrayList<>();             // {η, λ1, limit}
     private double stretchRate = Double.NaN;
     private double stretchAccuracySum;
     private int stretchSteps;
@@ -54,18 +60,26 @@ public final class RunHistory {
     private HessianReport latestHessian;
     private DensityReport latestDensity;
     private StepRecord latestStep;
+    private List<RunEvent> events = List.of();
 
     public void add(StepRecord r) {
-        latestStep = r;
         double step = r.step();
+        boolean switched = latestStep != null && latestStep.bnMode() != r.bnMode();
+        if (switched) {
+            breakLines(stepSeries(), step - 1);            // the switch came after step − 1
+            smoothed = Double.NaN;                         // each mode's smoothed loss starts afresh
+            smoothedAccuracy = Double.NaN;
+        }
+        addLimit(step, StabilityThreshold.curvatureLimit(r.settings()));
+        latestStep = r;
         addToStretch(r);
         if (Double.isFinite(r.trainLoss())) {
             smoothed = Double.isNaN(smoothed) ? r.trainLoss() : (1 - SMOOTHING) * smoothed + SMOOTHING * r.trainLoss();
             smoothedAccuracy = Double.isNaN(smoothedAccuracy) ? r.trainAccuracy()
                     : (1 - SMOOTHING) * smoothedAccuracy + SMOOTHING * r.trainAccuracy();
-            trainLoss.add(step, r.trainLoss());
-            smoothLoss.add(step, smoothed);
-            trainAccuracy.add(step, smoothedAccuracy);
+            add(trainLoss, step, r.trainLoss(), r.diverged());
+            add(smoothLoss, step, smoothed, r.diverged());
+            add(trainAccuracy, step, smoothedAccuracy, r.diverged());
         }
         if (r.evaluated()) {
             testLoss.add(step, r.testLoss());
@@ -78,35 +92,103 @@ public final class RunHistory {
         }
         var column = new double[depth];
         for (int l = 0; l < depth; l++) {
-            layerMeans.get(l)[0].add(step, r.pre()[l].mean());
-            layerMeans.get(l)[1].add(step, r.post()[l].mean());
-            layerVariances.get(l)[0].add(step, r.pre()[l].variance());
-            layerVariances.get(l)[1].add(step, r.post()[l].variance());
+            add(layerMeans.get(l)[0], step, r.pre()[l].mean(), r.diverged());
+            add(layerMeans.get(l)[1], step, r.post()[l].mean(), r.diverged());
+            add(layerVariances.get(l)[0], step, r.pre()[l].variance(), r.diverged());
+            add(layerVariances.get(l)[1], step, r.post()[l].variance(), r.diverged());
             column[l] = r.pre()[l].betweenShare();
         }
-        heatmapColumns.addLast(column);
-        heatmapSteps.addLast(r.step());
-        if (heatmapColumns.size() > HEATMAP_COLUMNS) {
-            heatmapColumns.removeFirst();
-            heatmapSteps.removeFirst();
-        }
+        heatmapColumns.add(r.step(), column);
         LayerStats last = r.post()[depth - 1];
         p15.add(step, last.p15());
         p50.add(step, last.p50());
         p85.add(step, last.p85());
     }
 
+    /** A point of the step at which the run diverged is kept, whatever thinning does later. */
+    private static void add(DecimatedSeries series, double step, double value, boolean diverged) {
+        if (diverged) {
+            series.addPinned(step, value);
+        } else {
+            series.add(step, value);
+        }
+    }
+
+    /**
+     * The full-batch threshold 2(1+β)/η as a step function of the steps: a change of η or β is drawn as a
+     * vertical jump at its step, both of its ends kept.
+     */
+    private void addLimit(double step, double limit) {
+        double previous = curvatureLimit.lastY();
+        if (!Double.isNaN(previous) && previous != limit) {
+            curvatureLimit.addPinned(step - 1, previous);
+            curvatureLimit.addPinned(step - 1, limit);
+        } else {
+            curvatureLimit.add(step, limit);
+        }
+    }
+
+    /** Ends every line at x and starts it afresh there: the latest point and a NaN break are kept. */
+    private static void breakLines(Stream<DecimatedSeries> lines, double x) {
+        lines.forEach(line -> {
+            if (line.size() > 0) {
+                line.pinLatest();
+                line.addPinned(x, Double.NaN);
+            }
+        });
+    }
+
+    private Stream<DecimatedSeries> stepSeries() {
+        return Stream.of(Stream.of(trainLoss, smoothLoss, testLoss, trainAccuracy, testAccuracy, p15, p50, p85),
+                layerMeans.stream().flatMap(Arrays::stream), layerVariances.stream().flatMap(Arrays::stream))
+                .flatMap(s -> s);
+    }
+
+    /** A report in another BN mode than the last one breaks the λ lines at its step (both points are kept). */
     public void add(HessianReport report) {
+        boolean switched = latestHessian != null && latestHessian.bnMode() != report.bnMode()
+                && latestHessian.generation() == report.generation();
         latestHessian = report;
+        if (switched) {
+            breakLines(eigenvalues.stream(), report.step());
+        }
         while (eigenvalues.size() < report.eigenvalues().length) {
             eigenvalues.add(new DecimatedSeries(CAPACITY));
         }
         for (int i = 0; i < report.eigenvalues().length; i++) {
-            eigenvalues.get(i).add(report.step(), report.eigenvalues()[i]);
+            if (switched) {
+                eigenvalues.get(i).addPinned(report.step(), report.eigenvalues()[i]);
+            } else {
+                eigenvalues.get(i).add(report.step(), report.eigenvalues()[i]);
+            }
         }
-        curvatureLimit.add(report.step(), StabilityThreshold.curvatureLimit(report.settings()));
-        lambdaByRate.add(report.settings().learningRate(), report.lambdaMax());
-        limitByRate.add(report.settings().learningRate(), StabilityThreshold.curvatureLimit(report.settings()));
+        double eta = report.settings().learningRate();
+        var point = new double[]{eta, report.lambdaMax(), StabilityThreshold.curvatureLimit(report.settings())};
+        if (!lambdaByRate.isEmpty() && lambdaByRate.get(lambdaByRate.size() - 1)[0] == eta) {
+            lambdaByRate.set(lambdaByRate.size() - 1, point);
+        } else {
+            lambdaByRate.add(point);
+        }
+    }
+
+    /** The run's events so far (the trainer's list: replaced, never written). */
+    public void setEvents(List<RunEvent> all) {
+        events = all;
+    }
+
+    public List<RunEvent> events() {
+        return events;
+    }
+
+    /** The events the charts mark: BN switches, changes of η and β, the divergence (a stress test's stretches are not marked one by one). */
+    public List<RunEvent> markedEvents() {
+        return events.stream().filter(e -> e.kind() != RunEvent.Kind.WEIGHT_DECAY
+                && !(e.cause() == RunEvent.Cause.STRESS_TEST && e.kind() == RunEvent.Kind.LEARNING_RATE)).toList();
+    }
+
+    /** The BN mode of the latest step, or null before the first. */
+    public BnMode latestBnMode() {
+        return latestStep == null ? null : latestStep.bnMode();
     }
 
     public void add(DensityReport density) {
@@ -174,9 +256,18 @@ public final class RunHistory {
         }
     }
 
-    /** λ1 of every Hessian report and the stability limit, against the η it was measured at. */
+    /** λ1 at each η (the last report of its stretch) and the full-batch threshold, against η. */
     public List<ChartSeries> lambdaByLearningRate() {
-        return List.of(series("λ1", lambdaByRate), series("stability limit for λ1", limitByRate).styled("#000000", true));
+        var etas = new double[lambdaByRate.size()];
+        var lambdas = new double[etas.length];
+        var limits = new double[etas.length];
+        for (int i = 0; i < etas.length; i++) {
+            etas[i] = lambdaByRate.get(i)[0];
+            lambdas[i] = lambdaByRate.get(i)[1];
+            limits[i] = lambdaByRate.get(i)[2];
+        }
+        return List.of(new ChartSeries("λ1", etas, lambdas),
+                new ChartSeries(THRESHOLD_NAME, etas, limits).styled(Palette.INK, true));
     }
 
     /** Mean training accuracy of each stretch of steps at one η, the current stretch included. */
@@ -222,17 +313,18 @@ public final class RunHistory {
         for (int i = 0; i < eigenvalues.size(); i++) {
             out.add(series("λ" + (i + 1), eigenvalues.get(i)));
         }
-        out.add(series("stability limit for λ1", curvatureLimit).styled(Palette.INK, true));
+        out.add(series(THRESHOLD_NAME, curvatureLimit).styled(Palette.INK, true));
         return out;
     }
 
-    /** Between-channel share, [column (step)][layer], oldest column first. */
+    /** Between-channel share, [column][layer], oldest column first: the whole run, columns averaged as it grows. */
     public double[][] heatmap() {
-        return heatmapColumns.toArray(new double[0][]);
+        return heatmapColumns.columns();
     }
 
+    /** The first step of each heatmap column. */
     public long[] heatmapSteps() {
-        return heatmapSteps.stream().mapToLong(Long::longValue).toArray();
+        return heatmapColumns.steps();
     }
 
     public HessianReport latestHessian() {

@@ -84,6 +84,10 @@ final class RunLane implements AutoCloseable {
                 changed = true;
             }
         }
+        if (snapshot.events() != history.events()) {
+            history.setEvents(snapshot.events());
+            changed = true;
+        }
         var activity = trainer.hessianActivity();
         var status = new HessianStatus(history.latestHessian(), snapshot.stepsTaken(), snapshot.settings(),
                 activity != null && activity.generation() == shownGeneration ? activity : null);
@@ -186,7 +190,8 @@ final class RunLane implements AutoCloseable {
         if (log == null) {
             throw new IOException(logError != null ? logError : "no metrics were recorded for this run");
         }
-        log.exportTo(folder, trainer.snapshot().maxStableLearningRate());
+        var snapshot = trainer.snapshot();
+        log.exportTo(folder, snapshot.maxStableLearningRate(), snapshot.events(), snapshot.settings());
     }
 
     /** "BN on": how the charts and the status bar name this lane. */

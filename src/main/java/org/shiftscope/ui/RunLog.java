@@ -9,6 +9,8 @@ import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.io.RunRecorder;
 import org.shiftscope.model.io.RunSummary;
+import org.shiftscope.model.train.OptimizerSettings;
+import org.shiftscope.model.train.RunEvent;
 import org.shiftscope.model.train.StepRecord;
 import org.shiftscope.model.train.TrainingConfig;
 
@@ -32,7 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 final class RunLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunLog.class);
-    private static final List<String> FILES = List.of("config.json", "metrics.csv", "layers.csv", "hessian.csv", "summary.json");
+    private static final List<String> FILES = List.of("config.json", "metrics.csv", "layers.csv", "hessian.csv", "summary.json",
+            RunRecorder.EVENTS_FILE);
     static final String PREFIX = "shiftscope-run";
     static final String LOCK = "owner.lock";
     /** Folders of this JVM's open logs, deleted by the shutdown hook. */
@@ -140,15 +143,18 @@ final class RunLog implements AutoCloseable {
     }
 
     /**
-     * Copies config.json, metrics.csv, layers.csv, hessian.csv (if any) and a fresh summary.json into
-     * {@code target}. @param maxStableLearningRate the stress test's verdict, NaN without one
+     * Copies config.json, metrics.csv, layers.csv, hessian.csv (if any), a fresh summary.json and the run's
+     * events into {@code target}. @param maxStableLearningRate the stress test's verdict, NaN without one
+     * @param events every change of settings so far @param settings the settings now
      */
-    void exportTo(Path target, double maxStableLearningRate) throws IOException {
+    void exportTo(Path target, double maxStableLearningRate, List<RunEvent> events, OptimizerSettings settings)
+            throws IOException {
         long steps = last == null ? 0 : last.step();
         recorder.finish(RunSummary.of(steps, recorder.recentTrainLossAndAccuracy(),
                 lastEvaluated == null ? null : lastEvaluated.testLoss(),
                 lastEvaluated == null ? null : lastEvaluated.testAccuracy(),
-                last == null ? null : last.divergence(), (System.nanoTime() - startNanos) / 1e9, lastHessian, maxStableLearningRate));
+                last == null ? null : last.divergence(), (System.nanoTime() - startNanos) / 1e9, lastHessian, maxStableLearningRate),
+                events, settings);
         Files.createDirectories(target);
         // Every file is copied under a temporary name first, so a failure (disk full) leaves none of them.
         var copied = new ArrayList<String>();

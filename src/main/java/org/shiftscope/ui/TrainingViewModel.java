@@ -34,6 +34,8 @@ import org.shiftscope.model.train.StressSettings;
 import org.shiftscope.model.train.HessianSettings;
 import org.shiftscope.model.train.Limits;
 import org.shiftscope.model.train.OptimizerSettings;
+import org.shiftscope.model.train.RunEvent;
+import org.shiftscope.model.train.RunEvents;
 import org.shiftscope.model.train.TrainerState;
 import org.shiftscope.model.train.TrainingConfig;
 import org.shiftscope.model.train.TrainingSnapshot;
@@ -438,19 +440,28 @@ public final class TrainingViewModel implements AutoCloseable {
         }
     }
 
-    /** One line recording the run's settings, for the title of exported figures. */
+    /**
+     * One line recording the run, for the title of exported figures: the settings it started with and every
+     * change since (BN on → frozen at 600), so a figure of a run that changed does not show only its end.
+     */
     public String settingsTitle() {
-        String bn = comparison.get() ? bnMode.get().label() + " vs " + compareBnMode.get().label() : bnMode.get().label();
-        return settingsTitle(currentConfig(), bn, steps.get());
+        var snapshots = lanes.stream().map(RunLane::snapshot).toList();
+        String bn = snapshots.stream().map(s -> s.config().optimizer().bnMode().label()).collect(Collectors.joining(" vs "));
+        return settingsTitle(snapshots.get(0).config(), bn, steps.get(), snapshots.get(0).events());
     }
 
-    /** "ShiftScope · fashion-mnist · depth 8 × width 128 relu · BN on vs off · η 0.1 · …": the figures' title band. */
-    public static String settingsTitle(TrainingConfig c, String bn, long step) {
+    /**
+     * "ShiftScope · fashion-mnist · depth 8 × width 128 relu · BN on vs off · η 0.1 · … · step 900 · BN on → frozen at
+     * 600": the figures' title band, from the settings the run started with and its changes.
+     */
+    public static String settingsTitle(TrainingConfig c, String bn, long step, List<RunEvent> events) {
         var o = c.optimizer();
+        String changes = RunEvents.headline(events);
         return String.format(Locale.ROOT,
-                "ShiftScope · %s · depth %d × width %d %s · BN %s · η %.4g · β %.2f%s · batch %d · seed %d · step %d",
+                "ShiftScope · %s · depth %d × width %d %s · BN %s · η %.4g · β %.2f%s · batch %d · seed %d · step %d%s",
                 c.dataset(), c.depth(), c.width(), c.activation().label(), bn, o.learningRate(),
-                o.momentum(), o.nesterov() ? " (Nesterov)" : "", c.batchSize(), c.seed(), step);
+                o.momentum(), o.nesterov() ? " (Nesterov)" : "", c.batchSize(), c.seed(), step,
+                changes.isEmpty() ? "" : " · " + changes);
     }
 
     private String statusLine() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shiftscope.model.hessian.LossFunction;
+import org.shiftscope.model.io.HessianCsv;
 import org.shiftscope.model.io.Json;
 import org.shiftscope.model.io.ModelExport;
 
@@ -42,7 +43,7 @@ class HessianCommandTest {
         assertEquals(32, arch.get("bn_chunk").asInt());
 
         List<String> trainingRows = Files.readAllLines(run.resolve("hessian.csv"));
-        assertEquals("step,rank,eigenvalue,residual,overlap,overlap_with_variances,gradient_share", trainingRows.get(0));
+        assertEquals(HessianCsv.HEADER, trainingRows.get(0));
         assertEquals(4, trainingRows.size(), "top-3 on the final weights");
 
         double on = lambdaMax(dir, model, "on");

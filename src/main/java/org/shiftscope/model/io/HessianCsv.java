@@ -1,7 +1,8 @@
 // hessian.csv: one row per eigenvalue per computation,
 // `step,rank,eigenvalue,residual,overlap,overlap_with_variances,gradient_share` (overlap = fraction of the
 // eigenvector in the span of the gradients of the logits' batch means; the next column adds the batch variances
-// to that span; gradient_share = (g·v)²/‖g‖², summing over the ranks to Ghorbani et al.'s ‖P_k g‖²/‖g‖²).
+// to that span; gradient_share = (g·v)²/‖g‖², summing over the ranks to Ghorbani et al.'s ‖P_k g‖²/‖g‖²), then the
+// BN mode and η the loss was taken in: the same weights measured in two modes at a switch are two sets of rows.
 package org.shiftscope.model.io;
 
 import org.shiftscope.model.hessian.HessianReport;
@@ -12,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 public final class HessianCsv implements AutoCloseable {
-    public static final String HEADER = "step,rank,eigenvalue,residual,overlap,overlap_with_variances,gradient_share";
+    public static final String HEADER = "step,rank,eigenvalue,residual,overlap,overlap_with_variances,gradient_share,bn_mode,lr";
 
     private final BufferedWriter writer;
 
@@ -25,7 +26,8 @@ public final class HessianCsv implements AutoCloseable {
     public void write(HessianReport r) throws IOException {
         for (int i = 0; i < r.eigenvalues().length; i++) {
             writer.write(r.step() + "," + (i + 1) + "," + r.eigenvalues()[i] + "," + r.residuals()[i] + ","
-                    + r.meanOverlap()[i] + "," + r.meanVarianceOverlap()[i] + "," + r.gradientShares()[i]);
+                    + r.meanOverlap()[i] + "," + r.meanVarianceOverlap()[i] + "," + r.gradientShares()[i] + ","
+                    + r.bnMode().label() + "," + r.settings().learningRate());
             writer.newLine();
         }
         writer.flush();

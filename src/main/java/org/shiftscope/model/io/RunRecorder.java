@@ -1,11 +1,15 @@
-// Writes a run's files as it goes: config.json at the start, metrics.csv and layers.csv a row per step,
-// summary.json at the end. Column layout is part of the CLI's contract (README, "Output files").
+// Writes a run's files as it goes: config.json at the start (the settings the run started with), metrics.csv
+// and layers.csv a row per step, each row with the BN mode and η of its step; at the end summary.json, events.csv
+// (every change of settings) and config.json again, now pointing to the events and giving the final settings.
+// Column layout is part of the CLI's contract (README, "Output files"): new columns are only ever appended.
 package org.shiftscope.model.io;
 
 import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.hessian.DensityReport;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.stats.LayerStats;
+import org.shiftscope.model.train.OptimizerSettings;
+import org.shiftscope.model.train.RunEvent;
 import org.shiftscope.model.train.StepRecord;
 import org.shiftscope.model.train.TrainingConfig;
 
@@ -17,11 +21,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 public final class RunRecorder implements AutoCloseable {
-    public static final String METRICS_HEADER = "step,lr,train_loss,train_acc,test_loss,test_acc";
-    public static final String LAYERS_HEADER = "step,layer,where,mean,var,unit_var,between_share,p15,p50,p85,drift";
+    public static final String METRICS_HEADER = "step,lr,train_loss,train_acc,test_loss,test_acc,bn_mode";
+    public static final String LAYERS_HEADER = "step,layer,where,mean,var,unit_var,between_share,p15,p50,p85,drift,bn_mode,lr";
+    public static final String EVENTS_FILE = "events.csv";
     /** Steps averaged for the final training loss, which is noisy per mini-batch. */
     public static final int FINAL_WINDOW = 50;
 
@@ -29,6 +35,7 @@ public final class RunRecorder implements AutoCloseable {
     private final BufferedWriter metrics;
     private final BufferedWriter layers;
     private final ArrayDeque<double[]> lastLossAndAccuracy = new ArrayDeque<>();
+    private final Map<String, Object> configJson = new LinkedHashMap<>();
     private HessianCsv hessian;
     private DensityCsv density;
 
@@ -36,7 +43,6 @@ public final class RunRecorder implements AutoCloseable {
     public RunRecorder(Path directory, TrainingConfig config, Map<String, Object> datasetFacts) throws IOException {
         this.directory = directory;
         Files.createDirectories(directory);
-        var configJson = new LinkedHashMap<String, Object>();
         configJson.put("config", config);
         configJson.put("dataset_facts", datasetFacts);
         writeJson("config.json", configJson);
@@ -62,10 +68,12 @@ public final class RunRecorder implements AutoCloseable {
     public void record(StepRecord r) {
         try {
             metrics.write(r.step() + "," + number(r.learningRate()) + "," + number(r.trainLoss()) + ","
-                    + number(r.trainAccuracy()) + "," + number(r.testLoss()) + "," + number(r.testAccuracy()));
+                    + number(r.trainAccuracy()) + "," + number(r.testLoss()) + "," + number(r.testAccuracy()) + ","
+                    + r.bnMode().label());
             metrics.newLine();
-            writeLayers(r.step(), "pre", r.pre());
-            writeLayers(r.step(), "post", r.post());
+            String settings = "," + r.bnMode().label() + "," + number(r.learningRate());
+            writeLayers(r.step(), "pre", r.pre(), settings);
+            writeLayers(r.step(), "post", r.post(), settings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -75,12 +83,12 @@ public final class RunRecorder implements AutoCloseable {
         }
     }
 
-    private void writeLayers(long step, String where, LayerStats[] stats) throws IOException {
+    private void writeLayers(long step, String where, LayerStats[] stats, String settings) throws IOException {
         for (int i = 0; i < stats.length; i++) {
             LayerStats s = stats[i];
             layers.write(step + "," + i + "," + where + "," + number(s.mean()) + "," + number(s.variance()) + ","
                     + number(s.unitVariance()) + "," + number(s.betweenShare()) + "," + number(s.p15()) + ","
-                    + number(s.p50()) + "," + number(s.p85()) + "," + number(s.drift()));
+                    + number(s.p50()) + "," + number(s.p85()) + "," + number(s.drift()) + settings);
             layers.newLine();
         }
     }
@@ -113,10 +121,20 @@ public final class RunRecorder implements AutoCloseable {
         return n == 0 ? new double[]{Double.NaN, Double.NaN} : new double[]{loss / n, accuracy / n};
     }
 
-    public void finish(RunSummary summary) throws IOException {
+    /**
+     * Writes summary.json, events.csv and config.json again: "config" stays what the run started with, and
+     * "events" and "final_settings" say how it went on from there.
+     */
+    public void finish(RunSummary summary, List<RunEvent> events, OptimizerSettings finalSettings) throws IOException {
         metrics.flush();
         layers.flush();
         writeJson("summary.json", summary);
+        EventsCsv.write(directory.resolve(EVENTS_FILE), events);
+        configJson.put("config_is", "the settings the run started with; every later change is a row of " + EVENTS_FILE);
+        configJson.put("events", EVENTS_FILE);
+        configJson.put("settings_changes", events.stream().filter(e -> e.kind() != RunEvent.Kind.DIVERGED).count());
+        configJson.put("final_settings", finalSettings);
+        writeJson("config.json", configJson);
     }
 
     /** Written to a temporary file and renamed, so a reader never sees half a file. */

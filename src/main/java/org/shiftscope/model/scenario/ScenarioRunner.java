@@ -1,11 +1,13 @@
 // Runs a scenario synchronously, its runs in lock step (one step of each in turn), for the headless renderer:
 // the same schedule as the window (scenario changes, stress test), the Hessian computed on the spot whenever
 // the window would ask for it (at the start and every hessian.every steps, at the end of each stress
-// stretch, right after a scheduled change), so a settings file always produces the same figures.
+// stretch, on both sides of a scheduled BN switch on the same weights, right after any other scheduled change),
+// so a settings file always produces the same figures.
 package org.shiftscope.model.scenario;
 
 import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.hessian.HessianReport;
+import org.shiftscope.model.train.RunEvent;
 import org.shiftscope.model.train.SettingsSchedule;
 import org.shiftscope.model.train.StepRecord;
 import org.shiftscope.model.train.TrainingSession;
@@ -62,9 +64,16 @@ public final class ScenarioRunner {
         if (schedule.finishedAt(taken)) {
             return false;
         }
-        session.setOptimizerSettings(schedule.settingsFor(taken, session.optimizerSettings()));
         int every = session.config().hessian().every();
-        if (taken == 0 ? every > 0 : schedule.changesAt(taken)) {
+        var before = session.optimizerSettings();
+        var next = schedule.settingsFor(taken, before);
+        boolean change = taken > 0 && schedule.changesAt(taken);
+        boolean measured = taken > 0 && (every > 0 && taken % every == 0 || schedule.stretchEndsAt(taken));
+        if (change && next.bnMode() != before.bnMode() && !measured) {
+            listener.hessian(run, session.analyseHessian(0, () -> false));   // the old mode, on the weights of the switch
+        }
+        session.setOptimizerSettings(next, change ? RunEvent.Cause.SCENARIO : RunEvent.Cause.STRESS_TEST);
+        if (taken == 0 ? every > 0 : change) {
             listener.hessian(run, session.analyseHessian(0, () -> false));   // the start, or right after a change
         }
         StepRecord record = session.step();

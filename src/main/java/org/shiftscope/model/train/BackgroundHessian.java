@@ -34,8 +34,9 @@ public final class BackgroundHessian implements AutoCloseable {
     public enum Kind { TOP_K, DENSITY }
 
     /**
-     * One computation on weights captured at {@code step}: {@code work} returns a HessianReport (TOP_K) or a
-     * DensityReport (DENSITY), polling the flag it is given for cancellation.
+     * One computation on weights captured at {@code step}: {@code work} returns a HessianReport (TOP_K), a list of
+     * them (the same weights in two settings, around a change) or a DensityReport (DENSITY), polling the flag it
+     * is given for cancellation.
      */
     public record Job(Kind kind, long step, long generation, BnMode bnMode, Function<BooleanSupplier, Object> work) {
     }
@@ -114,8 +115,9 @@ public final class BackgroundHessian implements AutoCloseable {
             Object result = job.work().apply(cancelled::get);
             if (!cancelled.get()) {
                 if (result instanceof HessianReport report) {
-                    latest.set(report);
-                    reports.offer(report);
+                    offer(report);
+                } else if (result instanceof List<?> several) {
+                    several.forEach(report -> offer((HessianReport) report));
                 } else if (result instanceof DensityReport density) {
                     densities.offer(density);
                 }
@@ -139,6 +141,11 @@ public final class BackgroundHessian implements AutoCloseable {
             activity.set(null);
             finished();
         }
+    }
+
+    private void offer(HessianReport report) {
+        latest.set(report);
+        reports.offer(report);
     }
 
     private void finished() {

@@ -277,7 +277,7 @@ public final class BackgroundTrainer implements AutoCloseable {
             pendingSchedule = null;
         }
         if (pendingSettings != null) {
-            changeSettings(pendingSettings, true);
+            changeSettings(pendingSettings, RunEvent.Cause.USER);
             publishAs(null);                       // readers see the new settings (a BN switch) before the next step
             pendingSettings = null;
         }
@@ -285,27 +285,32 @@ public final class BackgroundTrainer implements AutoCloseable {
 
     /**
      * A new BN mode makes the running analysis worthless (its loss is the old mode's): it is cancelled and, in a
-     * run with a periodic Hessian, a report in the new mode starts at once, then a density. A new learning rate
-     * or momentum set by hand leaves the curvature as it is but moves its limit: a report is due at the
-     * Hessian's next turn (a schedule's learning rates are measured where the schedule says: at each stress
-     * stretch's end).
+     * run with a periodic Hessian, the curvature is taken at once on the weights of the switch in both modes (the
+     * old one unless its report of these weights is already in hand), then a density follows. A scenario's new
+     * learning rate or momentum is measured at once too, so the λ chart has a point at the change; one set by hand
+     * is measured at the Hessian's next turn (the curvature is the same, only its threshold moves); a stress
+     * test's learning rates are measured where the test says, at each stretch's end.
      */
-    private void changeSettings(OptimizerSettings next, boolean byHand) {
+    private void changeSettings(OptimizerSettings next, RunEvent.Cause cause) {
         var previous = session.optimizerSettings();
-        session.setOptimizerSettings(next);
+        session.setOptimizerSettings(next, cause);
         if (state == TrainerState.FAILED) {
             return;
         }
         boolean periodic = session.config().hessian().every() > 0;
         if (next.bnMode() != previous.bnMode()) {
             if (periodic) {
-                submitTopK(true);
+                submitChange(previous);
                 densityDue = true;
             } else {
                 hessian.cancel();             // a report asked for by hand, now of the old mode
             }
-        } else if (byHand && periodic && !next.equals(previous)) {
-            hessianDue = true;
+        } else if (periodic && !next.equals(previous)) {
+            if (cause == RunEvent.Cause.SCENARIO) {
+                submitTopK(true);
+            } else if (cause == RunEvent.Cause.USER) {
+                hessianDue = true;
+            }
         }
     }
 
@@ -318,10 +323,11 @@ public final class BackgroundTrainer implements AutoCloseable {
             pause();
             return false;
         }
-        changeSettings(schedule.settingsFor(session.stepsTaken(), session.optimizerSettings()), false);
-        boolean periodic = session.config().hessian().every() > 0;
-        if (session.stepsTaken() == 0 ? periodic : schedule.changesAt(session.stepsTaken())) {
-            hessianDue = true;                 // the start of the curve, or right after a scenario's change
+        long taken = session.stepsTaken();
+        changeSettings(schedule.settingsFor(taken, session.optimizerSettings()),
+                schedule.changesAt(taken) ? RunEvent.Cause.SCENARIO : RunEvent.Cause.STRESS_TEST);
+        if (taken == 0 && session.config().hessian().every() > 0) {
+            hessianDue = true;                 // the start of the curve
             startHessian();
         }
         return true;
@@ -463,6 +469,24 @@ public final class BackgroundTrainer implements AutoCloseable {
         return taken;
     }
 
+    /**
+     * The curvature on both sides of a BN mode switch, on the weights of the switch, now (as an urgent top-k): the
+     * old mode's report is left out when the last job handed over computed exactly it and has finished.
+     */
+    private void submitChange(OptimizerSettings before) {
+        var beforeKey = new JobKey(generation, session.stepsTaken(), before);
+        if (beforeKey.equals(lastTopK) && !hessian.pending(current)) {
+            submitTopK(true);
+            return;
+        }
+        var job = session.changeJob(generation, before);
+        if (hessian.submit(job, true)) {
+            lastTopK = new JobKey(generation, session.stepsTaken(), session.optimizerSettings());
+            lastJobWasTopK = true;
+            handedOver(job);
+        }
+    }
+
     /** The weights (by generation and step) and settings a top-k job was computed for. */
     private record JobKey(long generation, long step, OptimizerSettings settings) {
     }
@@ -497,7 +521,7 @@ public final class BackgroundTrainer implements AutoCloseable {
         boolean moving = state == TrainerState.RUNNING;
         snapshot.set(new TrainingSnapshot(state, session.stepsTaken(), latest, session.optimizerSettings(),
                 session.config(), moving ? stepsPerSecond : 0, message, generation, !schedule.isEmpty(), schedule.hasStress(),
-                schedule.maxStableLearningRate()));
+                schedule.maxStableLearningRate(), session.events()));
     }
 
     /** Stops the training thread after the current step and waits for it. */

@@ -7,8 +7,7 @@ import org.shiftscope.model.stats.LayerStats;
 
 /**
  * @param step          1-based index of the step just taken
- * @param learningRate  η used for this step's update
- * @param bnMode        BN mode of this step's forward pass
+ * @param settings      the settings of this step: η and momentum of its update, the BN mode of its forward pass
  * @param trainLoss     mean cross-entropy on this step's mini-batch, before the update
  * @param trainAccuracy fraction of this mini-batch classified correctly, before the update
  * @param testLoss      mean cross-entropy on the test split after the update, NaN if not evaluated this step
@@ -17,9 +16,19 @@ import org.shiftscope.model.stats.LayerStats;
  * @param post          per hidden layer, statistics of the nonlinearity's input (the BN output; z when BN is off)
  * @param divergence    set when this step diverged, else null
  */
-public record StepRecord(long step, double learningRate, BnMode bnMode, double trainLoss, double trainAccuracy,
+public record StepRecord(long step, OptimizerSettings settings, double trainLoss, double trainAccuracy,
                          double testLoss, double testAccuracy, LayerStats[] pre, LayerStats[] post,
                          Divergence divergence) {
+
+    /** η used for this step's update. */
+    public double learningRate() {
+        return settings.learningRate();
+    }
+
+    /** BN mode of this step's forward pass. */
+    public BnMode bnMode() {
+        return settings.bnMode();
+    }
 
     public boolean evaluated() {
         return !Double.isNaN(testLoss);

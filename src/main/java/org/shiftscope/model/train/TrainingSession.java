@@ -23,6 +23,8 @@ import org.shiftscope.model.net.SoftmaxCrossEntropy;
 import org.shiftscope.model.stats.LayerStatistics;
 import org.shiftscope.model.stats.LayerStats;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 public final class TrainingSession {
@@ -47,6 +49,8 @@ public final class TrainingSession {
     private OptimizerSettings settings;
     private long step;
     private Divergence divergence;
+    /** Every change of settings and the divergence, oldest first; replaced (never written) so readers may keep it. */
+    private List<RunEvent> events = List.of();
 
     public TrainingSession(TrainingConfig config, Dataset dataset) {
         this.config = config;
@@ -66,10 +70,27 @@ public final class TrainingSession {
         }
     }
 
-    /** Applies at the next step; the network keeps its weights, so BN can switch on → frozen mid-run. */
-    public void setOptimizerSettings(OptimizerSettings next) {
+    /**
+     * Applies at the next step; the network keeps its weights, so BN can switch on → frozen mid-run. Each changed
+     * setting becomes an event at the current step, made by {@code cause}.
+     */
+    public void setOptimizerSettings(OptimizerSettings next, RunEvent.Cause cause) {
         TrainingConfig.requireBatchFitsBn(config.batchSize(), next.bnMode());
+        addEvents(RunEvent.between(step, settings, next, cause));
         this.settings = next;
+    }
+
+    /** Every change of settings so far and the divergence, oldest first (an immutable list). */
+    public List<RunEvent> events() {
+        return events;
+    }
+
+    private void addEvents(List<RunEvent> added) {
+        if (!added.isEmpty()) {
+            var all = new ArrayList<>(events);
+            all.addAll(added);
+            events = List.copyOf(all);
+        }
     }
 
     public OptimizerSettings optimizerSettings() {
@@ -110,6 +131,9 @@ public final class TrainingSession {
         optimizer.apply(network.parameters(), current);
         step++;
         divergence = checkDivergence(result.meanLoss());
+        if (divergence != null) {
+            addEvents(List.of(RunEvent.diverged(divergence)));
+        }
         double testLoss = Double.NaN;
         double testAccuracy = Double.NaN;
         if (divergence == null && step % config.evalEvery() == 0) {
@@ -117,7 +141,7 @@ public final class TrainingSession {
             testLoss = test.meanLoss();
             testAccuracy = test.accuracy();
         }
-        return new StepRecord(step, current.learningRate(), current.bnMode(), result.meanLoss(),
+        return new StepRecord(step, current, result.meanLoss(),
                 (double) result.correct() / labels.length, testLoss, testAccuracy, pre, post, divergence);
     }
 
@@ -218,10 +242,26 @@ public final class TrainingSession {
         Network weights = network.copy(DataType.FLOAT);
         var capturedSettings = settings;
         long capturedStep = step;
-        var request = config.hessian().request();
         return new BackgroundHessian.Job(BackgroundHessian.Kind.TOP_K, capturedStep, generation, capturedSettings.bnMode(),
-                cancelled -> HessianAnalysis.run(weights, capturedSettings.bnMode(), hessianSet, config.batchSize(),
-                        capturedSettings, request, capturedStep, generation, cancelled));
+                cancelled -> topK(weights, capturedSettings, capturedStep, generation, cancelled));
+    }
+
+    /**
+     * The top-k analysis of the weights as they are now in two settings, {@code before} then the current ones: the
+     * curvature on both sides of a change (a freeze), on the same weights. Its work returns both reports, in order.
+     */
+    public BackgroundHessian.Job changeJob(long generation, OptimizerSettings before) {
+        Network weights = network.copy(DataType.FLOAT);
+        var after = settings;
+        long capturedStep = step;
+        return new BackgroundHessian.Job(BackgroundHessian.Kind.TOP_K, capturedStep, generation, after.bnMode(),
+                cancelled -> List.of(topK(weights, before, capturedStep, generation, cancelled),
+                        topK(weights, after, capturedStep, generation, cancelled)));
+    }
+
+    private HessianReport topK(Network weights, OptimizerSettings at, long atStep, long generation, BooleanSupplier cancelled) {
+        return HessianAnalysis.run(weights, at.bnMode(), hessianSet, config.batchSize(), at, config.hessian().request(),
+                atStep, generation, cancelled);
     }
 
     /** The spectral density of the weights as they are now (SLQ), to run later on any thread, as {@link #hessianJob}. */

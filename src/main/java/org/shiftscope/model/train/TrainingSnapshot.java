@@ -2,6 +2,8 @@
 // the training thread publishes, readers never touch the session).
 package org.shiftscope.model.train;
 
+import java.util.List;
+
 /**
  * @param state          life-cycle state
  * @param stepsTaken     steps completed by the current session
@@ -14,8 +16,10 @@ package org.shiftscope.model.train;
  * @param scheduled      the run follows a schedule (a scenario's changes or the stress test) that may change its settings
  * @param stressTest     the run follows the learning-rate stress test
  * @param maxStableLearningRate the stress test's largest healthy η so far, NaN if none (yet)
+ * @param events         every change of settings in this session and its divergence, oldest first
  */
 public record TrainingSnapshot(TrainerState state, long stepsTaken, StepRecord latest, OptimizerSettings settings,
                                TrainingConfig config, double stepsPerSecond, String message, long generation,
-                               boolean scheduled, boolean stressTest, double maxStableLearningRate) {
+                               boolean scheduled, boolean stressTest, double maxStableLearningRate,
+                               List<RunEvent> events) {
 }

@@ -16,6 +16,7 @@ import org.shiftscope.model.net.Initialization;
 import org.shiftscope.model.train.HessianSettings;
 import org.shiftscope.model.train.OptimizerSettings;
 import org.shiftscope.model.train.TrainingConfig;
+import org.shiftscope.model.train.RunEvent;
 import org.shiftscope.model.train.TrainingSession;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +41,7 @@ class ReportAccuracyTest {
         for (int i = 0; i < steps; i++) {
             session.step();
         }
-        session.setOptimizerSettings(config.optimizer().withBnMode(bn));
+        session.setOptimizerSettings(config.optimizer().withBnMode(bn), RunEvent.Cause.USER);
         var report = session.analyseHessian(0, () -> false);
         var reference = new LossFunction(session.network(), bn, session.hessianSet(), config.batchSize(), 0,
                 DataType.DOUBLE, 1);

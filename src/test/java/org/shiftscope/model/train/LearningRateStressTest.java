@@ -14,7 +14,7 @@ class LearningRateStressTest {
     static final int EVERY = 4;
 
     static StepRecord record(long step, double lr, double loss, boolean diverged) {
-        return new StepRecord(step, lr, BnMode.ON, loss, 0.5, Double.NaN, Double.NaN, new LayerStats[0],
+        return new StepRecord(step, new OptimizerSettings(lr, 0, false, 0, BnMode.ON), loss, 0.5, Double.NaN, Double.NaN, new LayerStats[0],
                 new LayerStats[0], diverged ? new Divergence(step, "test") : null);
     }
 

@@ -69,7 +69,7 @@ class TrainingSessionTest {
         // With batch statistics every unit of the BN output has batch mean β ≈ 0 and variance γ² ≈ 1.
         assertEquals(0.0, on.post()[1].mean(), 0.05);
         assertEquals(BnMode.ON, on.bnMode());
-        session.setOptimizerSettings(session.optimizerSettings().withBnMode(BnMode.OFF));
+        session.setOptimizerSettings(session.optimizerSettings().withBnMode(BnMode.OFF), RunEvent.Cause.USER);
         var off = session.step();
         assertEquals(BnMode.OFF, off.bnMode());
         assertEquals(off.pre()[1].mean(), off.post()[1].mean(), "with BN off the nonlinearity sees z itself");
@@ -96,6 +96,6 @@ class TrainingSessionTest {
         assertTrue(error.getMessage().contains("at least 2"), error.getMessage());
         var session = new TrainingSession(config(BnMode.FROZEN, 0.1, 1), DATA);
         assertThrows(IllegalArgumentException.class,
-                () -> session.setOptimizerSettings(session.optimizerSettings().withBnMode(BnMode.ON)));
+                () -> session.setOptimizerSettings(session.optimizerSettings().withBnMode(BnMode.ON), RunEvent.Cause.USER));
     }
 }

@@ -1,0 +1,82 @@
+// A change in a run that a chart must show where it happened (issue "classroom truth"): a BN mode switch (a
+// freeze among them), a new learning rate, momentum or weight decay, and who made it (the user, a scenario's
+// schedule, a stress-test stretch), or the divergence that ended the run. Events are data: charts draw them as
+// labelled vertical markers, exports write them to events.csv.
+package org.shiftscope.model.train;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * @param step   steps taken when the change applied (it applies from step + 1 on); the divergent step for DIVERGED
+ * @param kind   what changed
+ * @param from   the old value as text ("on", "0.1"), empty for a divergence
+ * @param to     the new value as text ("frozen", "3.16"), or why the run diverged
+ * @param cause  who made the change
+ */
+public record RunEvent(long step, Kind kind, String from, String to, Cause cause) {
+    public enum Kind {
+        BN_MODE("BN"), LEARNING_RATE("η"), MOMENTUM("β"), WEIGHT_DECAY("weight decay"), DIVERGED("diverged");
+
+        private final String symbol;
+
+        Kind(String symbol) {
+            this.symbol = symbol;
+        }
+
+        public String symbol() {
+            return symbol;
+        }
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Who changed the settings. */
+    public enum Cause {
+        USER, SCENARIO, STRESS_TEST, TRAINING;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** The events that take {@code before} to {@code after}, one per changed setting, BN mode first. */
+    public static List<RunEvent> between(long step, OptimizerSettings before, OptimizerSettings after, Cause cause) {
+        var events = new ArrayList<RunEvent>();
+        if (before.bnMode() != after.bnMode()) {
+            events.add(new RunEvent(step, Kind.BN_MODE, before.bnMode().label(), after.bnMode().label(), cause));
+        }
+        if (before.learningRate() != after.learningRate()) {
+            events.add(new RunEvent(step, Kind.LEARNING_RATE, number(before.learningRate()), number(after.learningRate()), cause));
+        }
+        if (before.momentum() != after.momentum() || before.nesterov() != after.nesterov()) {
+            events.add(new RunEvent(step, Kind.MOMENTUM, momentum(before), momentum(after), cause));
+        }
+        if (before.weightDecay() != after.weightDecay()) {
+            events.add(new RunEvent(step, Kind.WEIGHT_DECAY, number(before.weightDecay()), number(after.weightDecay()), cause));
+        }
+        return events;
+    }
+
+    public static RunEvent diverged(Divergence divergence) {
+        return new RunEvent(divergence.step(), Kind.DIVERGED, "", divergence.reason(), Cause.TRAINING);
+    }
+
+    /** "BN on → frozen", "η 0.1 → 3.16", "diverged". */
+    public String describe() {
+        return kind == Kind.DIVERGED ? "diverged" : kind.symbol() + " " + from + " → " + to;
+    }
+
+    private static String momentum(OptimizerSettings s) {
+        return number(s.momentum()) + (s.nesterov() && s.momentum() > 0 ? " (Nesterov)" : "");
+    }
+
+    /** Four significant digits, no trailing zeros: the way the controls show a value. */
+    public static String number(double value) {
+        return new BigDecimal(String.format(Locale.ROOT, "%.4g", value)).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,35 @@
+// A run's event drawn on a time chart: a dashed vertical line at the step of a BN switch, a new learning rate or
+// momentum, or the divergence, with a short label ("BN on → frozen"). A ChartFX value indicator that cannot be
+// dragged, styled by the kind of event (dark and light themes alike: the colours are the theme's own).
+package org.shiftscope.ui;
+
+import io.fair_acc.chartfx.axes.Axis;
+import io.fair_acc.chartfx.plugins.XValueIndicator;
+import javafx.geometry.HPos;
+
+final class EventMarker extends XValueIndicator {
+    /** Label heights, as fractions of the plot from its top, taken in turn so that neighbouring labels do not cover each other. */
+    private static final double[] LABEL_POSITIONS = {0.06, 0.2, 0.34};
+
+    /** What the marker shows; {@code alert} draws it in the theme's alert colour (a divergence, a clipped value). */
+    record Spec(double x, String text, boolean alert) {
+    }
+
+    EventMarker(Axis axis, Spec spec, int order) {
+        super(axis, spec.x(), spec.text());
+        setEditable(false);
+        setLabelPosition(LABEL_POSITIONS[order % LABEL_POSITIONS.length]);
+        setLabelHorizontalAnchor(HPos.LEFT);         // the text runs right of its line: a marker at step 0 stays readable
+        String colour = spec.alert() ? "-ss-alert" : "-ss-ink";
+        // Inline: ChartFX's own stylesheet (yellow labels) sits above the scene's in the cascade.
+        label.setStyle("-fx-background-color: -ss-readout; -fx-text-fill: " + colour + "; -fx-border-color: " + colour
+                + "; -fx-border-width: 0.5; -fx-font-size: 0.8em; -fx-font-weight: normal; -fx-padding: 0 0.25em 0 0.25em;");
+        line.setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: 1; -fx-stroke-dash-array: 5 4;");
+        triangle.setStyle("-fx-fill: transparent; -fx-stroke: transparent;");   // its visibility is bound
+        label.getStyleClass().add("event-marker-label");
+    }
+
+    String text() {
+        return getText();
+    }
+}
