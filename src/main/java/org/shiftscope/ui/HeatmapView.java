@@ -1,6 +1,7 @@
 // Layers × time heatmap of the between-channel share of variance (docs/science.md): a synchronised shift of
 // the layers' output distributions shows as a vertical band. Drawn on a Canvas with the viridis colour map
-// (Palette). Its text takes font and colour from CSS (.heatmap-text) and the margins grow with the font.
+// (Palette), with its colour scale (0 to 1) at the right. Its text takes font and colour from CSS
+// (.heatmap-text) and the margins grow with the font.
 package org.shiftscope.ui;
 
 import javafx.geometry.VPos;
@@ -14,6 +15,12 @@ public final class HeatmapView extends Region {
     private static final double MARGIN_LEFT = 56;
     private static final double MARGIN_TOP = 22;
     private static final double MARGIN_BOTTOM = 20;
+    /** Room at the right for the colour scale: a gap, the bar, its labels. */
+    private static final double MARGIN_RIGHT = 44;
+    private static final double SCALE_GAP = 6;
+    private static final double SCALE_WIDTH = 10;
+    /** Bands the colour scale is drawn in. */
+    private static final int SCALE_BANDS = 64;
     /** Font size the margins above were chosen for. */
     private static final double DESIGN_FONT_SIZE = 12;
 
@@ -70,7 +77,7 @@ public final class HeatmapView extends Region {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         g.fillText(title, w / 2, 3, w - 4);         // squeezed rather than cut when the font is large
-        double plotW = w - MARGIN_LEFT * k - 8;
+        double plotW = w - (MARGIN_LEFT + MARGIN_RIGHT) * k;
         double plotH = h - (MARGIN_TOP + MARGIN_BOTTOM) * k;
         if (columns.length == 0 || plotW <= 0 || plotH <= 0) {
             return;
@@ -93,7 +100,24 @@ public final class HeatmapView extends Region {
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText("step " + steps[0], MARGIN_LEFT * k, MARGIN_TOP * k + plotH + 3);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("step " + steps[steps.length - 1], w - 8, MARGIN_TOP * k + plotH + 3);
+        g.fillText("step " + steps[steps.length - 1], MARGIN_LEFT * k + plotW, MARGIN_TOP * k + plotH + 3);
+        drawScale(g, MARGIN_LEFT * k + plotW + SCALE_GAP * k, MARGIN_TOP * k, SCALE_WIDTH * k, plotH);
+    }
+
+    /** The colour scale: share 0 at the bottom to 1 at the top, labelled at both ends and the middle. */
+    private void drawScale(GraphicsContext g, double x, double y, double width, double height) {
+        double band = height / SCALE_BANDS;
+        for (int i = 0; i < SCALE_BANDS; i++) {
+            g.setFill(Palette.viridis((i + 0.5) / SCALE_BANDS));
+            g.fillRect(x, y + height - (i + 1) * band, width, Math.ceil(band));
+        }
+        g.setFill(textStyle.getFill());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        double labelX = x + width + 3;
+        g.fillText("1", labelX, y + Math.min(6, height / 2));
+        g.fillText("0.5", labelX, y + height / 2);
+        g.fillText("0", labelX, y + height - Math.min(6, height / 2));
     }
 
     /** Height of the band holding the title, in this view's coordinates (hovering it explains the chart). */

@@ -39,7 +39,9 @@ public final class BackgroundTrainer implements AutoCloseable {
      * share the machine by turns, not side by side: on the 2-core machines measured, a busy second thread slowed
      * training 2–4× whatever it did (the cores share their execution units), so a report computed beside
      * training cost most of its speed and still came late; by turns, each report runs on every core at full
-     * speed, is of the weights of its own step, and training keeps 70% of its speed.
+     * speed, is of the weights of its own step, and training keeps 70% of its speed. A run that follows a schedule
+     * (a scenario, the stress test) takes no share: every report is taken at the step where render takes it,
+     * so the window shows the figures the scenario's text describes.
      */
     public static final double HESSIAN_TIME_SHARE = 0.25;
 
@@ -379,11 +381,11 @@ public final class BackgroundTrainer implements AutoCloseable {
 
     /**
      * Training waits while the Hessian thread computes a job it handed over (the two take turns: see
-     * HESSIAN_TIME_SHARE). During a stress test every stretch's λ1 is part of the result, so it also waits at a
-     * stretch end until that stretch's report is started.
+     * HESSIAN_TIME_SHARE). In a scheduled run (a scenario, a stress test) every report is part of the result, so
+     * it also waits while a report is due until it is started.
      */
     private boolean waitingForHessian() {
-        boolean stretch = schedule.hasStress() && hessianDue;
+        boolean stretch = !schedule.isEmpty() && hessianDue;
         if (!stretch && !hessian.pending(current)) {
             if (waitStart >= 0) {
                 waitEnd = System.nanoTime();
@@ -419,7 +421,7 @@ public final class BackgroundTrainer implements AutoCloseable {
             densityDue = false;
             return;
         }
-        if (isRunning() && !schedule.hasStress() && !turnForTheHessian()) {
+        if (isRunning() && schedule.isEmpty() && !turnForTheHessian()) {
             return;                        // still due: training has had less than its share since the last job
         }
         boolean densityTurn = densityDue && (!hessianDue || lastJobWasTopK);
