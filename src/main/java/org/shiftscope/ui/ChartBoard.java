@@ -17,6 +17,7 @@ import org.shiftscope.model.train.RunEvent;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -235,7 +236,7 @@ public final class ChartBoard extends StackPane {
 
     /** The marked events of these runs, the latest {@link #MARKERS_SHOWN} of them, one marker per step and text. */
     private static List<EventMarker.Spec> markerSpecs(List<Run> of) {
-        var specs = new java.util.LinkedHashSet<EventMarker.Spec>();
+        var specs = new LinkedHashSet<EventMarker.Spec>();
         boolean named = of.size() > 1 && !of.get(0).history().markedEvents().equals(of.get(1).history().markedEvents());
         for (Run run : of) {
             for (RunEvent e : run.history().markedEvents()) {

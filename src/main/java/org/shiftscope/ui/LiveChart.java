@@ -25,6 +25,7 @@ import javafx.scene.layout.StackPane;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -272,7 +273,7 @@ public final class LiveChart extends StackPane {
             double bodyLow = sorted[(int) Math.floor((1 - CLIP_QUANTILE) * (sorted.length - 1))];
             double bodyHigh = sorted[(int) Math.ceil(CLIP_QUANTILE * (sorted.length - 1))];
             double span = Math.max(bodyHigh - bodyLow, logY ? 0.1 : Math.abs(bodyHigh) * 0.01 + 1e-12);
-            double[] peak = values.stream().max(java.util.Comparator.comparingDouble(v -> v[1])).orElseThrow();
+            double[] peak = values.stream().max(Comparator.comparingDouble(v -> v[1])).orElseThrow();
             if (peak[1] > bodyHigh + CLIP_SPANS * span) {
                 double top = bodyHigh + CLIP_HEADROOM * span;
                 clippedRange = logY ? new double[]{Math.pow(10, low), Math.pow(10, top)} : new double[]{low, top};

@@ -32,8 +32,10 @@ public final class RunHistory {
      */
     public static final double DENSITY_RANGE = 1e-8;
 
-    /** The line of η·λ1's bound, 2(1+β)/η for heavy-ball momentum: gradient descent's threshold on a quadratic. */
+    /** The line of λ1's bound, 2(1+β)/η for heavy-ball momentum: full-batch gradient descent's threshold on a quadratic. */
     public static final String THRESHOLD_NAME = "full-batch threshold 2(1+β)/η";
+    /** The same for Nesterov momentum (StabilityThreshold). */
+    public static final String NESTEROV_THRESHOLD_NAME = "full-batch threshold (2+2β)/((1+2β)η)";
 
     private final DecimatedSeries trainLoss = new DecimatedSeries(CAPACITY);
     private final DecimatedSeries smoothLoss = new DecimatedSeries(CAPACITY);
@@ -267,7 +269,7 @@ public final class RunHistory {
             limits[i] = lambdaByRate.get(i)[2];
         }
         return List.of(new ChartSeries("λ1", etas, lambdas),
-                new ChartSeries(THRESHOLD_NAME, etas, limits).styled(Palette.INK, true));
+                new ChartSeries(thresholdName(), etas, limits).styled(Palette.INK, true));
     }
 
     /** Mean training accuracy of each stretch of steps at one η, the current stretch included. */
@@ -313,8 +315,14 @@ public final class RunHistory {
         for (int i = 0; i < eigenvalues.size(); i++) {
             out.add(series("λ" + (i + 1), eigenvalues.get(i)));
         }
-        out.add(series(THRESHOLD_NAME, curvatureLimit).styled(Palette.INK, true));
+        out.add(series(thresholdName(), curvatureLimit).styled(Palette.INK, true));
         return out;
+    }
+
+    /** The threshold line's name: its formula for the latest step's optimiser. */
+    private String thresholdName() {
+        var settings = latestStep == null ? null : latestStep.settings();
+        return settings != null && settings.nesterov() && settings.momentum() > 0 ? NESTEROV_THRESHOLD_NAME : THRESHOLD_NAME;
     }
 
     /** Between-channel share, [column][layer], oldest column first: the whole run, columns averaged as it grows. */

@@ -15,8 +15,8 @@ import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Initialization;
 import org.shiftscope.model.train.HessianSettings;
 import org.shiftscope.model.train.OptimizerSettings;
-import org.shiftscope.model.train.TrainingConfig;
 import org.shiftscope.model.train.RunEvent;
+import org.shiftscope.model.train.TrainingConfig;
 import org.shiftscope.model.train.TrainingSession;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
