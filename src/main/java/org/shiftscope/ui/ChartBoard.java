@@ -41,7 +41,7 @@ public final class ChartBoard extends StackPane {
             .withClipping();
     private final HeatmapView heatmap = new HeatmapView("heatmap", HEATMAP_TITLE);
     private final LiveChart percentiles = new LiveChart("percentile-chart",
-            "Tracked unit: 15/50/85th percentiles", "step", "value", false);
+            "Tracked unit: 15/50/85th percentiles", "step", "value", false).withClipping();
     private final LiveChart hessian = new LiveChart("hessian-chart", "Top eigenvalues vs stability limit",
             "step", "eigenvalue", true).withMarkers();
     private final LiveChart spectrum = new LiveChart("spectrum-chart", "Latest top-k and shift overlap",
@@ -273,8 +273,23 @@ public final class ChartBoard extends StackPane {
         heatmap.show(h.heatmap(), h.heatmapSteps());
         percentiles.show(h.percentileSeries());
         hessian.show(h.hessianSeries());
-        spectrum.show(spectrumSeries(h.latestHessian(), false));
+        spectrum.show(spectrumWithPartner(h));
         spectrum.showSecondary(spectrumSeries(h.latestHessian(), true));
+    }
+
+    /**
+     * The latest top-k by rank; right after a BN switch, with the old mode's top-k of the same weights beside it
+     * (dashed): the jump at the switch, before any step in the new mode.
+     */
+    private static List<ChartSeries> spectrumWithPartner(RunHistory h) {
+        var lines = new ArrayList<>(spectrumSeries(h.latestHessian(), false));
+        HessianReport partner = h.switchPartner();
+        if (partner != null) {
+            lines.set(0, lines.get(0).renamed("BN " + h.latestHessian().bnMode().label() + " (step " + partner.step() + ")"));
+            lines.add(spectrumSeries(partner, false).get(0)
+                    .renamed("BN " + partner.bnMode().label() + ", same weights").styled(Palette.INK, true));
+        }
+        return lines;
     }
 
     private void drawOverlaid() {
@@ -288,7 +303,7 @@ public final class ChartBoard extends StackPane {
         var lambdas = combined(h -> h.hessianSeries().subList(0, Math.min(1, h.hessianSeries().size() - 1)));
         lambdas.add(longest(h -> h.hessianSeries().get(h.hessianSeries().size() - 1)));
         hessian.show(lambdas);
-        spectrum.show(combined(h -> spectrumSeries(h.latestHessian(), false)));
+        spectrum.show(combined(ChartBoard::spectrumWithPartner));
         spectrum.showSecondary(combined(h -> spectrumSeries(h.latestHessian(), true)));
     }
 

@@ -20,6 +20,10 @@ public record ChartSeries(String name, double[] xs, double[] ys, String color, b
         return new ChartSeries(name, xs, ys, newColor, newDashed, points);
     }
 
+    public ChartSeries renamed(String newName) {
+        return new ChartSeries(newName, xs, ys, color, dashed, points);
+    }
+
     /** The same data drawn as markers alone. */
     public ChartSeries asPoints() {
         return new ChartSeries(name, xs, ys, color, dashed, true);

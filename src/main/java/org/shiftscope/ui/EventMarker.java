@@ -5,11 +5,10 @@ package org.shiftscope.ui;
 
 import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
-import javafx.geometry.HPos;
 
 final class EventMarker extends XValueIndicator {
-    /** Label heights, as fractions of the plot from its top, taken in turn so that neighbouring labels do not cover each other. */
-    private static final double[] LABEL_POSITIONS = {0.06, 0.2, 0.34};
+    /** Label heights (fractions of the plot from its bottom: near the top), taken in turn so neighbouring labels do not cover each other. */
+    private static final double[] LABEL_POSITIONS = {0.94, 0.8, 0.66};
 
     /** What the marker shows; {@code alert} draws it in the theme's alert colour (a divergence, a clipped value). */
     record Spec(double x, String text, boolean alert) {
@@ -19,7 +18,6 @@ final class EventMarker extends XValueIndicator {
         super(axis, spec.x(), spec.text());
         setEditable(false);
         setLabelPosition(LABEL_POSITIONS[order % LABEL_POSITIONS.length]);
-        setLabelHorizontalAnchor(HPos.LEFT);         // the text runs right of its line: a marker at step 0 stays readable
         String colour = spec.alert() ? "-ss-alert" : "-ss-ink";
         // Inline: ChartFX's own stylesheet (yellow labels) sits above the scene's in the cascade.
         label.setStyle("-fx-background-color: -ss-readout; -fx-text-fill: " + colour + "; -fx-border-color: " + colour

@@ -15,6 +15,7 @@ import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.ui.geometry.Side;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.fair_acc.dataset.utils.DataSetStyleBuilder;
+import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckMenuItem;
@@ -41,6 +42,8 @@ public final class LiveChart extends StackPane {
     private static final double CLIP_QUANTILE = 0.98;
     /** A peak further than this many body spans above the body is clipped (on a log axis: spans of log10). */
     private static final double CLIP_SPANS = 1.5;
+    /** Markers further right than this fraction of the x range put their label left of their line. */
+    private static final double LABEL_FLIP_FRACTION = 0.6;
     /** Room left above the body when clipped, in body spans. */
     private static final double CLIP_HEADROOM = 0.25;
     private final XYChart chart;
@@ -58,7 +61,7 @@ public final class LiveChart extends StackPane {
     private boolean logY;
     private boolean clipping;
     private List<EventMarker.Spec> eventSpecs = List.of();
-    private EventMarker.Spec clipSpec;
+    private List<EventMarker.Spec> clipSpecs = List.of();
     private double[] clippedRange;
     private boolean wasClipped;
     private List<EventMarker.Spec> drawnMarkers = List.of();
@@ -239,6 +242,8 @@ public final class LiveChart extends StackPane {
         replace(renderer, dataSets, series);
         if (clipping) {
             clip();
+        } else {
+            placeMarkerLabels();
         }
     }
 
@@ -249,35 +254,43 @@ public final class LiveChart extends StackPane {
     }
 
     /**
-     * The y axis covers the lines' body (between the 2nd and 98th percentiles of their points) and their lowest
-     * points; a peak far above it is cut off and named by a marker at its step, instead of squashing every
-     * other value to a flat line.
+     * The y axis covers the lines' body (between the 2nd and 98th percentiles of their points); a peak far above
+     * it or a trough far below it is cut off and named by a marker at its step, instead of squashing every other
+     * value to a flat line.
      */
     private void clip() {
-        var values = new ArrayList<double[]>();        // {x, y as drawn on the axis scale}
-        double low = Double.POSITIVE_INFINITY;
+        var values = new ArrayList<double[]>();        // {x, y on the axis scale, y}
         for (ChartSeries s : shown) {
             for (int i = 0; i < s.size(); i++) {
                 double y = s.ys()[i];
                 if (Double.isFinite(y) && (!logY || y > 0)) {
-                    double scaled = logY ? Math.log10(y) : y;
-                    values.add(new double[]{s.xs()[i], scaled, y});
-                    low = Math.min(low, scaled);
+                    values.add(new double[]{s.xs()[i], logY ? Math.log10(y) : y, y});
                 }
             }
         }
         clippedRange = null;
-        clipSpec = null;
+        clipSpecs = List.of();
         if (values.size() >= 2) {
             double[] sorted = values.stream().mapToDouble(v -> v[1]).sorted().toArray();
             double bodyLow = sorted[(int) Math.floor((1 - CLIP_QUANTILE) * (sorted.length - 1))];
             double bodyHigh = sorted[(int) Math.ceil(CLIP_QUANTILE * (sorted.length - 1))];
             double span = Math.max(bodyHigh - bodyLow, logY ? 0.1 : Math.abs(bodyHigh) * 0.01 + 1e-12);
             double[] peak = values.stream().max(Comparator.comparingDouble(v -> v[1])).orElseThrow();
+            double[] trough = values.stream().min(Comparator.comparingDouble(v -> v[1])).orElseThrow();
+            double top = peak[1];
+            double bottom = trough[1];
+            var specs = new ArrayList<EventMarker.Spec>();
             if (peak[1] > bodyHigh + CLIP_SPANS * span) {
-                double top = bodyHigh + CLIP_HEADROOM * span;
-                clippedRange = logY ? new double[]{Math.pow(10, low), Math.pow(10, top)} : new double[]{low, top};
-                clipSpec = new EventMarker.Spec(peak[0], "↑ " + format(peak[2]) + " (off the chart)", true);
+                top = bodyHigh + CLIP_HEADROOM * span;
+                specs.add(new EventMarker.Spec(peak[0], "↑ " + format(peak[2]) + " (off the chart)", true));
+            }
+            if (trough[1] < bodyLow - CLIP_SPANS * span) {
+                bottom = bodyLow - CLIP_HEADROOM * span;
+                specs.add(new EventMarker.Spec(trough[0], "↓ " + format(trough[2]) + " (off the chart)", true));
+            }
+            if (!specs.isEmpty()) {
+                clippedRange = logY ? new double[]{Math.pow(10, bottom), Math.pow(10, top)} : new double[]{bottom, top};
+                clipSpecs = specs;
             }
         }
         if (clippedRange != null) {
@@ -297,10 +310,9 @@ public final class LiveChart extends StackPane {
 
     private void drawMarkers() {
         var wanted = new ArrayList<>(eventSpecs);
-        if (clipSpec != null) {
-            wanted.add(clipSpec);
-        }
+        wanted.addAll(clipSpecs);
         if (wanted.equals(drawnMarkers)) {
+            placeMarkerLabels();
             return;
         }
         drawnMarkers = wanted;
@@ -310,6 +322,16 @@ public final class LiveChart extends StackPane {
             markers.add(new EventMarker(xAxis, wanted.get(i), i));
         }
         chart.getPlugins().addAll(markers);
+        placeMarkerLabels();
+    }
+
+    /** A label runs right of its line in the chart's left part and left of it near the right edge, so it stays in view. */
+    private void placeMarkerLabels() {
+        double[] range = dataRange(true);
+        for (EventMarker marker : markers) {
+            double fraction = range == null || range[1] <= range[0] ? 0 : (marker.getValue() - range[0]) / (range[1] - range[0]);
+            marker.setLabelHorizontalAnchor(fraction > LABEL_FLIP_FRACTION ? HPos.RIGHT : HPos.LEFT);
+        }
     }
 
     /** The texts of the markers drawn now, in x order of their events (for tests and exports). */

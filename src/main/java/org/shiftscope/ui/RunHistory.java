@@ -60,6 +60,7 @@ public final class RunHistory {
     private double smoothed = Double.NaN;
     private double smoothedAccuracy = Double.NaN;
     private HessianReport latestHessian;
+    private HessianReport switchPartner;
     private DensityReport latestDensity;
     private StepRecord latestStep;
     private List<RunEvent> events = List.of();
@@ -150,6 +151,7 @@ public final class RunHistory {
     public void add(HessianReport report) {
         boolean switched = latestHessian != null && latestHessian.bnMode() != report.bnMode()
                 && latestHessian.generation() == report.generation();
+        switchPartner = switched && latestHessian.step() == report.step() ? latestHessian : null;
         latestHessian = report;
         if (switched) {
             breakLines(eigenvalues.stream(), report.step());
@@ -337,6 +339,14 @@ public final class RunHistory {
 
     public HessianReport latestHessian() {
         return latestHessian;
+    }
+
+    /**
+     * When the latest report is the new mode's at a BN switch, the old mode's report of the very same weights
+     * (the jump at the switch, as a pair); else null.
+     */
+    public HessianReport switchPartner() {
+        return switchPartner;
     }
 
     public StepRecord latestStep() {
