@@ -60,7 +60,6 @@ public final class HessianCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        var err = spec.commandLine().getErr();
         BnMode requested = requestedMode();
         var request = UsageErrors.build(spec, () -> {
             Limits.requireRange("learning rate", learningRate, Limits.MIN_LEARNING_RATE, Limits.MAX_LEARNING_RATE);
@@ -68,7 +67,18 @@ public final class HessianCommand implements Callable<Integer> {
             return new HessianAnalysis.Request(topK, iterations, HessianAnalysis.TOLERANCE);
         });
         var densityRequest = densityRequest();
-        OutputFolder.prepare(spec, "--out", out);
+        var folder = OutputFolder.prepare(spec, "--out", out);
+        try {
+            return analyse(requested, request, densityRequest);
+        } finally {
+            folder.removeIfLeftEmpty();
+        }
+    }
+
+    /** Reads the model, checks the analysis fits, and writes its files into the prepared --out. */
+    private int analyse(BnMode requested, HessianAnalysis.Request request, DensityAnalysis.Request densityRequest)
+            throws IOException {
+        var err = spec.commandLine().getErr();
         ModelExport.Loaded loaded;
         try {
             loaded = ModelExport.read(model);

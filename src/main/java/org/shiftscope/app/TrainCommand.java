@@ -125,7 +125,16 @@ public final class TrainCommand implements Callable<Integer> {
             Limits.requireRange("density-every", densityEvery, 0, Integer.MAX_VALUE);
             return new DensityAnalysis.Request(densityProbes, densitySteps, densityGrid);
         });
-        OutputFolder.prepare(spec, "--out", out);
+        var folder = OutputFolder.prepare(spec, "--out", out);
+        try {
+            return train(config);
+        } finally {
+            folder.removeIfLeftEmpty();
+        }
+    }
+
+    /** Loads the data, checks what needs it, and trains into the prepared --out. */
+    private int train(TrainingConfig config) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         Dataset data;
         try {
