@@ -1,6 +1,7 @@
 // `shiftscope hessian`: the top of the Hessian spectrum of an exported model (DIR/model from
 // `train --export-model`) in a chosen BN mode, so a writer can compare modes on the same weights; with
-// --density also the whole spectrum's smoothed density (stochastic Lanczos quadrature).
+// --density also the whole spectrum's smoothed density (stochastic Lanczos quadrature). Reported at the step the
+// model was exported at.
 package org.shiftscope.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,6 +31,10 @@ import java.util.stream.Stream;
 @Command(name = "hessian", mixinStandardHelpOptions = true,
         description = "Top-k Hessian eigenvalues of an exported model; writes hessian.csv and hessian.json (and density.csv) to --out.")
 public final class HessianCommand implements Callable<Integer> {
+    /** The step in hessian.csv and density.csv when the export does not record one (hessian.json says null). */
+    static final long UNKNOWN_STEP = 0;
+    private static final String STEP_FIELD = "step";
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -60,7 +65,6 @@ public final class HessianCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        var err = spec.commandLine().getErr();
         BnMode requested = requestedMode();
         var request = UsageErrors.build(spec, () -> {
             Limits.requireRange("learning rate", learningRate, Limits.MIN_LEARNING_RATE, Limits.MAX_LEARNING_RATE);
@@ -68,7 +72,18 @@ public final class HessianCommand implements Callable<Integer> {
             return new HessianAnalysis.Request(topK, iterations, HessianAnalysis.TOLERANCE);
         });
         var densityRequest = densityRequest();
-        OutputFolder.prepare(spec, "--out", out);
+        var folder = OutputFolder.prepare(spec, "--out", out);
+        try {
+            return analyse(requested, request, densityRequest);
+        } finally {
+            folder.removeIfLeftEmpty();
+        }
+    }
+
+    /** Reads the model, checks the analysis fits, and writes its files into the prepared --out. */
+    private int analyse(BnMode requested, HessianAnalysis.Request request, DensityAnalysis.Request densityRequest)
+            throws IOException {
+        var err = spec.commandLine().getErr();
         ModelExport.Loaded loaded;
         try {
             loaded = ModelExport.read(model);
@@ -87,20 +102,22 @@ public final class HessianCommand implements Callable<Integer> {
         } catch (HessianMemory.TooLargeException e) {
             throw UsageErrors.usage(spec, e.getMessage());
         }
-        err.printf("Hessian of %s (trained with BN %s) in BN mode %s on %d examples…%n", model, loaded.bnMode().label(),
-                mode.label(), loaded.evalSet().count());
+        long step = loaded.step().orElse(UNKNOWN_STEP);
+        String at = loaded.step().isPresent() ? "step " + step : "an unrecorded step";
+        err.printf("Hessian of %s (exported at %s, trained with BN %s) in BN mode %s on %d examples…%n", model, at,
+                loaded.bnMode().label(), mode.label(), loaded.evalSet().count());
         var report = HessianAnalysis.run(loaded.network(), mode, loaded.evalSet(), loaded.bnChunk(), settings, request,
-                0, 0, () -> false);
+                step, 0, () -> false);
         DensityReport densityReport = densityRequest == null ? null : DensityAnalysis.run(loaded.network(), mode,
-                loaded.evalSet(), loaded.bnChunk(), loaded.weightDecay(), densityRequest, 0, 0,
+                loaded.evalSet(), loaded.bnChunk(), loaded.weightDecay(), densityRequest, step, 0,
                 HessianAnalysis.availableThreads(), () -> false);
         try {
-            write(report, densityReport);
+            write(report, densityReport, loaded.step().isPresent());
         } catch (IOException e) {
             err.println(WriteFailure.describe(out, e));
             return WriteFailure.EXIT_WRITE_FAILED;
         }
-        err.printf("%s, %d iterations, converged %s, %.1f s%n", report.summary(), report.iterations(),
+        err.printf("At %s: %s, %d iterations, converged %s, %.1f s%n", at, report.summary(), report.iterations(),
                 report.converged(), report.seconds());
         if (densityReport != null) {
             var e = densityReport.estimate();
@@ -123,20 +140,28 @@ public final class HessianCommand implements Callable<Integer> {
                 : null;
     }
 
-    private void write(HessianReport report, DensityReport densityReport) throws IOException {
+    /** hessian.csv, hessian.json (and density.csv); an unrecorded export step is null in hessian.json. */
+    private void write(HessianReport report, DensityReport densityReport, boolean stepKnown) throws IOException {
         AtomicFile.write(out.resolve("hessian.csv"), file -> {
             try (var csv = new HessianCsv(file)) {
                 csv.write(report);
             }
         });
         ObjectNode figures = Json.mapper().valueToTree(HessianFigures.of(report));
+        if (!stepKnown) {
+            figures.putNull(STEP_FIELD);
+        }
         if (densityReport != null) {
             AtomicFile.write(out.resolve("density.csv"), file -> {
                 try (var csv = new DensityCsv(file)) {
                     csv.write(densityReport);
                 }
             });
-            figures.set("density", Json.mapper().valueToTree(DensityFigures.of(densityReport)));
+            ObjectNode densityFigures = Json.mapper().valueToTree(DensityFigures.of(densityReport));
+            if (!stepKnown) {
+                densityFigures.putNull(STEP_FIELD);
+            }
+            figures.set("density", densityFigures);
         }
         AtomicFile.write(out.resolve("hessian.json"), file -> Json.mapper().writeValue(file.toFile(), figures));
     }

@@ -33,6 +33,7 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         quietNd4jStartup();
         return new CommandLine(new Main())
+                .setParameterExceptionHandler(UsageErrors::report)
                 .setExecutionExceptionHandler((e, cli, parsed) -> {
                     if (NO_DISPLAY.equals(e.getMessage())) {
                         return TrainCommand.EXIT_BAD_INPUT;

@@ -75,7 +75,6 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var err = spec.commandLine().getErr();
         if (source.list) {
             for (Scenario s : ScenarioReader.bundled()) {
                 spec.commandLine().getOut().printf("%-26s %s%n", s.id(), s.title());
@@ -91,7 +90,17 @@ public final class RenderCommand implements Callable<Integer> {
         if (steps != null && steps < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--steps must be at least 1 (got " + steps + ")");
         }
-        OutputFolder.prepare(spec, "--out", out);
+        var folder = OutputFolder.prepare(spec, "--out", out);
+        try {
+            return render();
+        } finally {
+            folder.removeIfLeftEmpty();
+        }
+    }
+
+    /** Reads the scenario and its data, runs it, and writes the charts and files into the prepared --out. */
+    private int render() throws Exception {
+        var err = spec.commandLine().getErr();
         Scenario scenario;
         Dataset data;
         try {

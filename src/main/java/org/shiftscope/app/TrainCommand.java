@@ -126,7 +126,16 @@ public final class TrainCommand implements Callable<Integer> {
             Limits.requireRange("density-every", densityEvery, 0, Integer.MAX_VALUE);
             return new DensityAnalysis.Request(densityProbes, densitySteps, densityGrid);
         });
-        OutputFolder.prepare(spec, "--out", out);
+        var folder = OutputFolder.prepare(spec, "--out", out);
+        try {
+            return train(config);
+        } finally {
+            folder.removeIfLeftEmpty();
+        }
+    }
+
+    /** Loads the data, checks what needs it, and trains into the prepared --out. */
+    private int train(TrainingConfig config) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         Dataset data;
         try {
@@ -221,7 +230,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** Announced first: on a large network the top-k takes seconds, and a silent terminal looks stuck. */
     private HessianReport analyse(TrainingSession session, RunRecorder recorder, PrintWriter err) throws IOException {
+        err.printf("step %d: computing the top-%d Hessian eigenvalues on %d examples…%n", session.stepsTaken(), topK,
+                session.hessianSet().count());
         var report = session.analyseHessian(0, () -> false);
         recorder.recordHessian(report);
         err.printf("Hessian at step %d: %s, %d iterations, %.1f s%n", report.step(), report.summary(),
@@ -231,6 +243,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** The spectral density at the current weights, in the current BN mode, as the top-k's loss is built. */
     private DensityReport density(TrainingSession session, RunRecorder recorder, PrintWriter err) throws IOException {
+        err.printf("step %d: estimating the Hessian's spectral density (%d probe(s) × %d Lanczos steps)…%n",
+                session.stepsTaken(), densityProbes, densitySteps);
         var settings = session.optimizerSettings();
         var report = DensityAnalysis.run(session.network(), settings.bnMode(), session.hessianSet(), batch,
                 settings.weightDecay(), densityRequest, session.stepsTaken(), 0, HessianAnalysis.availableThreads(), () -> false);

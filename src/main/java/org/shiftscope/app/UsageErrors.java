@@ -1,5 +1,6 @@
 // How every command refuses a bad option: a model-side range check (IllegalArgumentException) becomes picocli's
-// usage error, which prints the message naming the option, its allowed range and the value, and exits with 2.
+// usage error, which prints one line naming the option, its allowed range and the value, a one-line pointer to
+// --help (not the whole usage, which buried the message), and exits with 2.
 package org.shiftscope.app;
 
 import picocli.CommandLine;
@@ -30,5 +31,24 @@ final class UsageErrors {
 
     static CommandLine.ParameterException usage(CommandSpec spec, String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    /**
+     * The parameter exception handler of the root command line, used by every subcommand: the message, picocli's
+     * "did you mean" suggestions for a mistyped option, and where to find the options.
+     */
+    static int report(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        var err = cli.getErr();
+        err.println("error: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println(hint(cli.getCommandSpec()));
+        err.flush();
+        return cli.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** "Run 'shiftscope train --help' for the options." */
+    static String hint(CommandSpec spec) {
+        return "Run '" + spec.qualifiedName() + " --help' for the options.";
     }
 }

@@ -4,6 +4,7 @@
 package org.shiftscope.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shiftscope.model.hessian.LossFunction;
@@ -50,6 +51,10 @@ class HessianCommandTest {
         double frozen = lambdaMax(dir, model, "frozen");
         double asTrained = Double.parseDouble(trainingRows.get(1).split(",")[2]);
         assertEquals(asTrained, on, 1e-6 * on, "`hessian --bn-mode on` reproduces the training run's figure");
+        assertEquals(150, arch.get("step").asInt());
+        assertEquals(150, Json.mapper().readTree(dir.resolve("on").resolve("hessian.json").toFile()).get("step").asInt(),
+                "hessian.json reports the step the model was exported at");
+        assertTrue(Files.readAllLines(dir.resolve("frozen").resolve("hessian.csv")).get(1).startsWith("150,1,"));
         assertTrue(frozen > 2 * on, "frozen BN λ1 " + frozen + " vs batch-statistics λ1 " + on);
     }
 
@@ -89,7 +94,7 @@ class HessianCommandTest {
         for (int i = 1; i < grid; i++) {
             String[] a = rows.get(i).split(",");
             String[] b = rows.get(i + 1).split(",");
-            assertEquals("0", a[0]);
+            assertEquals("30", a[0], "the export's step");
             mass += 0.5 * (Double.parseDouble(a[2]) + Double.parseDouble(b[2]))
                     * (Double.parseDouble(b[1]) - Double.parseDouble(a[1]));
         }
@@ -101,9 +106,33 @@ class HessianCommandTest {
         assertEquals(30, density.get("steps").asInt());
         assertEquals(grid, density.get("grid_points").asInt());
         assertEquals("on", density.get("bn_mode").asText());
+        assertEquals(30, json.get("step").asInt(), "the export's step");
+        assertEquals(30, density.get("step").asInt());
         double lambdaMax = json.get("lambda_max").asDouble();
         assertEquals(lambdaMax, density.get("largest_node").asDouble(), LARGEST_NODE_TOLERANCE * lambdaMax);
         assertTrue(density.get("grid_max").asDouble() > density.get("largest_node").asDouble());
+    }
+
+    /** An arch.json from before steps were read (or written by another tool): the step is reported as unknown. */
+    @Test
+    void anExportWithoutAStepIsAnalysedWithTheStepUnknown(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        var trained = TrainCommandTest.run("train", "--out", run.toString(), "--dataset", "synthetic", "--depth", "2",
+                "--width", "16", "--bn", "on", "--batch", "32", "--steps", "20", "--export-model", "--top-k", "2",
+                "--hessian-samples", "128");
+        assertEquals(0, trained.exitCode(), trained.err());
+        Path arch = run.resolve("model").resolve(ModelExport.ARCH);
+        var json = (ObjectNode) Json.mapper().readTree(arch.toFile());
+        json.remove("step");
+        Json.mapper().writeValue(arch.toFile(), json);
+
+        Path out = dir.resolve("h");
+        var outcome = TrainCommandTest.run("hessian", "--model", run.resolve("model").toString(), "--top-k", "2",
+                "--out", out.toString());
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().contains("exported at an unrecorded step"), outcome.err());
+        assertTrue(Json.mapper().readTree(out.resolve("hessian.json").toFile()).get("step").isNull());
+        assertTrue(Files.readAllLines(out.resolve("hessian.csv")).get(1).startsWith(HessianCommand.UNKNOWN_STEP + ",1,"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,18 +31,31 @@ public final class MnistFolder {
                 IdxReader.readLabels(files.get(MnistFile.TEST_LABELS), MnistDataset.CLASSES));
     }
 
+    /** All four files; if any is missing, one sentence naming each expected file once. */
     private static Map<MnistFile, Path> locateAll(Path folder) throws InvalidDataException {
         var found = new EnumMap<MnistFile, Path>(MnistFile.class);
         var missing = new ArrayList<String>();
         for (var file : MnistFile.values()) {
             locate(folder, file).ifPresentOrElse(path -> found.put(file, path), () -> missing.add(file.fileName()));
         }
-        if (!missing.isEmpty()) {
+        if (found.isEmpty()) {
             throw new InvalidDataException(String.format(
-                    "The folder %s lacks %s; an MNIST-format folder holds %s (each optionally ending in %s)",
-                    folder, String.join(", ", missing), MnistFile.allFileNames(), MnistFile.GZIP_SUFFIX));
+                    "The folder %s holds none of the four MNIST-format files %s (each may also end in %s)",
+                    folder, inWords(missing), MnistFile.GZIP_SUFFIX));
+        }
+        if (!missing.isEmpty()) {
+            var present = found.values().stream().map(path -> path.getFileName().toString()).toList();
+            throw new InvalidDataException(String.format(
+                    "The folder %s has %s but lacks %s, the rest of an MNIST-format dataset (each may also end in %s)",
+                    folder, inWords(present), inWords(missing), MnistFile.GZIP_SUFFIX));
         }
         return found;
+    }
+
+    /** "a", "a and b", "a, b and c" */
+    private static String inWords(List<String> names) {
+        int last = names.size() - 1;
+        return last == 0 ? names.get(0) : String.join(", ", names.subList(0, last)) + " and " + names.get(last);
     }
 
     /** The plain file if it exists, else its gzipped twin. */

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 public final class ModelExport {
     public static final String ARCH = "arch.json";
@@ -25,15 +26,21 @@ public final class ModelExport {
     private ModelExport() {
     }
 
-    /** A model read back: the network (float64), how it was trained and the set its Hessian is measured on. */
+    /**
+     * A model read back: the network (float64), how it was trained and the set its Hessian is measured on.
+     *
+     * @param step the training step the weights were exported at; empty for an arch.json without one (written by
+     *             hand or by another tool)
+     */
     public record Loaded(Network network, BnMode bnMode, int bnChunk, double weightDecay, Examples evalSet,
-                         double evalLoss) {
+                         double evalLoss, OptionalLong step) {
     }
 
     /**
      * @param bnMode   the mode the network was trained in; BN layers are exported unless it is off
      * @param evalSet  the fixed evaluation set exactly as fed to the first layer
      * @param evalLoss the mean loss on that set at these weights, in {@code bnMode}
+     * @param step     the training steps taken to reach these weights
      */
     public static void write(Path directory, Network network, BnMode bnMode, int bnChunk, double weightDecay,
                              Examples evalSet, double evalLoss, long step) throws IOException {

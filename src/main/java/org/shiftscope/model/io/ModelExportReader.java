@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 
 final class ModelExportReader {
     private static final List<String> NORM_ARRAYS = List.of("gamma", "beta", "running_mean", "running_var");
@@ -112,7 +113,19 @@ final class ModelExportReader {
         int bnChunk = arch.has("bn_chunk") ? integer(arch, "bn_chunk", 1, Limits.MAX_BATCH) : evalSet.count();
         return new ModelExport.Loaded(network, mode, bnChunk,
                 number(arch, "weight_decay", 0, 0, Limits.MAX_WEIGHT_DECAY), evalSet,
-                number(arch, "eval_loss", Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
+                number(arch, "eval_loss", Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY), step(arch));
+    }
+
+    /** The export's training step, a whole number of at least 0; empty when arch.json has none. */
+    private OptionalLong step(JsonNode arch) throws IOException {
+        JsonNode node = arch.get("step");
+        if (node == null || node.isNull()) {
+            return OptionalLong.empty();
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < 0) {
+            throw problem("step must be a whole number of at least 0 (found " + JsonKinds.describe(node) + ")");
+        }
+        return OptionalLong.of(node.asLong());
     }
 
     private JsonNode readArch() throws IOException {

@@ -20,6 +20,7 @@ import org.shiftscope.model.net.NetworkSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -55,6 +56,20 @@ class ModelExportReaderTest {
         assertArrayEquals(LABELS, loaded.evalSet().labels());
         assertEquals(INPUTS, loaded.network().spec().inputs());
         assertEquals(WIDTH, loaded.network().spec().width());
+        assertEquals(OptionalLong.of(STEP), loaded.step());
+    }
+
+    @Test
+    void anExportWithoutAStepReadsWithTheStepUnknown() throws IOException {
+        writeExport();
+        var arch = (ObjectNode) Json.mapper().readTree(export.resolve(ModelExport.ARCH).toFile());
+        arch.remove("step");
+        Json.mapper().writeValue(export.resolve(ModelExport.ARCH).toFile(), arch);
+
+        var loaded = ModelExport.read(export);
+
+        assertEquals(OptionalLong.empty(), loaded.step());
+        assertEquals(BN_CHUNK, loaded.bnChunk());
     }
 
     static Stream<Arguments> brokenExports() {
@@ -69,7 +84,9 @@ class ModelExportReaderTest {
                 Arguments.of("a zero width", edit(a -> dense(a, 0).put("W", "zero.npy")), "sizes of at least 1"),
                 Arguments.of("shapes that do not chain", edit(a -> dense(a, 1).put("W", "W0.npy")), "must chain"),
                 Arguments.of("top level null", edit(a -> a.removeAll()), "loss must be"),
-                Arguments.of("layers not a list", edit(a -> a.put("layers", 3)), "layers must be a list"));
+                Arguments.of("layers not a list", edit(a -> a.put("layers", 3)), "layers must be a list"),
+                Arguments.of("a negative step", edit(a -> a.put("step", -5)), "step must be a whole number of at least 0"),
+                Arguments.of("step as a string", edit(a -> a.put("step", "500")), "the string \"500\""));
     }
 
     @ParameterizedTest(name = "{0}")
