@@ -1,6 +1,7 @@
-// The largest curvature SGD can follow without diverging on a quadratic: η·λ < 2 for plain SGD,
-// η·λ < 2(1+β) with heavy-ball momentum, η·λ < (2+2β)/(1+2β) with Nesterov momentum (docs/science.md step 5;
-// Goh, "Why Momentum Really Works", Distill 2017; Cohen et al. 2021, arXiv 2103.00065).
+// Full-batch gradient descent's threshold on a quadratic: it converges along a direction of curvature λ only
+// while η·λ < 2 (heavy-ball momentum β: 2(1+β); Nesterov: (2+2β)/(1+2β)). A reference line, not a hard limit:
+// mini-batch SGD often trains at or above it (docs/science.md step 5; Goh, "Why Momentum Really Works",
+// Distill 2017; Cohen et al. 2021, arXiv 2103.00065).
 package org.shiftscope.model.hessian;
 
 import org.shiftscope.model.train.OptimizerSettings;
@@ -9,7 +10,7 @@ public final class StabilityThreshold {
     private StabilityThreshold() {
     }
 
-    /** The bound on η·λ for the optimiser's momentum rule. */
+    /** The threshold on η·λ for the optimiser's momentum rule. */
     public static double lrTimesCurvatureLimit(OptimizerSettings settings) {
         double beta = settings.momentum();
         if (beta == 0) {
@@ -18,8 +19,13 @@ public final class StabilityThreshold {
         return settings.nesterov() ? (2 + 2 * beta) / (1 + 2 * beta) : 2 * (1 + beta);
     }
 
-    /** The largest stable λ at the optimiser's learning rate: the line λ1 is plotted against. */
+    /** The threshold for λ at the optimiser's learning rate, e.g. 2(1+β)/η: the line λ1 is plotted against. */
     public static double curvatureLimit(OptimizerSettings settings) {
         return lrTimesCurvatureLimit(settings) / settings.learningRate();
+    }
+
+    /** How {@link #lrTimesCurvatureLimit} is computed, for labels: "2(1+β)", or "(2+2β)/(1+2β)" with Nesterov. */
+    public static String formula(OptimizerSettings settings) {
+        return settings.nesterov() ? "(2+2β)/(1+2β)" : "2(1+β)";
     }
 }
