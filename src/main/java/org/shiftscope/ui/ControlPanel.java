@@ -130,7 +130,8 @@ public final class ControlPanel extends VBox {
         var start = button("start", "Start", "Train continuously.", vm::start);
         var pause = button("pause", "Pause", "Stop after the current step.", vm::pause);
         var step = button("step", "Step", "One training step.", vm::step);
-        var reset = button("reset", "Reset", "A fresh network from the seed with these settings.", vm::reset);
+        var reset = button("reset", "Reset", "A fresh network from the seed with these settings; frozen BN "
+                + "restarts as on (a new network has no running statistics to freeze).", vm::reset);
         start.disableProperty().bind(vm.stateProperty().isEqualTo(TrainerState.RUNNING)
                 .or(vm.stateProperty().isEqualTo(TrainerState.DIVERGED)));
         pause.disableProperty().bind(vm.stateProperty().isNotEqualTo(TrainerState.RUNNING));
