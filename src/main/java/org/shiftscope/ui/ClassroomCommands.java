@@ -99,15 +99,21 @@ public final class ClassroomCommands {
         vm.depthProperty().set(Math.max(Limits.MIN_DEPTH, Math.min(Limits.MAX_DEPTH, depth)));
     }
 
-    /** Writes the window to a timestamped PNG and says where; a failure is said, not thrown. */
+    /**
+     * Writes the window to a timestamped PNG and says where, in a notice and the message line; a failure is
+     * said the same way, not thrown.
+     */
     void exportWindow() {
         Path file = null;
         try {
             file = QuickExport.fileIn(exportFolder.get(), LocalDateTime.now());
             view.exportWindow(file, exportScale());
             vm.showMessage("Window saved as " + file.toAbsolutePath());
+            Notice.done(stage, "Window saved", file.toAbsolutePath().toString());
         } catch (IOException | RuntimeException e) {
-            vm.showMessage("Could not save the window" + (file == null ? "" : " as " + file) + ": " + e.getMessage());
+            String why = "Could not save the window" + (file == null ? "" : " as " + file) + ": " + e.getMessage();
+            vm.showMessage(why);
+            Notice.failed(stage, "Window not saved", why);
         }
     }
 

@@ -149,12 +149,23 @@ class ShortcutsTest {
         }
         assertTrue(Files.size(file) > 1000, "a real PNG");
         assertTrue(app.vm.messageProperty().get().contains(file.toAbsolutePath().toString()), app.vm.messageProperty().get());
+        String where = file.toAbsolutePath().toString();
+        assertTrue(notice(robot, where::equals), "a notice over the window says where");
 
         exportFolder = exportFolder.resolve("missing");
         robot.type(KeyCode.E);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(app.vm.messageProperty().get().startsWith("Could not save the window"), app.vm.messageProperty().get());
         assertTrue(app.vm.messageProperty().get().contains("missing"), "names the folder");
+        assertTrue(notice(robot, text -> text.startsWith("Could not save the window") && text.contains("missing")),
+                "a notice says why not");
+    }
+
+    /** Whether a notice (a popup window of its own) is showing a text that passes {@code test}. */
+    private static boolean notice(FxRobot robot, java.util.function.Predicate<String> test) {
+        return robot.lookup("." + Notice.STYLE_CLASS).queryAll().stream()
+                .flatMap(n -> robot.from(n).lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream())
+                .anyMatch(l -> l.getText() != null && test.test(l.getText()));
     }
 
     @Test
