@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -40,7 +41,8 @@ public final class ShortcutSheet {
 
     private final Stage stage = new Stage(StageStyle.UTILITY);
     private final VBox content = new VBox();
-    private final GridPane table = new GridPane();
+    /** The columns of shortcuts side by side, each a grid of key and description with rows of its own. */
+    private final HBox table = new HBox();
     private final List<Label> keys = new ArrayList<>();
     private final List<Label> descriptions = new ArrayList<>();
     private final Label note = new Label(TEXT.getString("sheet_note"));
@@ -131,14 +133,19 @@ public final class ShortcutSheet {
     /** Lays the shortcuts out top to bottom in {@code columns} columns, descriptions at most {@code width} wide. */
     private void fill(int columns, double width, double gap) {
         table.getChildren().clear();
-        table.setHgap(gap);
-        table.setVgap(gap / 4);
+        table.setSpacing(gap);
         int perColumn = (keys.size() + columns - 1) / columns;
-        for (int i = 0; i < keys.size(); i++) {
-            descriptions.get(i).setMaxWidth(width);
-            GridPane.setValignment(keys.get(i), VPos.TOP);
-            table.add(keys.get(i), 2 * (i / perColumn), i % perColumn);
-            table.add(descriptions.get(i), 2 * (i / perColumn) + 1, i % perColumn);
+        for (int first = 0; first < keys.size(); first += perColumn) {
+            var column = new GridPane();
+            column.setHgap(gap);
+            column.setVgap(gap / 4);
+            for (int i = first; i < Math.min(first + perColumn, keys.size()); i++) {
+                descriptions.get(i).setMaxWidth(width);
+                GridPane.setValignment(keys.get(i), VPos.TOP);
+                GridPane.setValignment(descriptions.get(i), VPos.TOP);
+                column.addRow(i - first, keys.get(i), descriptions.get(i));
+            }
+            table.getChildren().add(column);
         }
     }
 
