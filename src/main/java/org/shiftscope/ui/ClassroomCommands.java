@@ -1,6 +1,6 @@
 // What the keyboard shortcuts do, written against the view-model, the window and its look: start/pause,
-// one step, reset, BN mode, learning rate by one notch of the log slider, depth, export, full screen,
-// presentation, theme, the explanation panel and the shortcut sheet.
+// one step, reset, BN on/off and frozen, learning rate by one notch of the log slider, depth, export, full
+// screen, presentation, theme, the explanation panel and the shortcut sheet.
 package org.shiftscope.ui;
 
 import javafx.scene.control.ChoiceBox;
@@ -46,7 +46,8 @@ public final class ClassroomCommands {
         map.put(Shortcut.START_PAUSE, this::startOrPause);
         map.put(Shortcut.STEP, vm::step);
         map.put(Shortcut.RESET, vm::reset);
-        map.put(Shortcut.CYCLE_BN, this::cycleBnMode);
+        map.put(Shortcut.TOGGLE_BN, this::toggleBn);
+        map.put(Shortcut.FREEZE_BN, this::toggleFrozen);
         map.put(Shortcut.LEARNING_RATE_DOWN, () -> nudgeLearningRate(-1));
         map.put(Shortcut.LEARNING_RATE_UP, () -> nudgeLearningRate(1));
         map.put(Shortcut.DEPTH_UP, () -> nudgeDepth(1));
@@ -71,9 +72,14 @@ public final class ClassroomCommands {
         }
     }
 
-    void cycleBnMode() {
-        BnMode[] modes = BnMode.values();
-        vm.bnModeProperty().set(modes[(vm.bnModeProperty().get().ordinal() + 1) % modes.length]);
+    /** B: BN on ⇄ off, the switch a class expects; frozen goes back to on (frozen is Shift+B's). */
+    void toggleBn() {
+        vm.bnModeProperty().set(vm.bnModeProperty().get() == BnMode.ON ? BnMode.OFF : BnMode.ON);
+    }
+
+    /** Shift+B: freeze BN on the current weights, or from frozen back to on. */
+    void toggleFrozen() {
+        vm.bnModeProperty().set(vm.bnModeProperty().get() == BnMode.FROZEN ? BnMode.ON : BnMode.FROZEN);
     }
 
     void nudgeLearningRate(int direction) {
@@ -93,15 +99,21 @@ public final class ClassroomCommands {
         vm.depthProperty().set(Math.max(Limits.MIN_DEPTH, Math.min(Limits.MAX_DEPTH, depth)));
     }
 
-    /** Writes the window to a timestamped PNG and says where; a failure is said, not thrown. */
+    /**
+     * Writes the window to a timestamped PNG and says where, in a notice and the message line; a failure is
+     * said the same way, not thrown.
+     */
     void exportWindow() {
         Path file = null;
         try {
             file = QuickExport.fileIn(exportFolder.get(), LocalDateTime.now());
             view.exportWindow(file, exportScale());
             vm.showMessage("Window saved as " + file.toAbsolutePath());
+            Notice.done(stage, "Window saved", file.toAbsolutePath().toString());
         } catch (IOException | RuntimeException e) {
-            vm.showMessage("Could not save the window" + (file == null ? "" : " as " + file) + ": " + e.getMessage());
+            String why = "Could not save the window" + (file == null ? "" : " as " + file) + ": " + e.getMessage();
+            vm.showMessage(why);
+            Notice.failed(stage, "Window not saved", why);
         }
     }
 

@@ -28,10 +28,6 @@ import javafx.scene.Node;
 import javafx.beans.property.IntegerProperty;
 
 public final class ControlPanel extends VBox {
-    private static final String FASHION = "fashion-mnist";
-    private static final String SYNTHETIC = "synthetic";
-    private static final String FOLDER = "folder…";
-
     public ControlPanel(TrainingViewModel vm) {
         setSpacing(6);
         setPadding(new Insets(8));
@@ -130,30 +126,14 @@ public final class ControlPanel extends VBox {
         var start = button("start", "Start", "Train continuously.", vm::start);
         var pause = button("pause", "Pause", "Stop after the current step.", vm::pause);
         var step = button("step", "Step", "One training step.", vm::step);
-        var reset = button("reset", "Reset", "A fresh network from the seed with these settings.", vm::reset);
+        var reset = button("reset", "Reset", "A fresh network from the seed with these settings; frozen BN "
+                + "restarts as on (a new network has no running statistics to freeze).", vm::reset);
         start.disableProperty().bind(vm.stateProperty().isEqualTo(TrainerState.RUNNING)
                 .or(vm.stateProperty().isEqualTo(TrainerState.DIVERGED)));
         pause.disableProperty().bind(vm.stateProperty().isNotEqualTo(TrainerState.RUNNING));
         step.disableProperty().bind(vm.stateProperty().isEqualTo(TrainerState.DIVERGED));
 
-        var dataset = new ChoiceBox<String>();
-        dataset.setId("dataset");
-        dataset.getItems().setAll(FASHION, SYNTHETIC, FOLDER);
-        dataset.setValue(vm.datasetNameProperty().get().equals(SYNTHETIC) ? SYNTHETIC
-                : vm.datasetNameProperty().get().equals(FASHION) ? FASHION : FOLDER);
-        dataset.setTooltip(tip("Data: the embedded Fashion-MNIST subset (10,000 + 2,000 images), a synthetic "
-                + "Gaussian-class set, or a folder holding the four MNIST-format IDX files."));
-        dataset.setOnAction(e -> {
-            String choice = dataset.getValue();
-            if (FOLDER.equals(choice)) {
-                var folder = new DirectoryChooser().showDialog(getScene().getWindow());
-                if (folder != null) {
-                    vm.useDataset(folder.getAbsolutePath());
-                }
-            } else if (!choice.equals(vm.datasetNameProperty().get())) {
-                vm.useDataset(choice);
-            }
-        });
+        var dataset = DatasetPicker.choice(vm, window -> new DirectoryChooser().showDialog(window));
 
         getChildren().addAll(
                 new Label("Guided scenario"), ScenarioPicker.choice(vm), ScenarioPicker.loadButton(vm),

@@ -55,7 +55,7 @@ public final class MainView extends BorderPane {
         showPostBn.setSelected(true);
         showPostBn.setOnAction(e -> redraw());
 
-        board.setOnChartExport(c -> choosePng(c.getId() + ".png",
+        board.setOnChartExport(c -> chooseFigure(c.getId() + ".png",
                 file -> exportNode(c, file, exportScale.getValue(), c.title() + " · " + vm.settingsTitle())));
         vm.overlaidProperty().addListener(o -> redraw());
 
@@ -78,7 +78,7 @@ public final class MainView extends BorderPane {
         var exportPng = new Button("Window PNG…");
         exportPng.setId("export-png");
         exportPng.setTooltip(new Tooltip("Render the whole window to a PNG at the chosen scale, titled with the settings."));
-        exportPng.setOnAction(e -> choosePng("shiftscope-window.png", file -> exportWindow(file, scale.getValue())));
+        exportPng.setOnAction(e -> chooseFigure("shiftscope-window.png", file -> exportWindow(file, scale.getValue())));
         var exportMetrics = new Button("Metrics…");
         exportMetrics.setId("export-metrics");
         exportMetrics.setTooltip(new Tooltip("Write config.json, metrics.csv, layers.csv, hessian.csv and summary.json, as the CLI does."));
@@ -179,13 +179,21 @@ public final class MainView extends BorderPane {
         }
     }
 
-    private void choosePng(String name, IoAction action) {
+    /** Asks where to save a figure; a name without an extension gets the chosen filter's (.png or .jpg). */
+    private void chooseFigure(String name, IoAction action) {
         var chooser = new FileChooser();
         chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        var png = new FileChooser.ExtensionFilter("PNG image", "*.png");
+        var jpeg = new FileChooser.ExtensionFilter("JPEG image", "*.jpg", "*.jpeg");
+        chooser.getExtensionFilters().addAll(png, jpeg);
         File file = chooser.showSaveDialog(getScene().getWindow());
         if (file != null) {
-            run(action, file.toPath());
+            Path target = ImageFormat.withExtension(file.toPath(),
+                    chooser.getSelectedExtensionFilter() == jpeg ? ImageFormat.JPEG : ImageFormat.PNG);
+            if (run(action, target)) {
+                vm.showMessage("Figure saved as " + target.toAbsolutePath());
+                Notice.done(getScene().getWindow(), "Figure saved", target.toAbsolutePath().toString());
+            }
         }
     }
 
@@ -206,14 +214,16 @@ public final class MainView extends BorderPane {
         }
     }
 
-    /** A failed export or load says so in a dialog; the run continues. */
-    private void run(IoAction action, Path path) {
+    /** A failed export or load says so in a dialog; the run continues. @return whether the action succeeded */
+    private boolean run(IoAction action, Path path) {
         try {
             action.run(path);
+            return true;
         } catch (IOException | RuntimeException e) {
             var alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
             alert.setHeaderText("Could not use " + path.getFileName());
             alert.show();
+            return false;
         }
     }
 

@@ -1,6 +1,7 @@
-// Exports a node (a chart or the whole window) as a PNG at 1×, 2× or 3× scale by rendering it, not by
-// grabbing the screen, with a title band that records the run's settings. Written to a temporary file
-// and renamed, so a failed export never leaves half a file.
+// Exports a node (a chart or the whole window) as a PNG (or a JPEG, if the file name asks for one: see
+// ImageFormat) at 1×, 2× or 3× scale by rendering it, not by grabbing the screen, with a title band that
+// records the run's settings and without ChartFX's tool bars. Written to a temporary file and renamed, so a
+// failed export never leaves half a file.
 package org.shiftscope.ui;
 
 import javafx.embed.swing.SwingFXUtils;
@@ -9,7 +10,11 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
 import javafx.scene.transform.Transform;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.FileImageOutputStream;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -27,6 +32,8 @@ public final class PngExport {
     public static final int MAX_SCALE = 3;
     /** Height of one line of the title band at 1× scale, in pixels (long titles wrap onto more lines). */
     private static final int TITLE_HEIGHT = 24;
+    /** JPEG quality, 0–1: high, because a figure's thin lines and small text smear at ImageIO's default 0.75. */
+    static final float JPEG_QUALITY = 0.95f;
 
     private PngExport() {
     }
@@ -51,18 +58,21 @@ public final class PngExport {
 
     /**
      * Must run on the FX thread.
+     * @param file ending in .png, .jpg or .jpeg (the format written); any other name is refused before drawing
      * @return the image size written, width × height in pixels
      */
     public static int[] write(Node node, int scale, String title, Path file) throws IOException {
         if (scale < MIN_SCALE || scale > MAX_SCALE) {
             throw new IllegalArgumentException("scale must be 1, 2 or 3 (got " + scale + ")");
         }
+        ImageFormat format = ImageFormat.of(file);
         var bounds = node.getLayoutBounds();
         int width = (int) Math.ceil(bounds.getWidth() * scale);
         int height = (int) Math.ceil(bounds.getHeight() * scale);
         var parameters = new SnapshotParameters();
         parameters.setTransform(Transform.scale(scale, scale));
-        WritableImage snapshot = node.snapshot(parameters, new WritableImage(width, height));
+        WritableImage snapshot = ChartToolBars.hiddenDuring(node,
+                () -> node.snapshot(parameters, new WritableImage(width, height)));
         BufferedImage body = SwingFXUtils.fromFXImage(snapshot, null);
 
         var font = new Font(Font.SANS_SERIF, Font.PLAIN, 13 * scale);
@@ -83,13 +93,27 @@ public final class PngExport {
 
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            if (!ImageIO.write(image, "png", temporary.toFile())) {
-                throw new IOException("no PNG writer available");
-            }
+            encode(image, format, temporary);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);
         }
         return new int[]{image.getWidth(), image.getHeight()};
+    }
+
+    /** Writes an RGB image (no alpha, so JPEG's writer takes it) in {@code format}. */
+    private static void encode(BufferedImage image, ImageFormat format, Path file) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName(format.writerName()).next();
+        ImageWriteParam parameters = writer.getDefaultWriteParam();
+        if (format == ImageFormat.JPEG) {
+            parameters.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            parameters.setCompressionQuality(JPEG_QUALITY);
+        }
+        try (var out = new FileImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(image, null, null), parameters);
+        } finally {
+            writer.dispose();
+        }
     }
 }

@@ -12,7 +12,8 @@ public enum Shortcut {
     START_PAUSE("Space", KeyCode.SPACE),
     STEP("S", KeyCode.S),
     RESET("R", KeyCode.R),
-    CYCLE_BN("B", KeyCode.B),
+    TOGGLE_BN("B", KeyCode.B),
+    FREEZE_BN("Shift+B", KeyCode.B, true),
     LEARNING_RATE_DOWN("←", KeyCode.LEFT),
     LEARNING_RATE_UP("→", KeyCode.RIGHT),
     DEPTH_UP("↑", KeyCode.UP),
@@ -28,13 +29,19 @@ public enum Shortcut {
 
     private final String key;
     private final KeyCode code;
+    private final boolean shift;
 
     Shortcut(String key, KeyCode code) {
-        this.key = key;
-        this.code = code;
+        this(key, code, false);
     }
 
-    /** The key as written for people: "Space", "S", "←", "F11", "?". */
+    Shortcut(String key, KeyCode code, boolean shift) {
+        this.key = key;
+        this.code = code;
+        this.shift = shift;
+    }
+
+    /** The key as written for people: "Space", "S", "Shift+B", "←", "F11", "?". */
     public String key() {
         return key;
     }
@@ -43,7 +50,7 @@ public enum Shortcut {
         return TEXT.getString(name().toLowerCase(Locale.ROOT));
     }
 
-    /** True for the plain key; "?" is Shift+/ (or whatever key types "?" on the user's keyboard). */
+    /** True for the key with Shift exactly as written; "?" is Shift+/ (or whatever key types "?" on the user's keyboard). */
     public boolean matches(KeyEvent e) {
         if (e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShortcutDown()) {
             return false;
@@ -51,7 +58,7 @@ public enum Shortcut {
         if (this == SHEET) {
             return "?".equals(e.getText()) || e.getCode() == KeyCode.SLASH && e.isShiftDown();
         }
-        return e.getCode() == code && !e.isShiftDown();
+        return e.getCode() == code && e.isShiftDown() == shift;
     }
 
     /** Arrows and letters that text fields or sliders need for themselves when they have the focus. */

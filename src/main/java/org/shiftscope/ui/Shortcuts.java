@@ -26,7 +26,7 @@ public final class Shortcuts {
             "pause", List.of(Shortcut.START_PAUSE),
             "step", List.of(Shortcut.STEP),
             "reset", List.of(Shortcut.RESET),
-            "bn-on", List.of(Shortcut.CYCLE_BN),
+            "bn-on", List.of(Shortcut.TOGGLE_BN, Shortcut.FREEZE_BN),
             "lr-slider", List.of(Shortcut.LEARNING_RATE_DOWN, Shortcut.LEARNING_RATE_UP),
             "lr-field", List.of(Shortcut.LEARNING_RATE_DOWN, Shortcut.LEARNING_RATE_UP),
             "depth", List.of(Shortcut.DEPTH_UP, Shortcut.DEPTH_DOWN),

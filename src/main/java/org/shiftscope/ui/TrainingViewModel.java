@@ -55,6 +55,9 @@ import java.util.Locale;
 public final class TrainingViewModel implements AutoCloseable {
     /** Quiet time after the last structural change before the network is rebuilt. */
     public static final long REBUILD_DEBOUNCE_NANOS = 400_000_000L;
+    /** Said when a reset turned frozen BN back on. */
+    static final String UNFROZEN_ON_RESET = "BN was frozen: the new network trains with BN on "
+            + "(it has no running statistics yet: freeze it again once it has trained)";
 
     private Dataset dataset;
     private final LongSupplier clock;
@@ -243,12 +246,25 @@ public final class TrainingViewModel implements AutoCloseable {
         return true;
     }
 
-    /** New networks from the seed with the current settings; the charts start again. */
+    /**
+     * New networks from the seed with the current settings; the charts start again. Frozen BN restarts as on:
+     * a new network's running statistics are still their initial values (mean 0, variance 1), so "frozen"
+     * would normalise with nothing measured and, at a usual η, diverge within a few steps.
+     */
     public void reset() {
         scenario.set(null);
+        boolean unfrozen = bnMode.get() == BnMode.FROZEN;
+        if (unfrozen) {
+            settingUp = true;                    // the old runs are replaced, not switched
+            try {
+                bnMode.set(BnMode.ON);
+            } finally {
+                settingUp = false;
+            }
+        }
         TrainingConfig config = buildableConfig();
-        if (config != null) {
-            rebuildLanes(config, null, List.of());
+        if (config != null && rebuildLanes(config, null, List.of()) && unfrozen) {
+            message.set(UNFROZEN_ON_RESET);
         }
     }
 

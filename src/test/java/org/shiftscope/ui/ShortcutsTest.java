@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -75,17 +76,35 @@ class ShortcutsTest {
     }
 
     @Test
-    void bCyclesTheBnModeOffOnFrozen(FxRobot robot) {
+    void bSwitchesBnOnAndOffAndShiftBFreezesIt(FxRobot robot) {
         unfocus(robot);
         assertEquals(BnMode.ON, app.vm.bnModeProperty().get());
         robot.type(KeyCode.B);
-        assertEquals(BnMode.FROZEN, app.vm.bnModeProperty().get());
-        robot.type(KeyCode.B);
         assertEquals(BnMode.OFF, app.vm.bnModeProperty().get());
-        assertTrue(robot.lookup("#bn-off").queryAs(javafx.scene.control.ToggleButton.class).isSelected(),
-                "the BN control follows");
+        assertTrue(robot.lookup("#bn-off").queryAs(ToggleButton.class).isSelected(), "the BN control follows");
         robot.type(KeyCode.B);
         assertEquals(BnMode.ON, app.vm.bnModeProperty().get());
+        robot.push(KeyCode.SHIFT, KeyCode.B);
+        assertEquals(BnMode.FROZEN, app.vm.bnModeProperty().get());
+        assertTrue(robot.lookup("#bn-frozen").queryAs(ToggleButton.class).isSelected());
+        robot.push(KeyCode.SHIFT, KeyCode.B);
+        assertEquals(BnMode.ON, app.vm.bnModeProperty().get(), "Shift+B again: back to on");
+        robot.push(KeyCode.SHIFT, KeyCode.B);
+        robot.type(KeyCode.B);
+        assertEquals(BnMode.ON, app.vm.bnModeProperty().get(), "B from frozen: back to on, never frozen → off");
+    }
+
+    @Test
+    void rAfterAFreezeGivesANetworkWithBnOn(FxRobot robot) throws Exception {
+        unfocus(robot);
+        robot.type(KeyCode.S);
+        waitUntil(() -> app.vm.stepsProperty().get() == 1);
+        robot.push(KeyCode.SHIFT, KeyCode.B);
+        robot.type(KeyCode.R);
+        waitUntil(() -> app.vm.stepsProperty().get() == 0);
+        assertEquals(BnMode.ON, app.vm.bnModeProperty().get());
+        assertTrue(robot.lookup("#bn-on").queryAs(ToggleButton.class).isSelected());
+        assertEquals(TrainingViewModel.UNFROZEN_ON_RESET, app.vm.messageProperty().get());
     }
 
     @Test
@@ -130,12 +149,23 @@ class ShortcutsTest {
         }
         assertTrue(Files.size(file) > 1000, "a real PNG");
         assertTrue(app.vm.messageProperty().get().contains(file.toAbsolutePath().toString()), app.vm.messageProperty().get());
+        String where = file.toAbsolutePath().toString();
+        assertTrue(notice(robot, where::equals), "a notice over the window says where");
 
         exportFolder = exportFolder.resolve("missing");
         robot.type(KeyCode.E);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(app.vm.messageProperty().get().startsWith("Could not save the window"), app.vm.messageProperty().get());
         assertTrue(app.vm.messageProperty().get().contains("missing"), "names the folder");
+        assertTrue(notice(robot, text -> text.startsWith("Could not save the window") && text.contains("missing")),
+                "a notice says why not");
+    }
+
+    /** Whether a notice (a popup window of its own) is showing a text that passes {@code test}. */
+    private static boolean notice(FxRobot robot, java.util.function.Predicate<String> test) {
+        return robot.lookup("." + Notice.STYLE_CLASS).queryAll().stream()
+                .flatMap(n -> robot.from(n).lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream())
+                .anyMatch(l -> l.getText() != null && test.test(l.getText()));
     }
 
     @Test

@@ -73,8 +73,27 @@ class TrainingViewModelTest {
         vm.batchSizeProperty().set(1);
         clock.addAndGet(TrainingViewModel.REBUILD_DEBOUNCE_NANOS);
         vm.refresh();
-        vm.bnModeProperty().set(BnMode.ON);
-        assertTrue(vm.messageProperty().get().contains("at least 2"), vm.messageProperty().get());
+        assertTrue(vm.messageProperty().get().contains("at least 2"),
+                "a rebuilt network starts frozen BN as on, which a batch of one cannot train: " + vm.messageProperty().get());
+        assertEquals(BnMode.FROZEN, vm.bnModeProperty().get(), "the refused rebuild leaves the run and its control as they were");
+    }
+
+    @Test
+    void resetStartsFrozenBnAgainAsOnAndSaysSoButKeepsOff() throws Exception {
+        vm.bnModeProperty().set(BnMode.FROZEN);
+        vm.step();
+        refreshUntil(() -> vm.stepsProperty().get() == 1);
+        vm.reset();
+        assertEquals(BnMode.ON, vm.bnModeProperty().get());
+        assertEquals(BnMode.ON, vm.currentConfig().optimizer().bnMode());
+        assertEquals(BnMode.ON, vm.trainerSettings().bnMode(), "the new network trains with BN on");
+        assertEquals(TrainingViewModel.UNFROZEN_ON_RESET, vm.messageProperty().get());
+        refreshUntil(() -> vm.stepsProperty().get() == 0);
+
+        vm.bnModeProperty().set(BnMode.OFF);
+        vm.reset();
+        assertEquals(BnMode.OFF, vm.trainerSettings().bnMode(), "off is a setting a new network can start with");
+        assertEquals("", vm.messageProperty().get());
     }
 
     @Test
