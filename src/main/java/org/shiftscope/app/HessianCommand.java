@@ -104,7 +104,7 @@ public final class HessianCommand implements Callable<Integer> {
         }
         long step = loaded.step().orElse(UNKNOWN_STEP);
         String at = loaded.step().isPresent() ? "step " + step : "an unrecorded step";
-        err.printf("Hessian of %s (exported at %s, trained with BN %s) in BN mode %s on %d examples…%n", model, at,
+        err.printf("Hessian of %s (exported at %s, trained with BN %s) in BN mode %s, on %d examples…%n", model, at,
                 loaded.bnMode().label(), mode.label(), loaded.evalSet().count());
         var report = HessianAnalysis.run(loaded.network(), mode, loaded.evalSet(), loaded.bnChunk(), settings, request,
                 step, 0, () -> false);
