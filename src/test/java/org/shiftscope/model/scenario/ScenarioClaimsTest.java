@@ -5,10 +5,6 @@
 package org.shiftscope.model.scenario;
 
 import org.junit.jupiter.api.Test;
-import org.shiftscope.model.data.Dataset;
-import org.shiftscope.model.data.DatasetSource;
-import org.shiftscope.model.hessian.HessianReport;
-import org.shiftscope.model.hessian.StabilityThreshold;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.stats.LayerStats;
 import org.shiftscope.model.train.HessianSettings;
@@ -16,78 +12,22 @@ import org.shiftscope.model.train.StepRecord;
 import org.shiftscope.model.train.TrainingConfig;
 import org.shiftscope.model.train.TrainingSession;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.shiftscope.model.scenario.RecordedRun.bundled;
+import static org.shiftscope.model.scenario.RecordedRun.data;
+import static org.shiftscope.model.scenario.RecordedRun.onLine;
 
 class ScenarioClaimsTest {
     /** The scenarios checked here: a new bundled scenario needs its claims checked too. */
     static final Set<String> CHECKED = Set.of("bn-raises-learning-rate", "freeze-bn-curvature", "deep-relu-drift",
             "ioffe-sigmoid", "sharpness-rises");
-
-    /** What one run of a scenario produced, in order. */
-    record Run(List<StepRecord> steps, List<HessianReport> reports, ScenarioRunner.Outcome outcome) {
-        StepRecord divergence() {
-            return steps.stream().filter(StepRecord::diverged).findFirst().orElse(null);
-        }
-
-        /** Reports of weights from steps {@code from} to {@code to}, both included, in the given BN mode. */
-        List<HessianReport> reports(long from, long to, BnMode mode) {
-            return reports.stream().filter(r -> r.step() >= from && r.step() <= to && r.bnMode() == mode).toList();
-        }
-
-        StepRecord step(long step) {
-            return steps.stream().filter(r -> r.step() == step).findFirst().orElseThrow();
-        }
-    }
-
-    /** η·λ1 over the full-batch threshold 2(1+β) (or Nesterov's): 1 on the dashed line. */
-    static double onLine(HessianReport r) {
-        return r.lrTimesLambdaMax() / StabilityThreshold.lrTimesCurvatureLimit(r.settings());
-    }
-
-    static Scenario bundled(String id) {
-        var scenario = ScenarioReader.bundled(id);
-        assertNotNull(scenario, id);
-        return scenario;
-    }
-
-    static Dataset data(Scenario scenario) throws Exception {
-        return DatasetSource.load(scenario.config().dataset(), scenario.config().seed());
-    }
-
-    /** Runs the scenario for up to {@code steps} steps per run, as render does, keeping what the listener is told. */
-    static List<Run> run(Scenario scenario, long steps) throws Exception {
-        int runs = scenario.runs().size();
-        var records = new ArrayList<List<StepRecord>>();
-        var reports = new ArrayList<List<HessianReport>>();
-        for (int i = 0; i < runs; i++) {
-            records.add(new ArrayList<>());
-            reports.add(new ArrayList<>());
-        }
-        var outcomes = ScenarioRunner.run(scenario, data(scenario), steps, new ScenarioRunner.Listener() {
-            @Override
-            public void step(int run, StepRecord record) {
-                records.get(run).add(record);
-            }
-
-            @Override
-            public void hessian(int run, HessianReport report) {
-                reports.get(run).add(report);
-            }
-        });
-        var result = new ArrayList<Run>();
-        for (int i = 0; i < runs; i++) {
-            result.add(new Run(records.get(i), reports.get(i), outcomes.get(i)));
-        }
-        return result;
-    }
 
     @Test
     void everyBundledScenarioHasItsClaimsCheckedHere() {
@@ -118,7 +58,7 @@ class ScenarioClaimsTest {
 
     @Test
     void freezingBnMultipliesTheCurvatureOfTheSameWeightsAlongTheShiftDirectionsAndTheLossBlowsUp() throws Exception {
-        var run = run(bundled("freeze-bn-curvature"), FREEZE_STEPS).get(0);
+        var run = RecordedRun.of(bundled("freeze-bn-curvature"), FREEZE_STEPS).get(0);
 
         var before = run.reports(1, FREEZE_AT, BnMode.ON);
         assertFalse(before.isEmpty());
@@ -166,8 +106,8 @@ class ScenarioClaimsTest {
 
     @Test
     void withoutBnTheSharpnessClimbsToTheFullBatchThresholdAndHoversMostlyJustAboveIt() throws Exception {
-        var run = run(bundled("sharpness-rises"), SHARPNESS_STEPS).get(0);
-        assertEquals(null, run.divergence());
+        var run = RecordedRun.of(bundled("sharpness-rises"), SHARPNESS_STEPS).get(0);
+        assertNull(run.divergence());
         var reports = run.reports(0, SHARPNESS_STEPS, BnMode.OFF);
         assertTrue(onLine(reports.get(0)) <= SHARPNESS_START_MAX, reports.get(0).summary());
         var reached = reports.stream().filter(r -> onLine(r) >= SHARPNESS_REACHED).findFirst().orElseThrow();
@@ -212,14 +152,14 @@ class ScenarioClaimsTest {
     void withoutBnTheRunDiesFirstThoughBothRideTheThresholdAndOnlyItsSharpDirectionsAreShifts() throws Exception {
         var scenario = bundled("bn-raises-learning-rate");
         assertEquals(BnMode.ON, scenario.config().optimizer().bnMode());
-        var runs = run(scenario, STRESS_STEPS);
+        var runs = RecordedRun.of(scenario, STRESS_STEPS);
         var on = runs.get(0);
         var off = runs.get(1);
 
         var death = off.divergence();
         assertNotNull(death, "BN off dies within " + STRESS_STEPS + " steps");
         assertTrue(death.learningRate() <= OFF_DIES_BY_LR, "BN off died at η = " + death.learningRate());
-        assertEquals(null, on.divergence(), "BN on survives");
+        assertNull(on.divergence(), "BN on survives");
         assertTrue(on.outcome().schedule().maxStableLearningRate() > death.learningRate(),
                 "BN on is healthy at a larger η than the one that killed BN off");
         assertTrue(on.outcome().schedule().maxStableLearningRate() > off.outcome().schedule().maxStableLearningRate());
@@ -268,7 +208,7 @@ class ScenarioClaimsTest {
     @Test
     void withoutBnTheBetweenChannelShareGrowsWithDepthAndBnButNotInputCentringRemovesIt() throws Exception {
         var scenario = bundled("deep-relu-drift");
-        var runs = run(scenario, DRIFT_STEPS);
+        var runs = RecordedRun.of(scenario, DRIFT_STEPS);
         LayerStats[] on = runs.get(0).step(1).pre();
         LayerStats[] off = runs.get(1).step(1).pre();
         int depth = scenario.config().depth();
@@ -290,12 +230,12 @@ class ScenarioClaimsTest {
             assertTrue(centred[l].betweenShare() > CENTRED_DEEP_MIN, "but not layer " + (l + 1));
         }
 
-        var bnStart = runs.get(0).reports.get(0);
-        var offStart = runs.get(1).reports.get(0);
+        var bnStart = runs.get(0).reports().get(0);
+        var offStart = runs.get(1).reports().get(0);
         assertEquals(0, bnStart.step());
         assertTrue(onLine(bnStart) > DEEP_BN_START_ON_LINE_MIN, "a deep BN net starts very sharp: " + bnStart.summary());
         assertTrue(onLine(offStart) < 1, "without BN it starts below the line: " + offStart.summary());
-        assertEquals(null, runs.get(0).divergence(), "and BN trains on");
+        assertNull(runs.get(0).divergence(), "and BN trains on");
     }
 
     // ---- ioffe-sigmoid: render's 3000 steps; the drift, the steady band and the faster start show by step 500.
@@ -319,11 +259,11 @@ class ScenarioClaimsTest {
 
     @Test
     void withoutBnTheLastSigmoidInputDriftsAndWidensWithBnItStaysPutAndAccuracyRisesFaster() throws Exception {
-        var runs = run(bundled("ioffe-sigmoid"), IOFFE_STEPS);
+        var runs = RecordedRun.of(bundled("ioffe-sigmoid"), IOFFE_STEPS);
         var on = runs.get(0);
         var off = runs.get(1);
-        assertEquals(null, on.divergence());
-        assertEquals(null, off.divergence());
+        assertNull(on.divergence());
+        assertNull(off.divergence());
 
         double offStart = lastLayer(off.step(1)).p50();
         double offShift = Math.abs(windowMedian(off, IOFFE_STEPS) - offStart);
@@ -352,13 +292,13 @@ class ScenarioClaimsTest {
     }
 
     /** The tracked unit's median averaged over the {@link #IOFFE_WINDOW} steps ending at {@code end}. */
-    static double windowMedian(Run run, long end) {
+    static double windowMedian(RecordedRun run, long end) {
         return run.steps().subList((int) (end - IOFFE_WINDOW), (int) end).stream()
                 .mapToDouble(r -> lastLayer(r).p50()).average().orElseThrow();
     }
 
     /** The band's 15–85th percentile width averaged over the {@link #IOFFE_WINDOW} steps ending at {@code end}. */
-    static double windowWidth(Run run, long end) {
+    static double windowWidth(RecordedRun run, long end) {
         return run.steps().subList((int) (end - IOFFE_WINDOW), (int) end).stream()
                 .mapToDouble(r -> width(lastLayer(r))).average().orElseThrow();
     }
