@@ -47,7 +47,7 @@ public final class HessianCommand implements Callable<Integer> {
     private int topK;
     @Option(names = "--lanczos-iters", defaultValue = "0", description = "Lanczos iterations, 0–1000; 0 = 4·top-k. Default: ${DEFAULT-VALUE}.")
     private int iterations;
-    @Option(names = "--lr", defaultValue = "0.1", description = "Learning rate for the stability threshold 2/η. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--lr", defaultValue = "0.1", description = "Learning rate η for the full-batch threshold 2(1+β)/η. Default: ${DEFAULT-VALUE}.")
     private double learningRate;
     @Option(names = "--momentum", defaultValue = "0", description = "Momentum for the stability threshold. Default: ${DEFAULT-VALUE}.")
     private double momentum;

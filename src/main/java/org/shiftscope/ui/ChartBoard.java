@@ -367,7 +367,7 @@ public final class ChartBoard extends StackPane {
         return "-color-dataset-" + (n % THEME_COLORS + 1);
     }
 
-    /** A line that depends only on η (the stability limit), drawn once: from the run that has the most points. */
+    /** A line that depends only on η (the full-batch threshold), drawn once: from the run that has the most points. */
     private ChartSeries longest(Function<RunHistory, ChartSeries> line) {
         return runs.stream().map(r -> line.apply(r.history()))
                 .max(Comparator.comparingInt(ChartSeries::size)).orElseThrow();

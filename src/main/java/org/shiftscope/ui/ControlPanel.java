@@ -78,8 +78,9 @@ public final class ControlPanel extends VBox {
                 lrField.setText(format(vm.learningRateProperty().get()));
             }
         });
-        var lrTip = tip("Learning rate η (log scale, 1e-4 to 10). SGD is stable only while η·λ1 < 2: "
-                + "BN keeps λ1 small, so it tolerates a much larger η.");
+        var lrTip = tip("Learning rate η (log scale, 1e-4 to 10). Full-batch gradient descent diverges once η·λ1 > 2;"
+                + " mini-batch SGD trains near that threshold (edge of stability). With BN the sharpness keeps"
+                + " adapting, so training survives a much larger η.");
         lrSlider.setTooltip(lrTip);
         lrField.setTooltip(lrTip);
 
@@ -87,13 +88,13 @@ public final class ControlPanel extends VBox {
         momentum.setId("momentum-slider");
         momentum.setBlockIncrement(0.05);              // arrow keys: JavaFX's default of 10 would jump to the end
         momentum.valueProperty().bindBidirectional(vm.momentumProperty());
-        momentum.setTooltip(tip("Heavy-ball momentum β: raises the stability limit to η·λ1 < 2(1+β)."));
+        momentum.setTooltip(tip("Heavy-ball momentum β: raises the full-batch threshold to η·λ1 = 2(1+β)."));
         var momentumLabel = new Label();
         momentumLabel.textProperty().bind(vm.momentumProperty().asString("Momentum β = %.2f"));
         var nesterov = new CheckBox("Nesterov");
         nesterov.setId("nesterov");
         nesterov.selectedProperty().bindBidirectional(vm.nesterovProperty());
-        nesterov.setTooltip(tip("Nesterov momentum: stable while η·λ1 < (2+2β)/(1+2β)."));
+        nesterov.setTooltip(tip("Nesterov momentum: full-batch threshold η·λ1 = (2+2β)/(1+2β)."));
 
         // Structure: rebuilds the network from the seed after a short pause.
         var depth = intSpinner("depth", Limits.MIN_DEPTH, Limits.MAX_DEPTH, vm.depthProperty().get(), 1, vm.depthProperty(),

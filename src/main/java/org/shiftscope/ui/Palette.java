@@ -21,7 +21,7 @@ public final class Palette {
 
     /** Colour buckets of the layer lines; 16 keeps every layer of the classroom default (8) distinct. */
     static final int LAYER_COLORS = 16;
-    /** The theme's text colour, for lines that must read as "reference" (the stability limit). */
+    /** The theme's text colour, for lines that must read as "reference" (the full-batch threshold). */
     public static final String INK = "-ss-ink";
 
     /**
