@@ -205,7 +205,8 @@ public final class RenderCommand implements Callable<Integer> {
             var run = runs.get(i);
             var outcome = outcomes.get(i);
             run.recorder().finish(TrainCommand.summarise(outcome.session(), run.recorder(), seconds,
-                    run.lastHessian()[0], outcome.schedule().maxStableLearningRate()), outcome.session().events(),
+                    run.lastHessian()[0], outcome.schedule().maxStableLearningRate()), outcome.session().startedAs(),
+                    outcome.session().events(),
                     outcome.session().optimizerSettings());
             run.history().setEvents(outcome.session().events());
             run.recorder().close();

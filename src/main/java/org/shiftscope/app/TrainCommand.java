@@ -222,7 +222,7 @@ public final class TrainCommand implements Callable<Integer> {
             var summary = summarise(session, recorder, seconds, lastHessian,
                     stress == null ? Double.NaN : stress.maxStableLearningRate());
             recorder.finish(lastDensity == null ? summary : summary.withDensity(DensityFigures.of(lastDensity)),
-                    session.events(), session.optimizerSettings());
+                    session.startedAs(), session.events(), session.optimizerSettings());
             if (stress != null) {
                 err.printf("Largest healthy learning rate: %s%n", Double.isNaN(stress.maxStableLearningRate())
                         ? "none" : String.format("%.4g", stress.maxStableLearningRate()));

@@ -191,7 +191,7 @@ final class RunLane implements AutoCloseable {
             throw new IOException(logError != null ? logError : "no metrics were recorded for this run");
         }
         var snapshot = trainer.snapshot();
-        log.exportTo(folder, snapshot.maxStableLearningRate(), snapshot.events(), snapshot.settings());
+        log.exportTo(folder, snapshot.maxStableLearningRate(), snapshot.config(), snapshot.events(), snapshot.settings());
     }
 
     /** "BN on": how the charts and the status bar name this lane. */

@@ -145,16 +145,17 @@ final class RunLog implements AutoCloseable {
     /**
      * Copies config.json, metrics.csv, layers.csv, hessian.csv (if any), a fresh summary.json and the run's
      * events into {@code target}. @param maxStableLearningRate the stress test's verdict, NaN without one
-     * @param events every change of settings so far @param settings the settings now
+     * @param startedAs the configuration as the run started @param events every change of settings since
+     * @param settings the settings now
      */
-    void exportTo(Path target, double maxStableLearningRate, List<RunEvent> events, OptimizerSettings settings)
-            throws IOException {
+    void exportTo(Path target, double maxStableLearningRate, TrainingConfig startedAs, List<RunEvent> events,
+                  OptimizerSettings settings) throws IOException {
         long steps = last == null ? 0 : last.step();
         recorder.finish(RunSummary.of(steps, recorder.recentTrainLossAndAccuracy(),
                 lastEvaluated == null ? null : lastEvaluated.testLoss(),
                 lastEvaluated == null ? null : lastEvaluated.testAccuracy(),
                 last == null ? null : last.divergence(), (System.nanoTime() - startNanos) / 1e9, lastHessian, maxStableLearningRate),
-                events, settings);
+                startedAs, events, settings);
         Files.createDirectories(target);
         // Every file is copied under a temporary name first, so a failure (disk full) leaves none of them.
         var copied = new ArrayList<String>();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shiftscope.model.io.Json;
+import org.shiftscope.model.io.RunRecorder;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -49,9 +50,10 @@ class TrainCommandTest {
         assertEquals(0, outcome.exitCode(), outcome.err());
 
         List<String> metrics = Files.readAllLines(out.resolve("metrics.csv"));
-        assertEquals("step,lr,train_loss,train_acc,test_loss,test_acc", metrics.get(0));
+        assertEquals(RunRecorder.METRICS_HEADER, metrics.get(0));
         assertEquals(STEPS + 1, metrics.size());
-        assertEquals(6, metrics.get(50).split(",", -1).length);
+        assertEquals(RunRecorder.METRICS_HEADER.split(",").length, metrics.get(50).split(",", -1).length);
+        assertTrue(metrics.get(50).endsWith(",on"), "each row names its BN mode");
         assertFalse(metrics.get(50).split(",", -1)[4].isEmpty(), "step 50 has a test loss");
         assertTrue(metrics.get(49).split(",", -1)[4].isEmpty(), "step 49 has none");
         double early = meanLoss(metrics.subList(1, 21));
@@ -59,7 +61,7 @@ class TrainCommandTest {
         assertTrue(late < 0.6 * early, "loss should fall: " + early + " → " + late);
 
         List<String> layers = Files.readAllLines(out.resolve("layers.csv"));
-        assertEquals("step,layer,where,mean,var,unit_var,between_share,p15,p50,p85,drift", layers.get(0));
+        assertEquals(RunRecorder.LAYERS_HEADER, layers.get(0));
         assertEquals(1 + STEPS * DEPTH * 2, layers.size());
 
         JsonNode summary = Json.mapper().readTree(out.resolve("summary.json").toFile());

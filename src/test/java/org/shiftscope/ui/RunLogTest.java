@@ -66,14 +66,16 @@ class RunLogTest {
     void aFailedExportLeavesNoneOfTheFiles(@TempDir Path target) throws IOException {
         Path blocker = Files.createDirectories(target.resolve("layers.csv.tmp").resolve("occupied"));
         try (var log = new RunLog(RebuildRefusalTest.config(BnMode.ON), SyntheticData.generate(1))) {
-            assertThrows(IOException.class, () -> log.exportTo(target, Double.NaN, List.of(), RebuildRefusalTest.config(BnMode.ON).optimizer()));
+            assertThrows(IOException.class, () -> log.exportTo(target, Double.NaN, RebuildRefusalTest.config(BnMode.ON), List.of(),
+                    RebuildRefusalTest.config(BnMode.ON).optimizer()));
             try (var left = Files.list(target)) {
                 assertEquals(List.of(target.resolve("layers.csv.tmp")), left.toList(),
                         "neither config.json nor metrics.csv, nor their temporary copies");
             }
             Files.delete(blocker);
             Files.delete(blocker.getParent());
-            log.exportTo(target, Double.NaN, List.of(), RebuildRefusalTest.config(BnMode.ON).optimizer());
+            log.exportTo(target, Double.NaN, RebuildRefusalTest.config(BnMode.ON), List.of(),
+                    RebuildRefusalTest.config(BnMode.ON).optimizer());
             assertTrue(Files.isRegularFile(target.resolve("config.json")));
             assertTrue(Files.isRegularFile(target.resolve("layers.csv")));
             assertTrue(Files.isRegularFile(target.resolve("summary.json")));

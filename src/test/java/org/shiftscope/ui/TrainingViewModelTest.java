@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shiftscope.model.data.SyntheticData;
 import org.shiftscope.model.io.Json;
+import org.shiftscope.model.io.RunRecorder;
 import org.shiftscope.model.net.BnMode;
 
 import java.io.IOException;
@@ -104,7 +105,7 @@ class TrainingViewModelTest {
         Path out = dir.resolve("export");
         vm.exportMetrics(out);
         var metrics = Files.readAllLines(out.resolve("metrics.csv"));
-        assertEquals("step,lr,train_loss,train_acc,test_loss,test_acc", metrics.get(0));
+        assertEquals(RunRecorder.METRICS_HEADER, metrics.get(0));
         assertTrue(metrics.size() >= 41);
         JsonNode summary = Json.mapper().readTree(out.resolve("summary.json").toFile());
         assertTrue(summary.get("steps_completed").asInt() >= 40);

@@ -122,14 +122,16 @@ public final class RunRecorder implements AutoCloseable {
     }
 
     /**
-     * Writes summary.json, events.csv and config.json again: "config" stays what the run started with, and
-     * "events" and "final_settings" say how it went on from there.
+     * Writes summary.json, events.csv and config.json again: "config" is what the run started with (the settings
+     * of its first step), and "events" and "final_settings" say how it went on from there.
      */
-    public void finish(RunSummary summary, List<RunEvent> events, OptimizerSettings finalSettings) throws IOException {
+    public void finish(RunSummary summary, TrainingConfig startedAs, List<RunEvent> events, OptimizerSettings finalSettings)
+            throws IOException {
         metrics.flush();
         layers.flush();
         writeJson("summary.json", summary);
         EventsCsv.write(directory.resolve(EVENTS_FILE), events);
+        configJson.put("config", startedAs);
         configJson.put("config_is", "the settings the run started with; every later change is a row of " + EVENTS_FILE);
         configJson.put("events", EVENTS_FILE);
         configJson.put("settings_changes", events.stream().filter(e -> e.kind() != RunEvent.Kind.DIVERGED).count());

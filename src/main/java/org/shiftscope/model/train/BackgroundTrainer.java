@@ -522,7 +522,7 @@ public final class BackgroundTrainer implements AutoCloseable {
                 : previous != null && previous.generation() == generation ? previous.latest() : null;
         boolean moving = state == TrainerState.RUNNING;
         snapshot.set(new TrainingSnapshot(state, session.stepsTaken(), latest, session.optimizerSettings(),
-                session.config(), moving ? stepsPerSecond : 0, message, generation, !schedule.isEmpty(), schedule.hasStress(),
+                session.startedAs(), moving ? stepsPerSecond : 0, message, generation, !schedule.isEmpty(), schedule.hasStress(),
                 schedule.maxStableLearningRate(), session.events()));
     }
 

@@ -51,6 +51,8 @@ public final class TrainingSession {
     private Divergence divergence;
     /** Every change of settings and the divergence, oldest first; replaced (never written) so readers may keep it. */
     private List<RunEvent> events = List.of();
+    /** The settings of the first step: a change before it is the run's start, not an event. */
+    private OptimizerSettings startSettings;
 
     public TrainingSession(TrainingConfig config, Dataset dataset) {
         this.config = config;
@@ -58,6 +60,7 @@ public final class TrainingSession {
         var spec = new NetworkSpec(data.inputs(), data.classes(), config.depth(), config.width(),
                 config.activation(), config.init(), config.seed());
         this.settings = config.optimizer();
+        this.startSettings = settings;
         this.network = new Network(spec, settings.bnMode(), DataType.FLOAT);
         this.sampler = new BatchSampler(data.train().count(), config.batchSize(), config.seed() + DATA_ORDER_SEED_OFFSET);
         this.hessianSet = EvaluationSet.sample(data.train(), config.hessian().samples(),
@@ -72,12 +75,22 @@ public final class TrainingSession {
 
     /**
      * Applies at the next step; the network keeps its weights, so BN can switch on → frozen mid-run. Each changed
-     * setting becomes an event at the current step, made by {@code cause}.
+     * setting becomes an event at the current step, made by {@code cause}; before the first step the change is
+     * what the run starts with.
      */
     public void setOptimizerSettings(OptimizerSettings next, RunEvent.Cause cause) {
         TrainingConfig.requireBatchFitsBn(config.batchSize(), next.bnMode());
-        addEvents(RunEvent.between(step, settings, next, cause));
+        if (step == 0) {
+            startSettings = next;
+        } else {
+            addEvents(RunEvent.between(step, settings, next, cause));
+        }
         this.settings = next;
+    }
+
+    /** The configuration as the run started: the config with the settings of its first step. */
+    public TrainingConfig startedAs() {
+        return config.withOptimizer(startSettings);
     }
 
     /** Every change of settings so far and the divergence, oldest first (an immutable list). */

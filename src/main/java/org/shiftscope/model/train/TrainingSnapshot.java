@@ -9,7 +9,7 @@ import java.util.List;
  * @param stepsTaken     steps completed by the current session
  * @param latest         the newest step's record, or null before the first step
  * @param settings       the optimiser settings the next step will use
- * @param config         the structural configuration of the current session
+ * @param config         the configuration of the current session as it started (its first step's settings)
  * @param stepsPerSecond recent training speed, 0 when not running
  * @param message        why the run diverged or failed, or null
  * @param generation     increases on every reset/rebuild, so readers can drop stale history
