@@ -65,7 +65,7 @@ public final class ClassroomCommands {
         if (state == TrainerState.RUNNING) {
             vm.pause();
         } else if (state == TrainerState.DIVERGED) {
-            vm.showMessage("The run diverged: press R to reset.");
+            vm.showMessage("The run diverged: press R to reset.", MessageKind.WARNING);
         } else {
             vm.start();
         }
@@ -99,9 +99,10 @@ public final class ClassroomCommands {
         try {
             file = QuickExport.fileIn(exportFolder.get(), LocalDateTime.now());
             view.exportWindow(file, exportScale());
-            vm.showMessage("Window saved as " + file.toAbsolutePath());
+            vm.showMessage("Window saved as " + file.toAbsolutePath(), MessageKind.SUCCESS);
         } catch (IOException | RuntimeException e) {
-            vm.showMessage("Could not save the window" + (file == null ? "" : " as " + file) + ": " + e.getMessage());
+            vm.showMessage("Could not save the window" + (file == null ? "" : " as " + file) + ": " + e.getMessage(),
+                    MessageKind.ERROR);
         }
     }
 

@@ -1,6 +1,8 @@
 // A live line chart on ChartFX (measured near the 16.7 ms pulse floor up to 100k points under software
 // rendering, where JavaFX's LineChart took 54–164 ms per frame). No animation; the series are
-// replaced wholesale from decimated histories each time new data arrives.
+// replaced wholesale from decimated histories each time new data arrives. On a small screen it keeps its
+// words whole: a shorter title when the full one does not fit, no y label longer than the plot is tall, and
+// a compact key inside the plot (ChartKey) in place of ChartFX's legend.
 package org.shiftscope.ui;
 
 import io.fair_acc.chartfx.XYChart;
@@ -13,13 +15,18 @@ import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.ui.geometry.Side;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.fair_acc.dataset.utils.DataSetStyleBuilder;
+import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,8 +41,18 @@ public final class LiveChart extends StackPane {
     private static final double MIN_HEIGHT = 60;
     /** Marker size of point series (pixels at 1×). */
     private static final double POINT_MARKER_SIZE = 4;
+    /** Room kept free on either side of the title, in pixels. */
+    private static final double TITLE_MARGIN = 8;
+    /** Gap between the key and the plot's frame, in pixels. */
+    private static final double KEY_INSET = 4;
     private final XYChart chart;
     private final String baseTitle;
+    private String briefTitle;
+    private String runLabel = "";
+    private final String yLabel;
+    private final ChartKey key = new ChartKey();
+    private Pos keyCorner = Pos.TOP_RIGHT;
+    private List<ChartSeries> shownSecondary = List.of();
     private final DefaultNumericAxis yAxis;
     private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
     private final List<DoubleDataSet> dataSets = new ArrayList<>();
@@ -62,6 +79,13 @@ public final class LiveChart extends StackPane {
         chart = new XYChart(xAxis, yAxis);
         chart.setTitle(title);
         this.baseTitle = title;
+        this.briefTitle = title;
+        this.yLabel = yLabel;
+        chart.setLegendVisible(false);
+        Pane plot = chart.getPlotForeground();
+        plot.getChildren().add(key);
+        plot.widthProperty().addListener(o -> placeKey());
+        plot.heightProperty().addListener(o -> placeKey());
         chart.setAnimated(false);
         renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setDrawMarker(false);
@@ -117,7 +141,9 @@ public final class LiveChart extends StackPane {
 
     /** Replaces the lines drawn against the secondary axis. */
     public void showSecondary(List<ChartSeries> all) {
-        replace(secondaryRenderer, secondaryDataSets, all.stream().filter(s -> s.size() > 0).toList());
+        shownSecondary = all.stream().filter(s -> s.size() > 0).toList();
+        replace(secondaryRenderer, secondaryDataSets, shownSecondary);
+        updateKey();
     }
 
     /** A logarithmic x axis (the stress test's learning rate). */
@@ -216,6 +242,7 @@ public final class LiveChart extends StackPane {
         var series = all.stream().map(s -> logY ? positiveOnly(s) : s).filter(s -> s.size() > 0).toList();
         shown = series;
         replace(renderer, dataSets, series);
+        updateKey();
     }
 
     /** Hovering: the exact values of every line at the point nearest to x (ChartFX's own tooltip needs a near hit). */
@@ -321,21 +348,92 @@ public final class LiveChart extends StackPane {
                 + secondaryDataSets.stream().mapToInt(DoubleDataSet::getDataCount).sum();
     }
 
+    /** The full title with the run's name, if any (exports are titled with it whatever is shown). */
     public String title() {
+        return baseTitle + runLabel;
+    }
+
+    /** The title as shown now: the full one, or the brief one when the full one does not fit. */
+    public String shownTitle() {
         return chart.getTitle();
     }
 
+    /** A shorter title for narrow charts (projector layouts), e.g. "Loss" for "Loss (cross-entropy)". */
+    public LiveChart withBriefTitle(String brief) {
+        briefTitle = brief;
+        return this;
+    }
+
+    /** The corner of the plot that holds the key (where the lines leave room). */
+    public LiveChart withKeyAt(Pos corner) {
+        keyCorner = corner;
+        return this;
+    }
+
+    /** Names the run in the title (" · BN on" after the title), or nothing for an empty label. */
+    public void setRunLabel(String label) {
+        runLabel = label.isEmpty() ? "" : " · " + label;
+        requestLayout();
+    }
+
+    /** Shows or hides the key of the lines (ChartFX's own legend is never shown). */
     public void setLegendVisible(boolean visible) {
-        chart.setLegendVisible(visible);
+        key.setWanted(visible);
     }
 
-    public void setTitle(String title) {
-        chart.setTitle(title);
+    ChartKey key() {
+        return key;
     }
 
-    /** The title the chart was made with (a side-by-side view adds the run's name to it). */
-    public String baseTitle() {
-        return baseTitle;
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        fitTitle();
+        fitYLabel();
+    }
+
+    /** The full title if it fits the chart's width, else the brief one. */
+    private void fitTitle() {
+        Font font = chart.getTitleLabel().getFont();
+        String full = title();
+        String wanted = textWidth(full, font) + 2 * TITLE_MARGIN <= getWidth() ? full : briefTitle + runLabel;
+        if (!wanted.equals(chart.getTitle())) {
+            chart.setTitle(wanted);
+        }
+    }
+
+    /** The y axis is labelled only where its label fits along the axis (the title names the quantity anyway). */
+    private void fitYLabel() {
+        double room = yAxis.getHeight();
+        String wanted = room > 0 && textWidth(yLabel, yAxis.getAxisLabel().getFont()) <= room ? yLabel : "";
+        if (!wanted.equals(yAxis.getName())) {
+            yAxis.setName(wanted);
+        }
+    }
+
+    private static double textWidth(String s, Font font) {
+        var text = new Text(s);
+        text.setFont(font);
+        return text.getLayoutBounds().getWidth();
+    }
+
+    private void updateKey() {
+        var lines = new ArrayList<>(shown);
+        lines.addAll(shownSecondary);
+        if (key.show(lines)) {
+            placeKey();
+        }
+    }
+
+    /** Puts the key in its corner of the plot, wrapped to the plot's width. */
+    private void placeKey() {
+        Pane plot = chart.getPlotForeground();
+        key.setPrefWrapLength(Math.max(0, plot.getWidth() - 2 * KEY_INSET));
+        key.applyCss();
+        key.autosize();
+        double x = keyCorner.getHpos() == HPos.RIGHT ? plot.getWidth() - key.getWidth() - KEY_INSET : KEY_INSET;
+        double y = keyCorner.getVpos() == VPos.BOTTOM ? plot.getHeight() - key.getHeight() - KEY_INSET : KEY_INSET;
+        key.relocate(Math.max(0, x), Math.max(0, y));
     }
 
     public XYChart chart() {

@@ -194,6 +194,22 @@ final class RunLane implements AutoCloseable {
         return "BN " + trainer.snapshot().settings().bnMode().label();
     }
 
+    /**
+     * What {@link #problem()} is: a divergence is a warning (the charts keep it; a stress test ends that way),
+     * a finished stress test a success, a failure of the run, the Hessian or the log an error.
+     */
+    MessageKind problemKind() {
+        var snapshot = trainer.snapshot();
+        if (snapshot.message() == null) {
+            return MessageKind.ERROR;
+        }
+        return switch (snapshot.state()) {
+            case DIVERGED -> MessageKind.WARNING;
+            case FAILED -> MessageKind.ERROR;
+            default -> snapshot.stressTest() ? MessageKind.SUCCESS : MessageKind.INFO;
+        };
+    }
+
     /** Why the run stopped, why the Hessian or the log failed, or null. */
     String problem() {
         var snapshot = trainer.snapshot();
@@ -206,6 +222,11 @@ final class RunLane implements AutoCloseable {
     /** The Hessian line of this run: the shown report, its age, whether it is stale, what is being computed. */
     String hessianSummary() {
         return hessianStatus == null ? "not computed yet" : hessianStatus.line();
+    }
+
+    /** λ1 and η·λ1 of this run's shown report, for the header. */
+    String curvatureFigures() {
+        return hessianStatus == null ? "λ1: not computed yet" : hessianStatus.figures();
     }
 
     HessianStatus hessianStatus() {

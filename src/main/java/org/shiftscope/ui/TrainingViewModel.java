@@ -87,6 +87,8 @@ public final class TrainingViewModel implements AutoCloseable {
     private final LongProperty steps = new SimpleLongProperty(this, "steps");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final ObjectProperty<MessageKind> messageKind = new SimpleObjectProperty<>(this, "messageKind", MessageKind.INFO);
+    private final StringProperty curvature = new SimpleStringProperty(this, "curvature", "λ1: not computed yet");
     private final StringProperty datasetName = new SimpleStringProperty(this, "datasetName");
     private final StringProperty hessianSummary = new SimpleStringProperty(this, "hessianSummary", "Hessian: not computed yet");
     private final StringProperty stressSummary = new SimpleStringProperty(this, "stressSummary", "");
@@ -200,7 +202,8 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     /** A one-line note from the window itself (e.g. where a quick export went); the next message replaces it. */
-    public void showMessage(String text) {
+    public void showMessage(String text, MessageKind kind) {
+        messageKind.set(kind);
         message.set(text);
     }
 
@@ -213,7 +216,7 @@ public final class TrainingViewModel implements AutoCloseable {
         try {
             loaded = DatasetSource.load(spec, seed.get());
         } catch (InvalidDataException e) {
-            message.set(e.getMessage());
+            showMessage(e.getMessage(), MessageKind.WARNING);
             return;
         }
         var old = currentConfig();
@@ -223,7 +226,7 @@ public final class TrainingViewModel implements AutoCloseable {
                     Math.min(old.batchSize(), loaded.train().count()), old.steps(), old.seed(), old.evalEvery(), 0,
                     old.optimizer(), old.hessian());
         } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
+            showMessage(e.getMessage(), MessageKind.WARNING);
             return;
         }
         rebuildOn(loaded, config);
@@ -291,7 +294,7 @@ public final class TrainingViewModel implements AutoCloseable {
         for (int i = 0; i < built.size(); i++) {
             applied[i] = built.get(i).snapshot().config().optimizer();
         }
-        message.set("");
+        showMessage("", MessageKind.INFO);
         revision.set(revision.get() + 1);
         return true;
     }
@@ -317,7 +320,7 @@ public final class TrainingViewModel implements AutoCloseable {
         } finally {
             settingUp = false;
         }
-        message.set(reason + " (the current run goes on)");
+        showMessage(reason + " (the current run goes on)", MessageKind.WARNING);
     }
 
     /** Once per frame on the UI thread: applies a due rebuild, pulls new records and updates the properties. */
@@ -335,11 +338,14 @@ public final class TrainingViewModel implements AutoCloseable {
         steps.set(first.stepsTaken());
         status.set(statusLine());
         hessianSummary.set(join(lane -> lane.hessianSummary(), "Hessian"));
+        curvature.set(lanes.size() == 1 ? lanes.get(0).curvatureFigures()
+                : lanes.stream().map(l -> l.label() + ": " + l.curvatureFigures()).collect(Collectors.joining("   ")));
         stressSummary.set(lanes.stream().anyMatch(l -> l.snapshot().stressTest()) ? stressLine() : "");
-        String problems = lanes.stream().filter(l -> l.problem() != null)
-                .map(l -> (lanes.size() > 1 ? l.label() + ": " : "") + l.problem()).collect(Collectors.joining(" · "));
-        if (!problems.isEmpty()) {
-            message.set(problems);
+        var troubled = lanes.stream().filter(l -> l.problem() != null).toList();
+        if (!troubled.isEmpty()) {
+            showMessage(troubled.stream().map(l -> (lanes.size() > 1 ? l.label() + ": " : "") + l.problem())
+                            .collect(Collectors.joining(" · ")),
+                    troubled.stream().map(RunLane::problemKind).reduce(MessageKind.INFO, MessageKind::worse));
         }
         if (changed) {
             revision.set(revision.get() + 1);
@@ -458,7 +464,7 @@ public final class TrainingViewModel implements AutoCloseable {
                 : lanes.stream().map(l -> l.label() + " " + describe(l.snapshot())).collect(Collectors.joining(" · "));
         Runtime rt = Runtime.getRuntime();
         long usedMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
-        return String.format("Step %d · %s · %s · heap %d MB", lanes.get(0).snapshot().stepsTaken(), runs, backend, usedMb);
+        return String.format("%s · %s · heap %d MB", runs, backend, usedMb);
     }
 
     private static String describe(TrainingSnapshot s) {
@@ -485,7 +491,7 @@ public final class TrainingViewModel implements AutoCloseable {
                 lanes.get(i).noteBnModeRequested(settings.bnMode());
                 applied[i] = settings;
             }
-            message.set("");
+            showMessage("", MessageKind.INFO);
         } catch (IllegalArgumentException e) {
             refuse(e.getMessage());
         }
@@ -614,6 +620,16 @@ public final class TrainingViewModel implements AutoCloseable {
 
     public ReadOnlyStringProperty messageProperty() {
         return message;
+    }
+
+    /** What the message is (its style in the status bar). */
+    public ReadOnlyObjectProperty<MessageKind> messageKindProperty() {
+        return messageKind;
+    }
+
+    /** λ1 and η·λ1 of the latest report, of each run in comparison mode: the header shows them large. */
+    public ReadOnlyStringProperty curvatureProperty() {
+        return curvature;
     }
 
     public ReadOnlyStringProperty datasetNameProperty() {
