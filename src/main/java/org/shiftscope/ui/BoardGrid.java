@@ -1,7 +1,8 @@
-// How the chart board's cells fill its grid. It takes as few columns as keep every chart at least
-// MIN_CHART_HEIGHT tall: two normally, three for nine charts, more on a short screen such as a projector's
-// 1280×720 with a scenario's banner. A comparison's pairs stay side by side and a wide cell (both runs on
-// one axis) spans a pair's columns, or the whole row when it is alone at the end.
+// How the chart board's cells fill its grid. It takes as few columns as keep every chart tall enough for its
+// text and a plot (MIN_CHART_HEIGHT, more with presentation mode's larger fonts): two normally, three for nine
+// charts, more on a short screen such as a projector's 1280×720 with a scenario's banner. A comparison's pairs
+// stay side by side and a wide cell (both runs on one axis) spans a pair's columns; the last cell fills its
+// row.
 package org.shiftscope.ui;
 
 import javafx.scene.Node;
@@ -17,6 +18,11 @@ import java.util.List;
 final class BoardGrid {
     /** No chart is laid out shorter than this on any screen the board has room for (issue 20: 120 px). */
     static final double MIN_CHART_HEIGHT = 120;
+    /**
+     * Nor shorter than this many times the font size: a title, tick labels and a plot as tall as both. At 2× on
+     * 1280×720 this gives three rows of three rather than four squeezed rows of two.
+     */
+    static final double MIN_CHART_HEIGHT_EM = 7.5;
     /** Slack for the grid's rounding to whole pixels. */
     private static final double ROUNDING = 4;
 
@@ -34,19 +40,25 @@ final class BoardGrid {
     private BoardGrid() {
     }
 
+    /** The least height of a chart whose text has this font size. */
+    static double minChartHeight(double fontSize) {
+        return Math.max(MIN_CHART_HEIGHT, MIN_CHART_HEIGHT_EM * fontSize);
+    }
+
     /**
-     * The first of {@code candidates} (ascending) whose rows leave each chart MIN_CHART_HEIGHT of the
+     * The first of {@code candidates} (ascending) whose rows leave each chart {@code minHeight} of the
      * {@code height} available, or, if none does, the one with the fewest rows. @param gap space between rows
      * @param wideLastRowPercent the height share of a last row that holds one cell across the board (0: equal rows)
      */
-    static int columns(List<Cell> cells, List<Integer> candidates, double height, double gap, double wideLastRowPercent) {
+    static int columns(List<Cell> cells, List<Integer> candidates, double height, double gap, double wideLastRowPercent,
+                       double minHeight) {
         int best = candidates.get(0);
         int bestRows = Integer.MAX_VALUE;
         for (int columns : candidates) {
             List<Place> places = place(cells, columns);
             int rows = rows(places);
             double shortest = Arrays.stream(rowPercents(places, columns, wideLastRowPercent)).min().orElse(100);
-            if ((height - gap * (rows - 1)) * shortest / 100 >= MIN_CHART_HEIGHT + ROUNDING) {
+            if ((height - gap * (rows - 1)) * shortest / 100 >= minHeight + ROUNDING) {
                 return columns;
             }
             if (rows < bestRows) {
@@ -69,9 +81,8 @@ final class BoardGrid {
                 column = 0;
                 row++;
             }
-            boolean lastAndAlone = i == cells.size() - 1 && column == 0;
-            if (lastAndAlone && (cell.wide() || columns == 2)) {
-                span = columns;                  // a row of its own: as wide as the board
+            if (i == cells.size() - 1 && (!cell.wide() || column == 0)) {
+                span = columns - column;         // the last cell fills its row
             }
             places.add(new Place(cell, column, row, span));
             column += span;

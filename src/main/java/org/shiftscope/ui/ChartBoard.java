@@ -65,14 +65,18 @@ public final class ChartBoard extends StackPane {
     /** Height share of the stress chart's row under the side-by-side pairs: the demonstration's main chart. */
     private static final double STRESS_ROW_PERCENT = 32;
     private static final String HEATMAP_TITLE = "Between-channel share of variance (layers × steps)";
-    private static final String HEATMAP_BRIEF_TITLE = "Between-channel share";
+    /** Ever shorter titles of the heatmap for ever narrower cells (2× presentation on 1280×720: the last). */
+    private static final List<String> HEATMAP_BRIEF_TITLES = List.of("Between-channel share", "Offset share");
     /** Room the heatmap's title keeps free on either side, in pixels. */
     private static final double HEATMAP_TITLE_MARGIN = 4;
     /** Column counts of the side-by-side comparison: one pair per row, or two. */
     private static final List<Integer> PAIR_COLUMNS = List.of(2, 4);
 
     private final GridPane grid = new GridPane();
-    /** Says how two runs are told apart (legends are hidden then: two runs' entries would crowd the plots). */
+    /**
+     * Says how two runs are told apart (legends are hidden then: two runs' entries would crowd the plots). Its
+     * font is the window's, which sets how tall a chart must be.
+     */
     private final Label caption = new Label();
     private String arrangement = "";
     private List<Run> runs = List.of();
@@ -95,6 +99,9 @@ public final class ChartBoard extends StackPane {
         }
         heightProperty().addListener(o -> rearrange());
         widthProperty().addListener(o -> rearrange());
+        caption.fontProperty().addListener(o -> rearrange());      // presentation mode's scale
+        heatmap.widthProperty().addListener(o -> titleHeatmaps());  // a brief title when the full one no longer fits
+        heatmapB.widthProperty().addListener(o -> titleHeatmaps());
     }
 
     /** A new size may want other columns; the charts are redrawn in their new cells. */
@@ -135,8 +142,8 @@ public final class ChartBoard extends StackPane {
         double stressRow = sideBySide && stressShown ? STRESS_ROW_PERCENT : 0;
         double height = getHeight() - (two ? caption.prefHeight(-1) : 0) - grid.getPadding().getTop()
                 - grid.getPadding().getBottom();
-        int columns = height > 0 ? BoardGrid.columns(cells, candidates, height, grid.getVgap(), stressRow)
-                : candidates.get(0);
+        int columns = height > 0 ? BoardGrid.columns(cells, candidates, height, grid.getVgap(), stressRow,
+                BoardGrid.minChartHeight(caption.getFont().getSize())) : candidates.get(0);
         String wanted = (two ? (overlaid ? "overlaid" : "side-by-side") : "single") + (stressShown ? "+stress" : "")
                 + (densityShown ? "+density" : "") + " in " + columns + runs.stream().map(Run::label).toList();
         if (wanted.equals(arrangement)) {
@@ -202,6 +209,7 @@ public final class ChartBoard extends StackPane {
             return;
         }
         Run first = runs.get(0);
+        titleHeatmaps();
         if (runs.size() == 1) {
             drawSingle(first.history());
         } else if (overlaid) {
@@ -240,7 +248,6 @@ public final class ChartBoard extends StackPane {
         accuracy.show(h.accuracySeries());
         means.show(h.layerSeries(false, post));
         variances.show(h.layerSeries(true, post));
-        heatmap.setTitle(heatmapTitle(heatmap, ""));
         heatmap.show(h.heatmap(), h.heatmapSteps());
         percentiles.show(h.percentileSeries());
         hessian.show(h.hessianSeries());
@@ -290,20 +297,37 @@ public final class ChartBoard extends StackPane {
         return new double[]{Math.min(a[0], b[0]), Math.max(a[1], b[1])};
     }
 
-    /** The heatmap's full title if it fits its width in the heatmap's font, else the brief one. */
-    private static String heatmapTitle(HeatmapView view, String suffix) {
-        String full = HEATMAP_TITLE + suffix;
-        if (!(view.lookup(".heatmap-text") instanceof Text style)) {
-            return full;
+    /** The heatmaps' titles, with the run's name when two runs are shown. */
+    private void titleHeatmaps() {
+        if (runs.isEmpty()) {
+            return;
         }
-        var text = new Text(full);
-        text.setFont(style.getFont());
-        return text.getLayoutBounds().getWidth() + 2 * HEATMAP_TITLE_MARGIN <= view.getWidth() ? full
-                : HEATMAP_BRIEF_TITLE + suffix;
+        boolean two = runs.size() > 1;
+        heatmap.setTitle(heatmapTitle(heatmap, two ? " · " + runs.get(0).label() : ""));
+        if (two) {
+            heatmapB.setTitle(heatmapTitle(heatmapB, " · " + runs.get(1).label()));
+        }
+    }
+
+    /** The heatmap's full title if it fits its width in the heatmap's font, else the first brief one that does. */
+    private static String heatmapTitle(HeatmapView view, String suffix) {
+        if (!(view.lookup(".heatmap-text") instanceof Text style)) {
+            return HEATMAP_TITLE + suffix;
+        }
+        var titles = new ArrayList<String>();
+        titles.add(HEATMAP_TITLE);
+        titles.addAll(HEATMAP_BRIEF_TITLES);
+        for (String title : titles) {
+            var text = new Text(title + suffix);
+            text.setFont(style.getFont());
+            if (text.getLayoutBounds().getWidth() + 2 * HEATMAP_TITLE_MARGIN <= view.getWidth()) {
+                return title + suffix;
+            }
+        }
+        return titles.get(titles.size() - 1) + suffix;
     }
 
     private static void drawHeatmap(HeatmapView view, Run run) {
-        view.setTitle(heatmapTitle(view, " · " + run.label()));
         view.show(run.history().heatmap(), run.history().heatmapSteps());
     }
 
@@ -352,11 +376,11 @@ public final class ChartBoard extends StackPane {
             ranks[i] = i + 1;
         }
         if (!overlaps) {
-            return List.of(new ChartSeries("eigenvalue (step " + report.step() + ")", ranks, report.eigenvalues()));
+            return List.of(new ChartSeries("λ at step " + report.step(), ranks, report.eigenvalues()));
         }
         return List.of(
-                new ChartSeries("overlap: ∇ logit batch means", ranks, report.meanOverlap()).styled("#21918c", true),
-                new ChartSeries("… and variances", ranks, report.meanVarianceOverlap()).styled("#5ec962", true));
+                new ChartSeries("overlap: means", ranks, report.meanOverlap()).styled("#21918c", true),
+                new ChartSeries("means + variances", ranks, report.meanVarianceOverlap()).styled("#5ec962", true));
     }
 
     private List<LiveChart> allCharts() {

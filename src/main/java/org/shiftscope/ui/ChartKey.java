@@ -25,6 +25,7 @@ final class ChartKey extends FlowPane {
     private static final double[] DASHES = {4, 3};
     private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)");
     private boolean wanted = true;
+    private boolean fits = true;
     /** What the key shows now (names, colours, styles), so that an unchanged key is not rebuilt every frame. */
     private List<String> shownLines = List.of();
 
@@ -60,14 +61,33 @@ final class ChartKey extends FlowPane {
             }
         }
         getChildren().setAll(entries);
-        setVisible(wanted && !entries.isEmpty());
+        updateVisible();
         return true;
     }
 
     /** Whether the key is wanted at all (hidden when two runs share a chart: the caption tells them apart). */
     void setWanted(boolean shown) {
         wanted = shown;
-        setVisible(shown && !getChildren().isEmpty());
+        updateVisible();
+    }
+
+    /** Whether the key fits its plot (its chart decides; a key covering the lines is worse than none). */
+    void fits(boolean room) {
+        fits = room;
+        updateVisible();
+    }
+
+    private void updateVisible() {
+        setVisible(wanted && fits && !getChildren().isEmpty());
+    }
+
+    /** The width of the key on one line. */
+    double contentWidth() {
+        double width = snappedLeftInset() + snappedRightInset() + getHgap() * Math.max(0, getChildren().size() - 1);
+        for (Node entry : getChildren()) {
+            width += entry.prefWidth(-1);
+        }
+        return width;
     }
 
     /** The names shown, "…" for a folded family (for tests). */

@@ -14,6 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -67,7 +68,7 @@ public final class ControlPanel extends VBox {
         lrSlider.setBlockIncrement(0.1);
         var lrField = new TextField(format(vm.learningRateProperty().get()));
         lrField.setId("lr-field");
-        lrField.setPrefColumnCount(6);
+        lrField.setPrefColumnCount(5);
         lrSlider.valueProperty().addListener((o, a, v) -> {
             if (Math.abs(Math.log10(vm.learningRateProperty().get()) - v.doubleValue()) > 1e-9) {
                 vm.learningRateProperty().set(Math.pow(10, v.doubleValue()));
@@ -230,11 +231,13 @@ public final class ControlPanel extends VBox {
         return new FlowPane(6, 6, buttons);
     }
 
-    private static HBox row(String label, Node control) {
+    /** A label and its control on one line, or the control under the label where presentation mode has no room. */
+    private static FlowPane row(String label, Node control) {
         var l = new Label(label);
-        l.setMinWidth(95);
-        var row = new HBox(6, l, control);
-        row.setAlignment(Pos.CENTER_LEFT);
+        l.getStyleClass().add("row-label");          // as wide as the longest label at 1×, its own width in presentation
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        var row = new FlowPane(6, 2, l, control);
+        row.setRowValignment(VPos.CENTER);
         return row;
     }
 

@@ -41,10 +41,14 @@ public final class LiveChart extends StackPane {
     private static final double MIN_HEIGHT = 60;
     /** Marker size of point series (pixels at 1×). */
     private static final double POINT_MARKER_SIZE = 4;
+    /** The x label of the time charts, which their axes do not repeat (the hover readout names it). */
+    static final String STEP_LABEL = "step";
     /** Room kept free on either side of the title, in pixels. */
     private static final double TITLE_MARGIN = 8;
     /** Gap between the key and the plot's frame, in pixels. */
     private static final double KEY_INSET = 4;
+    /** The largest share of the plot's area a key may cover; a larger one is left out. */
+    static final double MAX_KEY_SHARE = 0.2;
     private final XYChart chart;
     private final String baseTitle;
     private String briefTitle;
@@ -76,6 +80,9 @@ public final class LiveChart extends StackPane {
             axis.setForceZeroInRange(false);
             axis.setUnit(null);
         }
+        if (xLabel.equals(STEP_LABEL)) {
+            xAxis.getStyleClass().add("step-axis");  // not written under every plot: every time chart counts steps
+        }
         chart = new XYChart(xAxis, yAxis);
         chart.setTitle(title);
         this.baseTitle = title;
@@ -83,9 +90,9 @@ public final class LiveChart extends StackPane {
         this.yLabel = yLabel;
         chart.setLegendVisible(false);
         Pane plot = chart.getPlotForeground();
-        plot.getChildren().add(key);
-        plot.widthProperty().addListener(o -> placeKey());
-        plot.heightProperty().addListener(o -> placeKey());
+        plot.getChildren().addAll(key, badge);
+        plot.widthProperty().addListener(o -> placeOverlays());
+        plot.heightProperty().addListener(o -> placeOverlays());
         chart.setAnimated(false);
         renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setDrawMarker(false);
@@ -101,9 +108,9 @@ public final class LiveChart extends StackPane {
         StackPane.setMargin(readout, new Insets(26, 12, 0, 0));
         badge.setMouseTransparent(true);
         badge.setVisible(false);
-        StackPane.setAlignment(badge, Pos.TOP_LEFT);
-        StackPane.setMargin(badge, new Insets(26, 0, 0, 64));
-        getChildren().addAll(chart, badge, readout);
+        badge.setManaged(false);                     // placed in the plot's top left corner, wrapped to its width
+        badge.setWrapText(true);
+        getChildren().addAll(chart, readout);
         chart.setMinHeight(MIN_HEIGHT);              // many charts on a small screen shrink rather than overflow
         setMinHeight(MIN_HEIGHT);
         chart.getCanvas().setOnMouseMoved(e -> showValuesAt(xAxis.getValueForDisplay(e.getX())));
@@ -216,6 +223,7 @@ public final class LiveChart extends StackPane {
         badge.setText(text);
         badge.setVisible(!text.isEmpty());
         badge.getStyleClass().setAll("label", warning ? "chart-badge-warning" : "chart-badge");
+        placeOverlays();
     }
 
     public String badgeText() {
@@ -421,19 +429,29 @@ public final class LiveChart extends StackPane {
         var lines = new ArrayList<>(shown);
         lines.addAll(shownSecondary);
         if (key.show(lines)) {
-            placeKey();
+            placeOverlays();
         }
     }
 
-    /** Puts the key in its corner of the plot, wrapped to the plot's width. */
-    private void placeKey() {
+    /**
+     * Puts the key in its corner of the plot, wrapped to the plot's width, and the badge in the top left corner.
+     * A key that would cover more than MAX_KEY_SHARE of the plot is left out (hovering names every line).
+     */
+    private void placeOverlays() {
         Pane plot = chart.getPlotForeground();
-        key.setPrefWrapLength(Math.max(0, plot.getWidth() - 2 * KEY_INSET));
+        double room = Math.max(0, plot.getWidth() - 2 * KEY_INSET);
         key.applyCss();
-        key.autosize();
+        double keyWidth = Math.min(key.contentWidth(), room);
+        key.setPrefWrapLength(keyWidth);
+        key.resize(keyWidth, key.prefHeight(keyWidth));
+        key.fits(keyWidth * key.getHeight() <= MAX_KEY_SHARE * plot.getWidth() * plot.getHeight());
         double x = keyCorner.getHpos() == HPos.RIGHT ? plot.getWidth() - key.getWidth() - KEY_INSET : KEY_INSET;
         double y = keyCorner.getVpos() == VPos.BOTTOM ? plot.getHeight() - key.getHeight() - KEY_INSET : KEY_INSET;
         key.relocate(Math.max(0, x), Math.max(0, y));
+        badge.applyCss();
+        double badgeWidth = Math.min(badge.prefWidth(-1), room);
+        badge.resize(badgeWidth, badge.prefHeight(badgeWidth));
+        badge.relocate(KEY_INSET, KEY_INSET);
     }
 
     public XYChart chart() {

@@ -3,6 +3,8 @@
 // colour alone.
 package org.shiftscope.ui;
 
+import org.shiftscope.model.train.TrainerState;
+
 public enum MessageKind {
     INFO("message-info", ""),
     SUCCESS("message-success", "✓ "),
@@ -24,6 +26,18 @@ public enum MessageKind {
     /** Put before the message's text ("✓ ", "⚠ ", "✗ "; nothing for plain information). */
     public String sign() {
         return sign;
+    }
+
+    /**
+     * What a run's own message means in its state: a divergence is a warning (the charts keep it; a stress test
+     * ends that way), a failure an error, a stress test that ran to its end a success.
+     */
+    static MessageKind ofRun(TrainerState state, boolean stressTest) {
+        return switch (state) {
+            case DIVERGED -> WARNING;
+            case FAILED -> ERROR;
+            default -> stressTest ? SUCCESS : INFO;
+        };
     }
 
     /** The more serious of the two (several runs' messages shown together take the worst kind). */

@@ -194,20 +194,10 @@ final class RunLane implements AutoCloseable {
         return "BN " + trainer.snapshot().settings().bnMode().label();
     }
 
-    /**
-     * What {@link #problem()} is: a divergence is a warning (the charts keep it; a stress test ends that way),
-     * a finished stress test a success, a failure of the run, the Hessian or the log an error.
-     */
+    /** What {@link #problem()} is: the run's own message as its state says (MessageKind.ofRun), else an error. */
     MessageKind problemKind() {
         var snapshot = trainer.snapshot();
-        if (snapshot.message() == null) {
-            return MessageKind.ERROR;
-        }
-        return switch (snapshot.state()) {
-            case DIVERGED -> MessageKind.WARNING;
-            case FAILED -> MessageKind.ERROR;
-            default -> snapshot.stressTest() ? MessageKind.SUCCESS : MessageKind.INFO;
-        };
+        return snapshot.message() == null ? MessageKind.ERROR : MessageKind.ofRun(snapshot.state(), snapshot.stressTest());
     }
 
     /** Why the run stopped, why the Hessian or the log failed, or null. */

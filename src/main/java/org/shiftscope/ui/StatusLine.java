@@ -1,7 +1,7 @@
-// The window's status bar: the step counter first and always whole, then the run's state, then the latest
-// message in the style of its kind (a success is not an error's red), then the window's switches. When room
-// runs out, the state and the message are cut short with "…" (the whole message is in its tooltip); the step
-// counter and the switches never are.
+// The window's status bar: the step counter first and always whole, then the run's state and what it runs on,
+// then the latest message in the style of its kind (a success is not an error's red), then the window's
+// switches. When room runs out, the state and the message are cut short with "…" (the whole message is in its
+// tooltip); the step counter and the switches never are.
 package org.shiftscope.ui;
 
 import javafx.beans.binding.Bindings;
@@ -23,6 +23,7 @@ final class StatusLine extends HBox {
     private static final double TOOLTIP_WIDTH = 600;
     private final Label step = new Label();
     private final Label state = new Label();
+    private final Label resources = new Label();
     private final Label message = new Label();
     private final HBox rightItems = new HBox(4);
 
@@ -30,7 +31,7 @@ final class StatusLine extends HBox {
         setId("status-bar");
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
-        setSpacing(10);
+        setSpacing(6);
         setPadding(new Insets(2, 4, 2, 6));
 
         step.setId("status-step");
@@ -41,6 +42,9 @@ final class StatusLine extends HBox {
         state.setId("status-text");
         state.setMinWidth(0);
         state.textProperty().bind(vm.statusProperty());
+        resources.setId("status-resources");
+        resources.setMinWidth(0);
+        resources.textProperty().bind(vm.resourcesProperty().map(text -> "· " + text));
 
         message.setId("message");
         message.getStyleClass().add("message");
@@ -61,7 +65,7 @@ final class StatusLine extends HBox {
 
         rightItems.setAlignment(Pos.CENTER_RIGHT);
         rightItems.setMinWidth(Region.USE_PREF_SIZE);
-        getChildren().addAll(step, state, message, rightItems);
+        getChildren().addAll(step, state, resources, message, rightItems);
     }
 
     private void style(MessageKind kind) {

@@ -86,6 +86,7 @@ public final class TrainingViewModel implements AutoCloseable {
     private final ObjectProperty<TrainerState> state = new SimpleObjectProperty<>(this, "state", TrainerState.READY);
     private final LongProperty steps = new SimpleLongProperty(this, "steps");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private final StringProperty resources = new SimpleStringProperty(this, "resources", "");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final ObjectProperty<MessageKind> messageKind = new SimpleObjectProperty<>(this, "messageKind", MessageKind.INFO);
     private final StringProperty curvature = new SimpleStringProperty(this, "curvature", "λ1: not computed yet");
@@ -337,6 +338,7 @@ public final class TrainingViewModel implements AutoCloseable {
         state.set(combinedState());
         steps.set(first.stepsTaken());
         status.set(statusLine());
+        resources.set(resourcesLine());
         hessianSummary.set(join(lane -> lane.hessianSummary(), "Hessian"));
         curvature.set(lanes.size() == 1 ? lanes.get(0).curvatureFigures()
                 : lanes.stream().map(l -> l.label() + ": " + l.curvatureFigures()).collect(Collectors.joining("   ")));
@@ -460,11 +462,14 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     private String statusLine() {
-        String runs = lanes.size() == 1 ? describe(lanes.get(0).snapshot())
+        return lanes.size() == 1 ? describe(lanes.get(0).snapshot())
                 : lanes.stream().map(l -> l.label() + " " + describe(l.snapshot())).collect(Collectors.joining(" · "));
+    }
+
+    private String resourcesLine() {
         Runtime rt = Runtime.getRuntime();
         long usedMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
-        return String.format("%s · %s · heap %d MB", runs, backend, usedMb);
+        return String.format("%s · heap %d MB", backend, usedMb);
     }
 
     private static String describe(TrainingSnapshot s) {
@@ -614,8 +619,14 @@ public final class TrainingViewModel implements AutoCloseable {
         return steps;
     }
 
+    /** How each run is doing: "running, 88 steps/s", "BN off diverged at step 310 · BN on running, …". */
     public ReadOnlyStringProperty statusProperty() {
         return status;
+    }
+
+    /** What the runs use: "CPU (OpenBLAS, 1 thread) · heap 312 MB". */
+    public ReadOnlyStringProperty resourcesProperty() {
+        return resources;
     }
 
     public ReadOnlyStringProperty messageProperty() {
