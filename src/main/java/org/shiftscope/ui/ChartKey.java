@@ -20,7 +20,7 @@ final class ChartKey extends FlowPane {
     static final int FOLD_AT = 3;
     /** Line colours the stylesheets define (-color-dataset-1 … 8), which ChartFX cycles through. */
     private static final int THEME_COLORS = 8;
-    /** Length of a swatch, in pixels at 1× (the line inside it is as thick as the chart's). */
+    /** Length of a swatch's line, in pixels. */
     private static final double SWATCH_LENGTH = 14;
     private static final double[] DASHES = {4, 3};
     private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)");
@@ -72,7 +72,7 @@ final class ChartKey extends FlowPane {
     }
 
     /** Whether the key fits its plot (its chart decides; a key covering the lines is worse than none). */
-    void fits(boolean room) {
+    void setFits(boolean room) {
         fits = room;
         updateVisible();
     }

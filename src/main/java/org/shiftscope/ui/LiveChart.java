@@ -42,13 +42,13 @@ public final class LiveChart extends StackPane {
     /** Marker size of point series (pixels at 1×). */
     private static final double POINT_MARKER_SIZE = 4;
     /** The x label of the time charts, which their axes do not repeat (the hover readout names it). */
-    static final String STEP_LABEL = "step";
+    private static final String STEP_LABEL = "step";
     /** Room kept free on either side of the title, in pixels. */
     private static final double TITLE_MARGIN = 8;
     /** Gap between the key and the plot's frame, in pixels. */
     private static final double KEY_INSET = 4;
     /** The largest share of the plot's area a key may cover; a larger one is left out. */
-    static final double MAX_KEY_SHARE = 0.2;
+    private static final double MAX_KEY_SHARE = 0.2;
     private final XYChart chart;
     private final String baseTitle;
     private String briefTitle;
@@ -361,11 +361,6 @@ public final class LiveChart extends StackPane {
         return baseTitle + runLabel;
     }
 
-    /** The title as shown now: the full one, or the brief one when the full one does not fit. */
-    public String shownTitle() {
-        return chart.getTitle();
-    }
-
     /** A shorter title for narrow charts (projector layouts), e.g. "Loss" for "Loss (cross-entropy)". */
     public LiveChart withBriefTitle(String brief) {
         briefTitle = brief;
@@ -444,7 +439,7 @@ public final class LiveChart extends StackPane {
         double keyWidth = Math.min(key.contentWidth(), room);
         key.setPrefWrapLength(keyWidth);
         key.resize(keyWidth, key.prefHeight(keyWidth));
-        key.fits(keyWidth * key.getHeight() <= MAX_KEY_SHARE * plot.getWidth() * plot.getHeight());
+        key.setFits(keyWidth * key.getHeight() <= MAX_KEY_SHARE * plot.getWidth() * plot.getHeight());
         double x = keyCorner.getHpos() == HPos.RIGHT ? plot.getWidth() - key.getWidth() - KEY_INSET : KEY_INSET;
         double y = keyCorner.getVpos() == VPos.BOTTOM ? plot.getHeight() - key.getHeight() - KEY_INSET : KEY_INSET;
         key.relocate(Math.max(0, x), Math.max(0, y));
