@@ -4,14 +4,14 @@
 package org.shiftscope.ui;
 
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.Node;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.train.RunEvent;
 
@@ -34,30 +34,35 @@ public final class ChartBoard extends StackPane {
         }
     }
 
-    private final LiveChart loss = new LiveChart("loss-chart", "Loss (cross-entropy)", "step", "loss", true).withClipping();
-    private final LiveChart accuracy = new LiveChart("accuracy-chart", "Accuracy", "step", "fraction correct", false);
+    private final LiveChart loss = new LiveChart("loss-chart", "Loss (cross-entropy)", "step", "loss", true)
+            .withBriefTitle("Loss").withClipping();
+    private final LiveChart accuracy = new LiveChart("accuracy-chart", "Accuracy", "step", "accuracy", false)
+            .withKeyAt(Pos.BOTTOM_RIGHT);
     private final LiveChart means = new LiveChart("mean-chart", "Layer means", "step", "mean", false).withClipping();
     private final LiveChart variances = new LiveChart("variance-chart", "Layer variances", "step", "variance", true)
             .withClipping();
     private final HeatmapView heatmap = new HeatmapView("heatmap", HEATMAP_TITLE);
     private final LiveChart percentiles = new LiveChart("percentile-chart",
-            "Tracked unit: 15/50/85th percentiles", "step", "value", false).withClipping();
+            "Tracked unit: 15/50/85th percentiles", "step", "value", false).withBriefTitle("Unit percentiles")
+            .withClipping();
     private final LiveChart hessian = new LiveChart("hessian-chart", "Top eigenvalues vs stability limit",
-            "step", "eigenvalue", true).withMarkers();
+            "step", "λ", true).withMarkers().withBriefTitle("Top eigenvalues").withKeyAt(Pos.BOTTOM_RIGHT);
     private final LiveChart spectrum = new LiveChart("spectrum-chart", "Latest top-k and shift overlap",
-            "rank", "eigenvalue", false).withMarkers().withSecondaryAxis("overlap", 0, 1);
+            "rank", "λ", false).withMarkers().withSecondaryAxis("overlap", 0, 1).withBriefTitle("Latest top-k");
     private final LiveChart density = new LiveChart("density-chart",
-            "Spectral density, top-k marked", "eigenvalue λ", "density", true).withPointSeries();
+            "Spectral density, top-k marked", "eigenvalue λ", "density", true).withPointSeries()
+            .withBriefTitle("Spectral density");
     private final LiveChart stress = new LiveChart("stress-chart", "Stress test: λ1 and accuracy vs learning rate",
-            "learning rate η", "λ1", true).withLogX().withMarkers().withSecondaryAxis("train accuracy", 0, 1);
+            "learning rate η", "λ1", true).withLogX().withMarkers().withSecondaryAxis("train accuracy", 0, 1)
+            .withBriefTitle("Stress test: λ1 vs η");
     // The second run's column when side by side.
     private final LiveChart lossB = new LiveChart("loss-chart-b", "Loss (cross-entropy)", "step", "loss", true)
-            .withClipping();
+            .withBriefTitle("Loss").withClipping();
     private final LiveChart variancesB = new LiveChart("variance-chart-b", "Layer variances", "step", "variance", true)
             .withClipping();
     private final HeatmapView heatmapB = new HeatmapView("heatmap-b", HEATMAP_TITLE);
     private final LiveChart hessianB = new LiveChart("hessian-chart-b", "Top eigenvalues vs stability limit",
-            "step", "eigenvalue", true).withMarkers();
+            "step", "λ", true).withMarkers().withBriefTitle("Top eigenvalues").withKeyAt(Pos.BOTTOM_RIGHT);
     /** The stress chart's accuracy lines take this theme colour, apart from λ1's (the first). */
     private static final int ACCURACY_COLOR = 3;
     /** Line colours the stylesheets define. */
@@ -67,9 +72,18 @@ public final class ChartBoard extends StackPane {
     /** Height share of the stress chart's row under the side-by-side pairs: the demonstration's main chart. */
     private static final double STRESS_ROW_PERCENT = 32;
     private static final String HEATMAP_TITLE = "Between-channel share of variance (layers × steps)";
+    /** Ever shorter titles of the heatmap for ever narrower cells (2× presentation on 1280×720: the last). */
+    private static final List<String> HEATMAP_BRIEF_TITLES = List.of("Between-channel share", "Offset share");
+    /** Room the heatmap's title keeps free on either side, in pixels. */
+    private static final double HEATMAP_TITLE_MARGIN = 4;
+    /** Column counts of the side-by-side comparison: one pair per row, or two. */
+    private static final List<Integer> PAIR_COLUMNS = List.of(2, 4);
 
     private final GridPane grid = new GridPane();
-    /** Says how two runs are told apart (legends are hidden then: two runs' entries would crowd the plots). */
+    /**
+     * Says how two runs are told apart (legends are hidden then: two runs' entries would crowd the plots). Its
+     * font is the window's, which sets how tall a chart must be.
+     */
     private final Label caption = new Label();
     private String arrangement = "";
     private List<Run> runs = List.of();
@@ -89,6 +103,18 @@ public final class ChartBoard extends StackPane {
         getChildren().add(content);
         for (var chart : allCharts()) {
             chart.setOnRedrawRequest(this::redraw);
+        }
+        heightProperty().addListener(o -> rearrange());
+        widthProperty().addListener(o -> rearrange());
+        caption.fontProperty().addListener(o -> rearrange());      // presentation mode's scale
+        heatmap.widthProperty().addListener(o -> titleHeatmaps());  // a brief title when the full one no longer fits
+        heatmapB.widthProperty().addListener(o -> titleHeatmaps());
+    }
+
+    /** A new size may want other columns; the charts are redrawn in their new cells. */
+    private void rearrange() {
+        if (!runs.isEmpty()) {
+            arrange();
         }
     }
 
@@ -110,24 +136,31 @@ public final class ChartBoard extends StackPane {
         redraw();
     }
 
+    /**
+     * Lays the charts out for the runs shown and the board's size: as few columns as keep every chart at least
+     * BoardGrid.MIN_CHART_HEIGHT tall, keys (legends) for one run only, brief titles where full ones do not fit.
+     */
     private void arrange() {
         boolean two = runs.size() > 1;
+        boolean sideBySide = two && !overlaid;
         boolean densityShown = runs.stream().anyMatch(r -> r.history().latestDensity() != null);
-        boolean presenting = getScene() != null && getScene().getRoot().getStyleClass().contains(Appearance.PRESENTATION_CLASS);
+        List<BoardGrid.Cell> cells = cells(two, sideBySide, densityShown);
+        List<Integer> candidates = sideBySide ? PAIR_COLUMNS : densityShown ? List.of(3, 4) : List.of(2, 3, 4);
+        double stressRow = sideBySide && stressShown ? STRESS_ROW_PERCENT : 0;
+        double height = getHeight() - (two ? caption.prefHeight(-1) : 0) - grid.getPadding().getTop()
+                - grid.getPadding().getBottom();
+        int columns = height > 0 ? BoardGrid.columns(cells, candidates, height, grid.getVgap(), stressRow,
+                BoardGrid.minChartHeight(caption.getFont().getSize())) : candidates.get(0);
         String wanted = (two ? (overlaid ? "overlaid" : "side-by-side") : "single") + (stressShown ? "+stress" : "")
-                + (densityShown ? "+density" : "") + (presenting ? "+presenting" : "") + runs.stream().map(Run::label).toList();
+                + (densityShown ? "+density" : "") + " in " + columns + runs.stream().map(Run::label).toList();
         if (wanted.equals(arrangement)) {
             return;
         }
         arrangement = wanted;
-        boolean sideBySide = two && !overlaid;
-        // Nine charts of one run (the density added) in three columns rather than five squeezed rows of two; a
-        // projector's legends beside the plots leave three columns no room, so they go (hovering names every line).
-        int columns = !sideBySide && densityShown ? 3 : 2;
         for (var chart : allCharts()) {
-            chart.setTitle(chart.baseTitle());
+            chart.setRunLabel("");
             chart.fixRanges(null, null);
-            chart.setLegendVisible(!two && !(presenting && columns == 3));
+            chart.setLegendVisible(!two);
         }
         caption.setVisible(two);
         if (two) {
@@ -138,51 +171,34 @@ public final class ChartBoard extends StackPane {
                     : "Solid lines: " + runs.get(0).label() + " · dashed lines: " + runs.get(1).label()
                     + " · hover a chart to read every line");
         }
-        var cells = new ArrayList<Node>();
+        BoardGrid.fill(grid, cells, columns, stressRow);
+    }
+
+    /** The cells of the board in reading order. */
+    private List<BoardGrid.Cell> cells(boolean two, boolean sideBySide, boolean densityShown) {
+        var cells = new ArrayList<BoardGrid.Cell>();
         if (sideBySide) {
-            cells.addAll(List.of(loss, lossB));
-            if (!stressShown) {
-                cells.addAll(List.of(variances, variancesB));   // the stress chart needs the room more
+            for (Node chart : stressShown ? List.of(loss, lossB, heatmap, heatmapB, hessian, hessianB)   // the stress
+                    : List.of(loss, lossB, variances, variancesB, heatmap, heatmapB, hessian, hessianB)) { // chart needs the room
+                cells.add(BoardGrid.Cell.of(chart));
             }
-            cells.addAll(List.of(heatmap, heatmapB, hessian, hessianB));
             if (densityShown) {
-                cells.add(density);                     // across both columns: both runs' spectra on one λ axis
-                cells.add(null);
+                cells.add(new BoardGrid.Cell(density, true));    // both runs' spectra on one λ axis
             }
             if (stressShown) {
-                cells.add(stress);                      // across both columns: the runs on one η axis
+                cells.add(new BoardGrid.Cell(stress, true));     // the runs on one η axis
             }
-        } else {
-            Node heatmapCell = two ? stacked(heatmap, heatmapB) : heatmap;
-            cells.addAll(List.of(loss, accuracy, means, variances, heatmapCell, stressShown ? stress : percentiles,
-                    hessian, spectrum));
-            if (densityShown) {
-                cells.add(density);
-            }
+            return cells;
         }
-        grid.getChildren().clear();
-        grid.getColumnConstraints().clear();
-        grid.getRowConstraints().clear();
-        for (int i = 0; i < cells.size(); i++) {
-            boolean alone = columns == 2 && i % 2 == 0 && (i == cells.size() - 1 || cells.get(i + 1) == null);
-            if (cells.get(i) != null) {
-                grid.add(cells.get(i), i % columns, i / columns, alone ? 2 : 1, 1);
-            }
+        Node heatmapCell = two ? stacked(heatmap, heatmapB) : heatmap;
+        for (Node chart : List.of(loss, accuracy, means, variances, heatmapCell, stressShown ? stress : percentiles,
+                hessian, spectrum)) {
+            cells.add(BoardGrid.Cell.of(chart));
         }
-        for (int c = 0; c < columns; c++) {
-            var column = new ColumnConstraints();
-            column.setPercentWidth(100.0 / columns);
-            grid.getColumnConstraints().add(column);
+        if (densityShown) {
+            cells.add(BoardGrid.Cell.of(density));
         }
-        int rows = (cells.size() + columns - 1) / columns;
-        boolean wideLastRow = sideBySide && stressShown;
-        for (int r = 0; r < rows; r++) {
-            var row = new RowConstraints();
-            row.setPercentHeight(wideLastRow ? (r == rows - 1 ? STRESS_ROW_PERCENT : (100 - STRESS_ROW_PERCENT) / (rows - 1))
-                    : 100.0 / rows);
-            row.setVgrow(Priority.ALWAYS);
-            grid.getRowConstraints().add(row);
-        }
+        return cells;
     }
 
     private static Node stacked(HeatmapView top, HeatmapView bottom) {
@@ -200,6 +216,7 @@ public final class ChartBoard extends StackPane {
             return;
         }
         Run first = runs.get(0);
+        titleHeatmaps();
         if (runs.size() == 1) {
             drawSingle(first.history());
         } else if (overlaid) {
@@ -269,7 +286,6 @@ public final class ChartBoard extends StackPane {
         accuracy.show(h.accuracySeries());
         means.show(h.layerSeries(false, post));
         variances.show(h.layerSeries(true, post));
-        heatmap.setTitle(HEATMAP_TITLE);
         heatmap.show(h.heatmap(), h.heatmapSteps());
         percentiles.show(h.percentileSeries());
         hessian.show(h.hessianSeries());
@@ -317,8 +333,8 @@ public final class ChartBoard extends StackPane {
 
     /** The same chart for two runs, titled with each run's label, on shared axes. */
     private static void pair(LiveChart left, LiveChart right, Run a, Run b, Function<RunHistory, List<ChartSeries>> data) {
-        left.setTitle(left.baseTitle() + " · " + a.label());
-        right.setTitle(right.baseTitle() + " · " + b.label());
+        left.setRunLabel(a.label());
+        right.setRunLabel(b.label());
         left.show(data.apply(a.history()));
         right.show(data.apply(b.history()));
         double[] xs = union(left.dataRange(true), right.dataRange(true));
@@ -334,8 +350,37 @@ public final class ChartBoard extends StackPane {
         return new double[]{Math.min(a[0], b[0]), Math.max(a[1], b[1])};
     }
 
+    /** The heatmaps' titles, with the run's name when two runs are shown. */
+    private void titleHeatmaps() {
+        if (runs.isEmpty()) {
+            return;
+        }
+        boolean two = runs.size() > 1;
+        heatmap.setTitle(heatmapTitle(heatmap, two ? " · " + runs.get(0).label() : ""));
+        if (two) {
+            heatmapB.setTitle(heatmapTitle(heatmapB, " · " + runs.get(1).label()));
+        }
+    }
+
+    /** The heatmap's full title if it fits its width in the heatmap's font, else the first brief one that does. */
+    private static String heatmapTitle(HeatmapView view, String suffix) {
+        if (!(view.lookup(".heatmap-text") instanceof Text style)) {
+            return HEATMAP_TITLE + suffix;
+        }
+        var titles = new ArrayList<String>();
+        titles.add(HEATMAP_TITLE);
+        titles.addAll(HEATMAP_BRIEF_TITLES);
+        for (String title : titles) {
+            var text = new Text(title + suffix);
+            text.setFont(style.getFont());
+            if (text.getLayoutBounds().getWidth() + 2 * HEATMAP_TITLE_MARGIN <= view.getWidth()) {
+                return title + suffix;
+            }
+        }
+        return titles.get(titles.size() - 1) + suffix;
+    }
+
     private static void drawHeatmap(HeatmapView view, Run run) {
-        view.setTitle(HEATMAP_TITLE + " · " + run.label());
         view.show(run.history().heatmap(), run.history().heatmapSteps());
     }
 
@@ -384,11 +429,11 @@ public final class ChartBoard extends StackPane {
             ranks[i] = i + 1;
         }
         if (!overlaps) {
-            return List.of(new ChartSeries("eigenvalue (step " + report.step() + ")", ranks, report.eigenvalues()));
+            return List.of(new ChartSeries("λ at step " + report.step(), ranks, report.eigenvalues()));
         }
         return List.of(
-                new ChartSeries("overlap: ∇ logit batch means", ranks, report.meanOverlap()).styled("#21918c", true),
-                new ChartSeries("… and variances", ranks, report.meanVarianceOverlap()).styled("#5ec962", true));
+                new ChartSeries("overlap: means", ranks, report.meanOverlap()).styled("#21918c", true),
+                new ChartSeries("means + variances", ranks, report.meanVarianceOverlap()).styled("#5ec962", true));
     }
 
     private List<LiveChart> allCharts() {

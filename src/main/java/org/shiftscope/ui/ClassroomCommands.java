@@ -66,7 +66,7 @@ public final class ClassroomCommands {
         if (state == TrainerState.RUNNING) {
             vm.pause();
         } else if (state == TrainerState.DIVERGED) {
-            vm.showMessage("The run diverged: press R to reset.");
+            vm.showMessage("The run diverged: press R to reset.", MessageKind.WARNING);
         } else {
             vm.start();
         }
@@ -108,11 +108,11 @@ public final class ClassroomCommands {
         try {
             file = QuickExport.fileIn(exportFolder.get(), LocalDateTime.now());
             view.exportWindow(file, exportScale());
-            vm.showMessage("Window saved as " + file.toAbsolutePath());
+            vm.showMessage("Window saved as " + file.toAbsolutePath(), MessageKind.SUCCESS);
             Notice.done(stage, "Window saved", file.toAbsolutePath().toString());
         } catch (IOException | RuntimeException e) {
             String why = "Could not save the window" + (file == null ? "" : " as " + file) + ": " + e.getMessage();
-            vm.showMessage(why);
+            vm.showMessage(why, MessageKind.ERROR);
             Notice.failed(stage, "Window not saved", why);
         }
     }

@@ -12,7 +12,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.controlsfx.control.SegmentedButton;
-import org.controlsfx.control.StatusBar;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +38,7 @@ public final class ClassroomWindow {
             }
         });
         TitleHover.install(view, panel);
-        if (view.lookup("#status-bar") instanceof StatusBar statusBar) {
+        if (view.lookup("#status-bar") instanceof StatusLine statusBar) {
             var switches = List.of(sizeSwitch(appearance), themeSwitch(appearance), explainSwitch(), sheetButton());
             switches.forEach(ClassroomWindow::keepFullWidth);
             statusBar.getRightItems().addAll(0, switches);

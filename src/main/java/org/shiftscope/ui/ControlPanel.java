@@ -13,7 +13,12 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.converter.IntegerStringConverter;
 import org.controlsfx.control.SegmentedButton;
@@ -29,7 +34,7 @@ import javafx.beans.property.IntegerProperty;
 
 public final class ControlPanel extends VBox {
     public ControlPanel(TrainingViewModel vm) {
-        setSpacing(6);
+        setSpacing(5);
         setPadding(new Insets(8));
         setPrefWidth(250);
 
@@ -44,6 +49,7 @@ public final class ControlPanel extends VBox {
                 vm.bnModeProperty().set(mode);
                 button.setSelected(true);
             });
+            button.setMinWidth(Region.USE_PREF_SIZE);
             segmented.getButtons().add(button);
         }
         vm.bnModeProperty().addListener((o, a, mode) -> segmented.getButtons()
@@ -58,7 +64,7 @@ public final class ControlPanel extends VBox {
         lrSlider.setBlockIncrement(0.1);
         var lrField = new TextField(format(vm.learningRateProperty().get()));
         lrField.setId("lr-field");
-        lrField.setPrefColumnCount(6);
+        lrField.setPrefColumnCount(5);
         lrSlider.valueProperty().addListener((o, a, v) -> {
             if (Math.abs(Math.log10(vm.learningRateProperty().get()) - v.doubleValue()) > 1e-9) {
                 vm.learningRateProperty().set(Math.pow(10, v.doubleValue()));
@@ -136,13 +142,19 @@ public final class ControlPanel extends VBox {
 
         var dataset = DatasetPicker.choice(vm, window -> new DirectoryChooser().showDialog(window));
 
+        // Label and control side by side wherever they fit, so the column fits a 720-pixel-high screen.
+        HBox.setHgrow(lrSlider, Priority.ALWAYS);
+        var lrRow = new HBox(6, lrSlider, lrField);
+        lrRow.setAlignment(Pos.CENTER_LEFT);
+        var momentumRow = new HBox(12, momentumLabel, nesterov);
+        momentumRow.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(
                 new Label("Guided scenario"), ScenarioPicker.choice(vm), ScenarioPicker.loadButton(vm),
                 new Separator(),
-                new Label("Dataset"), dataset,
-                new Label("BN mode"), segmented,
-                new Label("Learning rate η"), lrSlider, new HBox(6, new Label("η ="), lrField),
-                momentumLabel, momentum, nesterov,
+                row("Dataset", dataset),
+                row("BN mode", segmented),
+                new Label("Learning rate η"), lrRow,
+                momentumRow, momentum,
                 new Separator(),
                 row("Depth", depth), row("Width", width), row("Batch", batch), row("Activation", activation),
                 row("Seed", seed), center,
@@ -151,7 +163,7 @@ public final class ControlPanel extends VBox {
                 new Separator(),
                 compare(vm), new HBox(6, new Label("2nd run: BN"), secondRunMode(vm)), overlay(vm), stressTest(vm),
                 new Separator(),
-                new HBox(6, start, pause), new HBox(6, step, reset));
+                runCommands(start, pause, step, reset));
     }
 
     /** Comparison mode: a second run that differs only in BN mode. */
@@ -195,10 +207,19 @@ public final class ControlPanel extends VBox {
         return stress;
     }
 
-    private static HBox row(String label, Node control) {
+    /** Start, Pause, Step, Reset: one row at 1×, two where presentation mode enlarges them. */
+    private static FlowPane runCommands(Button... buttons) {
+        return new FlowPane(6, 6, buttons);
+    }
+
+    /** A label and its control on one line, or the control under the label where presentation mode has no room. */
+    private static FlowPane row(String label, Node control) {
         var l = new Label(label);
-        l.setMinWidth(95);
-        return new HBox(6, l, control);
+        l.getStyleClass().add("row-label");          // as wide as the longest label at 1×, its own width in presentation
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        var row = new FlowPane(6, 2, l, control);
+        row.setRowValignment(VPos.CENTER);
+        return row;
     }
 
     private static Spinner<Integer> intSpinner(String id, int min, int max, int value, int step,
@@ -226,7 +247,7 @@ public final class ControlPanel extends VBox {
     private static Button button(String id, String text, String help, Runnable action) {
         var button = new Button(text);
         button.setId(id);
-        button.setPrefWidth(110);
+        button.setMinWidth(Region.USE_PREF_SIZE);
         button.setOnAction(e -> action.run());
         button.setTooltip(tip(help));
         return button;

@@ -1,12 +1,15 @@
 // How current the shown Hessian report is, said in words for the Hessian line and the λ chart: its step and
 // age in steps, "stale" as soon as the run's BN mode or learning rate is no longer the report's (a BN switch
 // is not cancelled into silence), and "computing at step N…" while the Hessian thread works on newer weights.
+// Also the two figures the window's header keeps in view in every layout: λ1 and η·λ1.
 package org.shiftscope.ui;
 
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.train.BackgroundHessian;
 import org.shiftscope.model.train.OptimizerSettings;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
 /**
@@ -62,6 +65,26 @@ record HessianStatus(HessianReport report, long step, OptimizerSettings settings
         String stale = staleReason();
         String text = stale == null ? head : "STALE, " + stale + ": " + head;
         return now.isEmpty() ? text : text + " · " + now;
+    }
+
+    /** The header's figures: "λ1 = 23.6 · η·λ1 = 2.37 (at step 1020)", with "stale" when they no longer describe the run. */
+    String figures() {
+        if (report == null) {
+            return "λ1: not computed yet";
+        }
+        return "λ1 = " + figure(report.lambdaMax()) + " · η·λ1 = " + figure(report.lrTimesLambdaMax())
+                + " (at step " + report.step() + (stale() ? ", stale" : "") + ")";
+    }
+
+    /** Three significant digits, whole numbers from 100 on (1926, not 1.93e+03). */
+    static String figure(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        if (Math.abs(value) >= 100) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
+        return new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     /** The λ chart's badge: the report's step and age, stale or not, and what is being computed. */

@@ -1,8 +1,9 @@
 // A live line chart on ChartFX (measured near the 16.7 ms pulse floor up to 100k points under software
 // rendering, where JavaFX's LineChart took 54–164 ms per frame). No animation; the series are
 // replaced wholesale from decimated histories each time new data arrives. A NaN point breaks a line (at a
-// BN switch); the run's events are labelled vertical markers; a chart may clip a blow-up (a divergence) so the
-// rest stays readable, marking the clipped peak with an arrow and its value.
+// BN switch); the run's events are labelled vertical markers (EventMarker); blow-ups are clipped (AxisClip).
+// On a small screen it keeps its words whole: a shorter title when the full one does not fit, no y label
+// longer than the plot is tall, and a compact key inside the plot (ChartKey) in place of ChartFX's legend.
 package org.shiftscope.ui;
 
 import io.fair_acc.chartfx.XYChart;
@@ -18,11 +19,15 @@ import io.fair_acc.dataset.utils.DataSetStyleBuilder;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,8 +51,22 @@ public final class LiveChart extends StackPane {
     private static final double LABEL_FLIP_FRACTION = 0.6;
     /** Room left above the body when clipped, in body spans. */
     private static final double CLIP_HEADROOM = 0.25;
+    /** The x label of the time charts, which their axes do not repeat (the hover readout names it). */
+    private static final String STEP_LABEL = "step";
+    /** Room kept free on either side of the title, in pixels. */
+    private static final double TITLE_MARGIN = 8;
+    /** Gap between the key and the plot's frame, in pixels. */
+    private static final double KEY_INSET = 4;
+    /** The largest share of the plot's area a key may cover; a larger one is left out. */
+    private static final double MAX_KEY_SHARE = 0.2;
     private final XYChart chart;
     private final String baseTitle;
+    private String briefTitle;
+    private String runLabel = "";
+    private final String yLabel;
+    private final ChartKey key = new ChartKey();
+    private Pos keyCorner = Pos.TOP_RIGHT;
+    private List<ChartSeries> shownSecondary = List.of();
     private final DefaultNumericAxis yAxis;
     private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
     private final List<DoubleDataSet> dataSets = new ArrayList<>();
@@ -78,9 +97,19 @@ public final class LiveChart extends StackPane {
             axis.setForceZeroInRange(false);
             axis.setUnit(null);
         }
+        if (xLabel.equals(STEP_LABEL)) {
+            xAxis.getStyleClass().add("step-axis");  // not written under every plot: every time chart counts steps
+        }
         chart = new XYChart(xAxis, yAxis);
         chart.setTitle(title);
         this.baseTitle = title;
+        this.briefTitle = title;
+        this.yLabel = yLabel;
+        chart.setLegendVisible(false);
+        Pane plot = chart.getPlotForeground();
+        plot.getChildren().addAll(key, badge);
+        plot.widthProperty().addListener(o -> placeOverlays());
+        plot.heightProperty().addListener(o -> placeOverlays());
         chart.setAnimated(false);
         renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setDrawMarker(false);
@@ -97,9 +126,9 @@ public final class LiveChart extends StackPane {
         StackPane.setMargin(readout, new Insets(26, 12, 0, 0));
         badge.setMouseTransparent(true);
         badge.setVisible(false);
-        StackPane.setAlignment(badge, Pos.TOP_LEFT);
-        StackPane.setMargin(badge, new Insets(26, 0, 0, 64));
-        getChildren().addAll(chart, badge, readout);
+        badge.setManaged(false);                     // placed in the plot's top left corner, wrapped to its width
+        badge.setWrapText(true);
+        getChildren().addAll(chart, readout);
         chart.setMinHeight(MIN_HEIGHT);              // many charts on a small screen shrink rather than overflow
         setMinHeight(MIN_HEIGHT);
         chart.getCanvas().setOnMouseMoved(e -> showValuesAt(xAxis.getValueForDisplay(e.getX())));
@@ -138,7 +167,9 @@ public final class LiveChart extends StackPane {
 
     /** Replaces the lines drawn against the secondary axis. */
     public void showSecondary(List<ChartSeries> all) {
-        replace(secondaryRenderer, secondaryDataSets, all.stream().filter(s -> s.size() > 0).toList());
+        shownSecondary = all.stream().filter(s -> s.size() > 0).toList();
+        replace(secondaryRenderer, secondaryDataSets, shownSecondary);
+        updateKey();
     }
 
     /** A logarithmic x axis (the stress test's learning rate). */
@@ -214,6 +245,7 @@ public final class LiveChart extends StackPane {
         badge.setText(text);
         badge.setVisible(!text.isEmpty());
         badge.getStyleClass().setAll("label", warning ? "chart-badge-warning" : "chart-badge");
+        placeOverlays();
     }
 
     public String badgeText() {
@@ -245,6 +277,7 @@ public final class LiveChart extends StackPane {
         } else {
             placeMarkerLabels();
         }
+        updateKey();
     }
 
     /** Clips a blow-up off the y axis (a divergence), marking the clipped peak with an arrow and its value. */
@@ -450,21 +483,97 @@ public final class LiveChart extends StackPane {
                 + secondaryDataSets.stream().mapToInt(DoubleDataSet::getDataCount).sum();
     }
 
+    /** The full title with the run's name, if any (exports are titled with it whatever is shown). */
     public String title() {
-        return chart.getTitle();
+        return baseTitle + runLabel;
     }
 
+    /** A shorter title for narrow charts (projector layouts), e.g. "Loss" for "Loss (cross-entropy)". */
+    public LiveChart withBriefTitle(String brief) {
+        briefTitle = brief;
+        return this;
+    }
+
+    /** The corner of the plot that holds the key (where the lines leave room). */
+    public LiveChart withKeyAt(Pos corner) {
+        keyCorner = corner;
+        return this;
+    }
+
+    /** Names the run in the title (" · BN on" after the title), or nothing for an empty label. */
+    public void setRunLabel(String label) {
+        runLabel = label.isEmpty() ? "" : " · " + label;
+        requestLayout();
+    }
+
+    /** Shows or hides the key of the lines (ChartFX's own legend is never shown). */
     public void setLegendVisible(boolean visible) {
-        chart.setLegendVisible(visible);
+        key.setWanted(visible);
     }
 
-    public void setTitle(String title) {
-        chart.setTitle(title);
+    ChartKey key() {
+        return key;
     }
 
-    /** The title the chart was made with (a side-by-side view adds the run's name to it). */
-    public String baseTitle() {
-        return baseTitle;
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        fitTitle();
+        fitYLabel();
+    }
+
+    /** The full title if it fits the chart's width, else the brief one. */
+    private void fitTitle() {
+        Font font = chart.getTitleLabel().getFont();
+        String full = title();
+        String wanted = textWidth(full, font) + 2 * TITLE_MARGIN <= getWidth() ? full : briefTitle + runLabel;
+        if (!wanted.equals(chart.getTitle())) {
+            chart.setTitle(wanted);
+        }
+    }
+
+    /** The y axis is labelled only where its label fits along the axis (the title names the quantity anyway). */
+    private void fitYLabel() {
+        double room = yAxis.getHeight();
+        String wanted = room > 0 && textWidth(yLabel, yAxis.getAxisLabel().getFont()) <= room ? yLabel : "";
+        if (!wanted.equals(yAxis.getName())) {
+            yAxis.setName(wanted);
+        }
+    }
+
+    private static double textWidth(String s, Font font) {
+        var text = new Text(s);
+        text.setFont(font);
+        return text.getLayoutBounds().getWidth();
+    }
+
+    private void updateKey() {
+        var lines = new ArrayList<>(shown);
+        lines.addAll(shownSecondary);
+        if (key.show(lines)) {
+            placeOverlays();
+        }
+    }
+
+    /**
+     * Puts the key in its corner of the plot, wrapped to the plot's width, and the badge in the top left corner.
+     * A key that would cover more than MAX_KEY_SHARE of the plot is left out (hovering names every line).
+     */
+    private void placeOverlays() {
+        Pane plot = chart.getPlotForeground();
+        double room = Math.max(0, plot.getWidth() - 2 * KEY_INSET);
+        key.applyCss();
+        double keyWidth = Math.min(key.contentWidth(), room);
+        key.setPrefWrapLength(keyWidth);
+        key.resize(keyWidth, key.prefHeight(keyWidth));
+        key.setFits(keyWidth * key.getHeight() <= MAX_KEY_SHARE * plot.getWidth() * plot.getHeight());
+        double x = keyCorner.getHpos() == HPos.RIGHT ? plot.getWidth() - key.getWidth() - KEY_INSET : KEY_INSET;
+        double y = keyCorner.getVpos() == VPos.BOTTOM ? plot.getHeight() - key.getHeight() - KEY_INSET : KEY_INSET;
+        key.relocate(Math.max(0, x), Math.max(0, y));
+        badge.applyCss();
+        double badgeWidth = Math.min(badge.prefWidth(-1), room);
+        badge.resize(badgeWidth, badge.prefHeight(badgeWidth));
+        badge.relocate(KEY_INSET, KEY_INSET);
     }
 
     public XYChart chart() {

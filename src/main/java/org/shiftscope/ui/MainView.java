@@ -1,5 +1,6 @@
-// The main window's content: controls on the left, the charts in a grid, the status bar below. An
-// AnimationTimer asks the view-model for new data once per frame and redraws only when some arrived.
+// The main window's content: controls on the left; above the charts the scenario's banner, the export bar
+// and the key figures (step, λ1, η·λ1); the charts in a grid; the status bar below. An AnimationTimer asks
+// the view-model for new data once per frame and redraws only when some arrived.
 package org.shiftscope.ui;
 
 import javafx.animation.AnimationTimer;
@@ -21,7 +22,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.Notifications;
-import org.controlsfx.control.StatusBar;
 import org.shiftscope.model.train.TrainerState;
 
 import java.io.File;
@@ -63,6 +63,7 @@ public final class MainView extends BorderPane {
         hessianLine.setId("hessian-summary");
         hessianLine.textProperty().bind(vm.hessianSummaryProperty());
         hessianLine.setMinHeight(Region.USE_PREF_SIZE);
+        hessianLine.setWrapText(true);
         var stressLine = new Label();
         stressLine.setMinHeight(Region.USE_PREF_SIZE);
         stressLine.setId("stress-summary");
@@ -94,23 +95,13 @@ public final class MainView extends BorderPane {
         var exports = new FlowPane(8, 4, new Label("Export"), scale, exportPng, exportMetrics, saveSettings, loadSettings,
                 layerCharts);   // wraps rather than cutting labels when the explanation panel narrows the window
         exports.setAlignment(Pos.CENTER_LEFT);
-        var top = new VBox(4, scenarioText, exports, hessianLine, stressLine);
+        var top = new VBox(4, scenarioText, exports, new KeyFigures(vm), hessianLine, stressLine);
         top.setPadding(new Insets(4, 8, 0, 8));
 
-        var statusBar = new StatusBar();
-        statusBar.setId("status-bar");
-        statusBar.textProperty().bind(vm.statusProperty());
-        var message = new Label();
-        message.setId("message");
-        message.textProperty().bind(vm.messageProperty());
-        message.getStyleClass().add("message");
-        var wholeMessage = new Tooltip();                 // the status bar may cut a long message short
-        wholeMessage.textProperty().bind(vm.messageProperty());
-        wholeMessage.setWrapText(true);
-        wholeMessage.setMaxWidth(600);
-        message.setTooltip(wholeMessage);
+        var statusBar = new StatusLine(vm);
         fpsLabel.setId("fps");
-        statusBar.getRightItems().addAll(message, fpsLabel);
+        fpsLabel.setMinWidth(Region.USE_PREF_SIZE);
+        statusBar.getRightItems().add(fpsLabel);
 
         var controls = new ScrollPane(new ControlPanel(vm));
         controls.setFitToWidth(true);
@@ -191,7 +182,7 @@ public final class MainView extends BorderPane {
             Path target = ImageFormat.withExtension(file.toPath(),
                     chooser.getSelectedExtensionFilter() == jpeg ? ImageFormat.JPEG : ImageFormat.PNG);
             if (run(action, target)) {
-                vm.showMessage("Figure saved as " + target.toAbsolutePath());
+                vm.showMessage("Figure saved as " + target.toAbsolutePath(), MessageKind.SUCCESS);
                 Notice.done(getScene().getWindow(), "Figure saved", target.toAbsolutePath().toString());
             }
         }

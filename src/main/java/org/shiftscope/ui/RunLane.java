@@ -199,6 +199,12 @@ final class RunLane implements AutoCloseable {
         return "BN " + trainer.snapshot().settings().bnMode().label();
     }
 
+    /** What {@link #problem()} is: the run's own message as its state says (MessageKind.ofRun), else an error. */
+    MessageKind problemKind() {
+        var snapshot = trainer.snapshot();
+        return snapshot.message() == null ? MessageKind.ERROR : MessageKind.ofRun(snapshot.state(), snapshot.stressTest());
+    }
+
     /** Why the run stopped, why the Hessian or the log failed, or null. */
     String problem() {
         var snapshot = trainer.snapshot();
@@ -211,6 +217,11 @@ final class RunLane implements AutoCloseable {
     /** The Hessian line of this run: the shown report, its age, whether it is stale, what is being computed. */
     String hessianSummary() {
         return hessianStatus == null ? "not computed yet" : hessianStatus.line();
+    }
+
+    /** λ1 and η·λ1 of this run's shown report, for the header. */
+    String curvatureFigures() {
+        return hessianStatus == null ? "λ1: not computed yet" : hessianStatus.figures();
     }
 
     HessianStatus hessianStatus() {

@@ -91,7 +91,10 @@ public final class TrainingViewModel implements AutoCloseable {
     private final ObjectProperty<TrainerState> state = new SimpleObjectProperty<>(this, "state", TrainerState.READY);
     private final LongProperty steps = new SimpleLongProperty(this, "steps");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private final StringProperty resources = new SimpleStringProperty(this, "resources", "");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final ObjectProperty<MessageKind> messageKind = new SimpleObjectProperty<>(this, "messageKind", MessageKind.INFO);
+    private final StringProperty curvature = new SimpleStringProperty(this, "curvature", "λ1: not computed yet");
     private final StringProperty datasetName = new SimpleStringProperty(this, "datasetName");
     private final StringProperty hessianSummary = new SimpleStringProperty(this, "hessianSummary", "Hessian: not computed yet");
     private final StringProperty stressSummary = new SimpleStringProperty(this, "stressSummary", "");
@@ -205,7 +208,8 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     /** A one-line note from the window itself (e.g. where a quick export went); the next message replaces it. */
-    public void showMessage(String text) {
+    public void showMessage(String text, MessageKind kind) {
+        messageKind.set(kind);
         message.set(text);
     }
 
@@ -218,7 +222,7 @@ public final class TrainingViewModel implements AutoCloseable {
         try {
             loaded = DatasetSource.load(spec, seed.get());
         } catch (InvalidDataException e) {
-            message.set(e.getMessage());
+            showMessage(e.getMessage(), MessageKind.WARNING);
             return;
         }
         var old = currentConfig();
@@ -228,7 +232,7 @@ public final class TrainingViewModel implements AutoCloseable {
                     Math.min(old.batchSize(), loaded.train().count()), old.steps(), old.seed(), old.evalEvery(), 0,
                     old.optimizer(), old.hessian());
         } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
+            showMessage(e.getMessage(), MessageKind.WARNING);
             return;
         }
         rebuildOn(loaded, config);
@@ -264,7 +268,7 @@ public final class TrainingViewModel implements AutoCloseable {
         }
         TrainingConfig config = buildableConfig();
         if (config != null && rebuildLanes(config, null, List.of()) && unfrozen) {
-            message.set(UNFROZEN_ON_RESET);
+            showMessage(UNFROZEN_ON_RESET, MessageKind.INFO);
         }
     }
 
@@ -309,7 +313,7 @@ public final class TrainingViewModel implements AutoCloseable {
         for (int i = 0; i < built.size(); i++) {
             applied[i] = built.get(i).snapshot().config().optimizer();
         }
-        message.set("");
+        showMessage("", MessageKind.INFO);
         revision.set(revision.get() + 1);
         return true;
     }
@@ -335,7 +339,7 @@ public final class TrainingViewModel implements AutoCloseable {
         } finally {
             settingUp = false;
         }
-        message.set(reason + " (the current run goes on)");
+        showMessage(reason + " (the current run goes on)", MessageKind.WARNING);
     }
 
     /** Once per frame on the UI thread: applies a due rebuild, pulls new records and updates the properties. */
@@ -352,12 +356,16 @@ public final class TrainingViewModel implements AutoCloseable {
         state.set(combinedState());
         steps.set(first.stepsTaken());
         status.set(statusLine());
+        resources.set(resourcesLine());
         hessianSummary.set(join(lane -> lane.hessianSummary(), "Hessian"));
+        curvature.set(lanes.size() == 1 ? lanes.get(0).curvatureFigures()
+                : lanes.stream().map(l -> l.label() + ": " + l.curvatureFigures()).collect(Collectors.joining("   ")));
         stressSummary.set(lanes.stream().anyMatch(l -> l.snapshot().stressTest()) ? stressLine() : "");
-        String problems = lanes.stream().filter(l -> l.problem() != null)
-                .map(l -> (lanes.size() > 1 ? l.label() + ": " : "") + l.problem()).collect(Collectors.joining(" · "));
-        if (!problems.isEmpty()) {
-            message.set(problems);
+        var troubled = lanes.stream().filter(l -> l.problem() != null).toList();
+        if (!troubled.isEmpty()) {
+            showMessage(troubled.stream().map(l -> (lanes.size() > 1 ? l.label() + ": " : "") + l.problem())
+                            .collect(Collectors.joining(" · ")),
+                    troubled.stream().map(RunLane::problemKind).reduce(MessageKind.INFO, MessageKind::worse));
         }
         if (changed) {
             revision.set(revision.get() + 1);
@@ -481,11 +489,14 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     private String statusLine() {
-        String runs = lanes.size() == 1 ? describe(lanes.get(0).snapshot())
+        return lanes.size() == 1 ? describe(lanes.get(0).snapshot())
                 : lanes.stream().map(l -> l.label() + " " + describe(l.snapshot())).collect(Collectors.joining(" · "));
+    }
+
+    private String resourcesLine() {
         Runtime rt = Runtime.getRuntime();
         long usedMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
-        return String.format("Step %d · %s · %s · heap %d MB", lanes.get(0).snapshot().stepsTaken(), runs, backend, usedMb);
+        return String.format("%s · heap %d MB", backend, usedMb);
     }
 
     private static String describe(TrainingSnapshot s) {
@@ -512,7 +523,7 @@ public final class TrainingViewModel implements AutoCloseable {
                 lanes.get(i).noteBnModeRequested(settings.bnMode());
                 applied[i] = settings;
             }
-            message.set("");
+            showMessage("", MessageKind.INFO);
         } catch (IllegalArgumentException e) {
             refuse(e.getMessage());
         }
@@ -635,12 +646,28 @@ public final class TrainingViewModel implements AutoCloseable {
         return steps;
     }
 
+    /** How each run is doing: "running, 88 steps/s", "BN off diverged at step 310 · BN on running, …". */
     public ReadOnlyStringProperty statusProperty() {
         return status;
     }
 
+    /** What the runs use: "CPU (OpenBLAS, 1 thread) · heap 312 MB". */
+    public ReadOnlyStringProperty resourcesProperty() {
+        return resources;
+    }
+
     public ReadOnlyStringProperty messageProperty() {
         return message;
+    }
+
+    /** What the message is (its style in the status bar). */
+    public ReadOnlyObjectProperty<MessageKind> messageKindProperty() {
+        return messageKind;
+    }
+
+    /** λ1 and η·λ1 of the latest report, of each run in comparison mode: the header shows them large. */
+    public ReadOnlyStringProperty curvatureProperty() {
+        return curvature;
     }
 
     public ReadOnlyStringProperty datasetNameProperty() {
