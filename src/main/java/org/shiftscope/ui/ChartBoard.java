@@ -61,6 +61,8 @@ public final class ChartBoard extends StackPane {
     private final LiveChart variancesB = new LiveChart("variance-chart-b", "Layer variances", "step", "variance", true)
             .withClipping();
     private final HeatmapView heatmapB = new HeatmapView("heatmap-b", HEATMAP_TITLE);
+    /** The cell of both heatmaps when two runs are overlaid: made once, since working out a layout must not move charts. */
+    private final VBox heatmapPair = new VBox(2);
     private final LiveChart hessianB = new LiveChart("hessian-chart-b", "Top eigenvalues vs stability limit",
             "step", "λ", true).withMarkers().withBriefTitle("Top eigenvalues").withKeyAt(Pos.BOTTOM_RIGHT);
     /** The stress chart's accuracy lines take this theme colour, apart from λ1's (the first). */
@@ -171,6 +173,9 @@ public final class ChartBoard extends StackPane {
                     : "Solid lines: " + runs.get(0).label() + " · dashed lines: " + runs.get(1).label()
                     + " · hover a chart to read every line");
         }
+        if (two && !sideBySide) {
+            stackHeatmaps();
+        }
         BoardGrid.fill(grid, cells, columns, stressRow);
     }
 
@@ -190,7 +195,7 @@ public final class ChartBoard extends StackPane {
             }
             return cells;
         }
-        Node heatmapCell = two ? stacked(heatmap, heatmapB) : heatmap;
+        Node heatmapCell = two ? heatmapPair : heatmap;
         for (Node chart : List.of(loss, accuracy, means, variances, heatmapCell, stressShown ? stress : percentiles,
                 hessian, spectrum)) {
             cells.add(BoardGrid.Cell.of(chart));
@@ -201,13 +206,13 @@ public final class ChartBoard extends StackPane {
         return cells;
     }
 
-    private static Node stacked(HeatmapView top, HeatmapView bottom) {
-        var box = new VBox(2, top, bottom);
-        VBox.setVgrow(top, Priority.ALWAYS);
-        VBox.setVgrow(bottom, Priority.ALWAYS);
-        top.setMinHeight(0);
-        bottom.setMinHeight(0);
-        return box;
+    /** Puts both runs' heatmaps into their shared cell (they may have been on the board on their own since). */
+    private void stackHeatmaps() {
+        heatmapPair.getChildren().setAll(heatmap, heatmapB);
+        for (HeatmapView view : List.of(heatmap, heatmapB)) {
+            VBox.setVgrow(view, Priority.ALWAYS);
+            view.setMinHeight(0);
+        }
     }
 
     /** Draws the current data again (new data, a changed log scale). */

@@ -5,6 +5,7 @@ package org.shiftscope.ui;
 
 import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
+import javafx.scene.layout.Region;
 
 final class EventMarker extends XValueIndicator {
     /** Label heights (fractions of the plot from its bottom: near the top), taken in turn so neighbouring labels do not cover each other. */
@@ -25,6 +26,7 @@ final class EventMarker extends XValueIndicator {
         line.setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: 1; -fx-stroke-dash-array: 5 4;");
         triangle.setStyle("-fx-fill: transparent; -fx-stroke: transparent;");   // its visibility is bound
         label.getStyleClass().add("event-marker-label");
+        label.setMinWidth(Region.USE_PREF_SIZE);          // a marker's text is never cut short
     }
 
     String text() {
