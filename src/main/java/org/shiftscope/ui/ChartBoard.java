@@ -176,18 +176,19 @@ public final class ChartBoard extends StackPane {
                 cells.add(BoardGrid.Cell.of(chart));
             }
             if (densityShown) {
-                cells.add(new BoardGrid.Cell(density, true));    // both runs' spectra on one λ axis
+                cells.add(BoardGrid.Cell.wide(density));         // both runs' spectra on one λ axis
             }
             if (stressShown) {
-                cells.add(new BoardGrid.Cell(stress, true));     // the runs on one η axis
+                cells.add(BoardGrid.Cell.wide(stress));          // the runs on one η axis
             }
             return cells;
         }
         Node heatmapCell = two ? stacked(heatmap, heatmapB) : heatmap;
-        for (Node chart : List.of(loss, accuracy, means, variances, heatmapCell, stressShown ? stress : percentiles,
-                hessian, spectrum)) {
+        for (Node chart : List.of(loss, accuracy, means, variances, heatmapCell, stressShown ? stress : percentiles)) {
             cells.add(BoardGrid.Cell.of(chart));
         }
+        cells.add(BoardGrid.Cell.growing(hessian));            // the demonstration's main chart takes spare room
+        cells.add(BoardGrid.Cell.of(spectrum));
         if (densityShown) {
             cells.add(BoardGrid.Cell.of(density));
         }

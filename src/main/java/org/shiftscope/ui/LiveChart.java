@@ -15,6 +15,7 @@ import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.ui.geometry.Side;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.fair_acc.dataset.utils.DataSetStyleBuilder;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -47,6 +48,8 @@ public final class LiveChart extends StackPane {
     private static final double TITLE_MARGIN = 8;
     /** Gap between the key and the plot's frame, in pixels. */
     private static final double KEY_INSET = 4;
+    /** Points a key's corner must cover fewer than the corner it is in before the key moves there. */
+    private static final int KEY_MOVE_MARGIN = 3;
     /** The largest share of the plot's area a key may cover; a larger one is left out. */
     private static final double MAX_KEY_SHARE = 0.2;
     private final XYChart chart;
@@ -56,6 +59,7 @@ public final class LiveChart extends StackPane {
     private final String yLabel;
     private final ChartKey key = new ChartKey();
     private Pos keyCorner = Pos.TOP_RIGHT;
+    private Pos keyAt = Pos.TOP_RIGHT;
     private List<ChartSeries> shownSecondary = List.of();
     private final DefaultNumericAxis yAxis;
     private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
@@ -367,9 +371,10 @@ public final class LiveChart extends StackPane {
         return this;
     }
 
-    /** The corner of the plot that holds the key (where the lines leave room). */
+    /** The corner of the plot that holds the key unless another one covers fewer points (where the lines leave room). */
     public LiveChart withKeyAt(Pos corner) {
         keyCorner = corner;
+        keyAt = corner;
         return this;
     }
 
@@ -423,9 +428,8 @@ public final class LiveChart extends StackPane {
     private void updateKey() {
         var lines = new ArrayList<>(shown);
         lines.addAll(shownSecondary);
-        if (key.show(lines)) {
-            placeOverlays();
-        }
+        key.show(lines);
+        placeOverlays();                             // new data may have moved under the key
     }
 
     /**
@@ -440,13 +444,54 @@ public final class LiveChart extends StackPane {
         key.setPrefWrapLength(keyWidth);
         key.resize(keyWidth, key.prefHeight(keyWidth));
         key.setFits(keyWidth * key.getHeight() <= MAX_KEY_SHARE * plot.getWidth() * plot.getHeight());
-        double x = keyCorner.getHpos() == HPos.RIGHT ? plot.getWidth() - key.getWidth() - KEY_INSET : KEY_INSET;
-        double y = keyCorner.getVpos() == VPos.BOTTOM ? plot.getHeight() - key.getHeight() - KEY_INSET : KEY_INSET;
-        key.relocate(Math.max(0, x), Math.max(0, y));
+        keyAt = emptiestCorner(plot);
+        key.relocate(keyArea(keyAt, plot).getMinX(), keyArea(keyAt, plot).getMinY());
         badge.applyCss();
         double badgeWidth = Math.min(badge.prefWidth(-1), room);
         badge.resize(badgeWidth, badge.prefHeight(badgeWidth));
         badge.relocate(KEY_INSET, KEY_INSET);
+    }
+
+    /**
+     * The corner where the key covers the fewest drawn points: the one it is in unless another covers clearly
+     * fewer (so it does not hop about), the preferred one on a tie, never the badge's.
+     */
+    private Pos emptiestCorner(Pane plot) {
+        Pos best = keyAt;
+        int fewest = pointsUnder(keyArea(keyAt, plot));
+        for (Pos corner : List.of(keyCorner, Pos.TOP_RIGHT, Pos.BOTTOM_RIGHT, Pos.TOP_LEFT, Pos.BOTTOM_LEFT)) {
+            if (corner == Pos.TOP_LEFT && badge.isVisible()) {
+                continue;
+            }
+            int covered = pointsUnder(keyArea(corner, plot));
+            if (covered + KEY_MOVE_MARGIN < fewest) {
+                best = corner;
+                fewest = covered;
+            }
+        }
+        return best == Pos.TOP_LEFT && badge.isVisible() ? keyCorner : best;
+    }
+
+    /** The key's rectangle in {@code corner} of the plot, in the plot's coordinates. */
+    private BoundingBox keyArea(Pos corner, Pane plot) {
+        double x = corner.getHpos() == HPos.RIGHT ? plot.getWidth() - key.getWidth() - KEY_INSET : KEY_INSET;
+        double y = corner.getVpos() == VPos.BOTTOM ? plot.getHeight() - key.getHeight() - KEY_INSET : KEY_INSET;
+        return new BoundingBox(Math.max(0, x), Math.max(0, y), key.getWidth(), key.getHeight());
+    }
+
+    /** How many points of the main axis' lines lie in {@code area} (plot coordinates). */
+    private int pointsUnder(BoundingBox area) {
+        int n = 0;
+        for (ChartSeries s : shown) {
+            for (int i = 0; i < s.size(); i++) {
+                double x = xAxis.getDisplayPosition(s.xs()[i]);
+                double y = yAxis.getDisplayPosition(s.ys()[i]);
+                if (area.contains(x, y)) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     public XYChart chart() {
