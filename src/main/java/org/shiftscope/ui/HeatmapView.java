@@ -90,10 +90,20 @@ public final class HeatmapView extends Region {
         g.fillText("layer 1", MARGIN_LEFT * k - 4, MARGIN_TOP * k + plotH - cellH / 2);
         g.fillText("layer " + layers, MARGIN_LEFT * k - 4, MARGIN_TOP * k + cellH / 2);
         g.setTextBaseline(VPos.TOP);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("step " + steps[0], MARGIN_LEFT * k, MARGIN_TOP * k + plotH + 3);
+        String first = "step " + steps[0];
+        String last = "step " + steps[steps.length - 1];
+        if (textWidth(first) + textWidth(last) + MARGIN_LEFT * k <= plotW) {     // a narrow plot keeps the last only
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(first, MARGIN_LEFT * k, MARGIN_TOP * k + plotH + 3);
+        }
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("step " + steps[steps.length - 1], w - 8, MARGIN_TOP * k + plotH + 3);
+        g.fillText(last, w - 8, MARGIN_TOP * k + plotH + 3);
+    }
+
+    private double textWidth(String s) {
+        var text = new Text(s);
+        text.setFont(textStyle.getFont());
+        return text.getLayoutBounds().getWidth();
     }
 
     /** Height of the band holding the title, in this view's coordinates (hovering it explains the chart). */

@@ -54,7 +54,8 @@ public final class LiveChart extends StackPane {
     private static final double MAX_KEY_SHARE = 0.2;
     private final XYChart chart;
     private final String baseTitle;
-    private String briefTitle;
+    /** Ever shorter titles for ever narrower charts, the full one first. */
+    private List<String> titles;
     private String runLabel = "";
     private final String yLabel;
     private final ChartKey key = new ChartKey();
@@ -69,6 +70,8 @@ public final class LiveChart extends StackPane {
     private final List<DoubleDataSet> secondaryDataSets = new ArrayList<>();
     private final Label readout = new Label();
     private final Label badge = new Label();
+    /** The badge's whole text; a small plot shows only its first parts ("stale (…)", then "latest: step …"). */
+    private String badgeText = "";
     private boolean pointSeries;
     private List<ChartSeries> shown = List.of();
     private boolean logY;
@@ -90,7 +93,7 @@ public final class LiveChart extends StackPane {
         chart = new XYChart(xAxis, yAxis);
         chart.setTitle(title);
         this.baseTitle = title;
-        this.briefTitle = title;
+        this.titles = List.of(title);
         this.yLabel = yLabel;
         chart.setLegendVisible(false);
         Pane plot = chart.getPlotForeground();
@@ -224,6 +227,7 @@ public final class LiveChart extends StackPane {
      * alert colour. An empty text hides it.
      */
     public void setBadge(String text, boolean warning) {
+        badgeText = text;
         badge.setText(text);
         badge.setVisible(!text.isEmpty());
         badge.getStyleClass().setAll("label", warning ? "chart-badge-warning" : "chart-badge");
@@ -231,7 +235,7 @@ public final class LiveChart extends StackPane {
     }
 
     public String badgeText() {
-        return badge.isVisible() ? badge.getText() : "";
+        return badge.isVisible() ? badgeText : "";
     }
 
     /** Takes effect with the next data update (non-positive values are left out on a log axis). */
@@ -365,9 +369,12 @@ public final class LiveChart extends StackPane {
         return baseTitle + runLabel;
     }
 
-    /** A shorter title for narrow charts (projector layouts), e.g. "Loss" for "Loss (cross-entropy)". */
-    public LiveChart withBriefTitle(String brief) {
-        briefTitle = brief;
+    /** Ever shorter titles for narrow charts (projector layouts), e.g. "Loss" for "Loss (cross-entropy)". */
+    public LiveChart withBriefTitles(String... briefs) {
+        var all = new ArrayList<String>();
+        all.add(baseTitle);
+        all.addAll(List.of(briefs));
+        titles = List.copyOf(all);
         return this;
     }
 
@@ -400,11 +407,16 @@ public final class LiveChart extends StackPane {
         fitYLabel();
     }
 
-    /** The full title if it fits the chart's width, else the brief one. */
+    /** The full title if it fits the chart's width, else the first brief one that does (the briefest if none). */
     private void fitTitle() {
         Font font = chart.getTitleLabel().getFont();
-        String full = title();
-        String wanted = textWidth(full, font) + 2 * TITLE_MARGIN <= getWidth() ? full : briefTitle + runLabel;
+        String wanted = titles.get(titles.size() - 1) + runLabel;
+        for (String title : titles) {
+            if (textWidth(title + runLabel, font) + 2 * TITLE_MARGIN <= getWidth()) {
+                wanted = title + runLabel;
+                break;
+            }
+        }
         if (!wanted.equals(chart.getTitle())) {
             chart.setTitle(wanted);
         }
@@ -446,10 +458,25 @@ public final class LiveChart extends StackPane {
         key.setFits(keyWidth * key.getHeight() <= MAX_KEY_SHARE * plot.getWidth() * plot.getHeight());
         keyAt = emptiestCorner(plot);
         key.relocate(keyArea(keyAt, plot).getMinX(), keyArea(keyAt, plot).getMinY());
-        badge.applyCss();
-        double badgeWidth = Math.min(badge.prefWidth(-1), room);
-        badge.resize(badgeWidth, badge.prefHeight(badgeWidth));
+        fitBadge(plot, room);
         badge.relocate(KEY_INSET, KEY_INSET);
+    }
+
+    /**
+     * The badge's text, wrapped to the plot's width, with its last " · " parts left out while it would cover more
+     * than MAX_KEY_SHARE of the plot (its first part, e.g. why the report is stale, always stays).
+     */
+    private void fitBadge(Pane plot, double room) {
+        List<String> parts = List.of(badgeText.split(" · "));
+        badge.applyCss();
+        for (int n = parts.size(); n >= 1; n--) {
+            badge.setText(String.join(" · ", parts.subList(0, n)));
+            double width = Math.min(badge.prefWidth(-1), room);
+            badge.resize(width, badge.prefHeight(width));
+            if (badge.getWidth() * badge.getHeight() <= MAX_KEY_SHARE * plot.getWidth() * plot.getHeight()) {
+                return;
+            }
+        }
     }
 
     /**
