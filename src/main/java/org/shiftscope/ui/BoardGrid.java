@@ -1,8 +1,8 @@
 // How the chart board's cells fill its grid. It takes as few columns as keep every chart tall enough for its
 // text and a plot (MIN_CHART_HEIGHT, more with presentation mode's larger fonts): two normally, three for nine
 // charts, more on a short screen such as a projector's 1280×720 with a scenario's banner. A comparison's pairs
-// stay side by side and a wide cell (both runs on one axis) spans a pair's columns; the last cell fills its
-// row.
+// stay side by side and a wide cell (both runs on one axis) spans a pair's columns; the last row is filled,
+// preferably by widening the λ chart.
 package org.shiftscope.ui;
 
 import javafx.scene.Node;
@@ -26,10 +26,18 @@ final class BoardGrid {
     /** Slack for the grid's rounding to whole pixels. */
     private static final double ROUNDING = 4;
 
-    /** A chart (or stacked heatmaps); a wide one spans two columns. */
-    record Cell(Node node, boolean wide) {
+    /** A chart (or stacked heatmaps); a wide one spans two columns, a growing one takes its row's spare columns. */
+    record Cell(Node node, boolean wide, boolean grows) {
         static Cell of(Node node) {
-            return new Cell(node, false);
+            return new Cell(node, false, false);
+        }
+
+        static Cell wide(Node node) {
+            return new Cell(node, true, false);
+        }
+
+        static Cell growing(Node node) {
+            return new Cell(node, false, true);
         }
     }
 
@@ -69,20 +77,19 @@ final class BoardGrid {
         return best;
     }
 
-    /** The cells in reading order, rows of {@code columns}; a wide cell never straddles two rows. */
+    /**
+     * The cells in reading order, rows of {@code columns}; a wide cell never straddles two rows. Columns left
+     * over in the last row go to its growing cell (the λ chart), else to its last one.
+     */
     static List<Place> place(List<Cell> cells, int columns) {
         var places = new ArrayList<Place>();
         int column = 0;
         int row = 0;
-        for (int i = 0; i < cells.size(); i++) {
-            Cell cell = cells.get(i);
+        for (Cell cell : cells) {
             int span = cell.wide() ? Math.min(2, columns) : 1;
             if (column + span > columns) {
                 column = 0;
                 row++;
-            }
-            if (i == cells.size() - 1 && (!cell.wide() || column == 0)) {
-                span = columns - column;         // the last cell fills its row
             }
             places.add(new Place(cell, column, row, span));
             column += span;
@@ -91,7 +98,25 @@ final class BoardGrid {
                 row++;
             }
         }
-        return places;
+        return widenLastRow(places, columns);
+    }
+
+    private static List<Place> widenLastRow(List<Place> places, int columns) {
+        int lastRow = rows(places) - 1;
+        List<Place> last = places.stream().filter(p -> p.row() == lastRow).toList();
+        int spare = columns - last.stream().mapToInt(Place::span).sum();
+        if (last.isEmpty() || spare == 0) {
+            return places;
+        }
+        Place grower = last.stream().filter(p -> p.cell().grows()).findFirst().orElse(last.get(last.size() - 1));
+        var out = new ArrayList<>(places.subList(0, places.size() - last.size()));
+        int column = 0;
+        for (Place p : last) {
+            int span = p.span() + (p == grower ? spare : 0);
+            out.add(new Place(p.cell(), column, lastRow, span));
+            column += span;
+        }
+        return out;
     }
 
     static int rows(List<Place> places) {

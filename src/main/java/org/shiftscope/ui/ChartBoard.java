@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
@@ -35,36 +36,38 @@ public final class ChartBoard extends StackPane {
     }
 
     private final LiveChart loss = new LiveChart("loss-chart", "Loss (cross-entropy)", "step", "loss", true)
-            .withBriefTitle("Loss").withClipping();
+            .withBriefTitles("Loss").withClipping();
     private final LiveChart accuracy = new LiveChart("accuracy-chart", "Accuracy", "step", "accuracy", false)
             .withKeyAt(Pos.BOTTOM_RIGHT);
-    private final LiveChart means = new LiveChart("mean-chart", "Layer means", "step", "mean", false).withClipping();
+    private final LiveChart means = new LiveChart("mean-chart", "Layer means", "step", "mean", false)
+            .withBriefTitles("Means").withClipping();
     private final LiveChart variances = new LiveChart("variance-chart", "Layer variances", "step", "variance", true)
-            .withClipping();
+            .withBriefTitles("Variances").withClipping();
     private final HeatmapView heatmap = new HeatmapView("heatmap", HEATMAP_TITLE);
     private final LiveChart percentiles = new LiveChart("percentile-chart",
-            "Tracked unit: 15/50/85th percentiles", "step", "value", false).withBriefTitle("Unit percentiles")
-            .withClipping();
+            "Tracked unit: 15/50/85th percentiles", "step", "value", false)
+            .withBriefTitles("Unit percentiles", "Percentiles").withClipping();
     private final LiveChart hessian = new LiveChart("hessian-chart", "Top eigenvalues vs stability limit",
-            "step", "λ", true).withMarkers().withBriefTitle("Top eigenvalues").withKeyAt(Pos.BOTTOM_RIGHT);
+            "step", "λ", true).withMarkers().withBriefTitles("Top eigenvalues", "Top λ").withKeyAt(Pos.BOTTOM_RIGHT);
     private final LiveChart spectrum = new LiveChart("spectrum-chart", "Latest top-k and shift overlap",
-            "rank", "λ", false).withMarkers().withSecondaryAxis("overlap", 0, 1).withBriefTitle("Latest top-k");
+            "rank", "λ", false).withMarkers().withSecondaryAxis("overlap", 0, 1)
+            .withBriefTitles("Latest top-k", "Top-k");
     private final LiveChart density = new LiveChart("density-chart",
             "Spectral density, top-k marked", "eigenvalue λ", "density", true).withPointSeries()
-            .withBriefTitle("Spectral density");
+            .withBriefTitles("Spectral density", "Density");
     private final LiveChart stress = new LiveChart("stress-chart", "Stress test: λ1 and accuracy vs learning rate",
             "learning rate η", "λ1", true).withLogX().withMarkers().withSecondaryAxis("train accuracy", 0, 1)
-            .withBriefTitle("Stress test: λ1 vs η");
+            .withBriefTitles("Stress test: λ1 vs η", "λ1 vs η");
     // The second run's column when side by side.
     private final LiveChart lossB = new LiveChart("loss-chart-b", "Loss (cross-entropy)", "step", "loss", true)
-            .withBriefTitle("Loss").withClipping();
+            .withBriefTitles("Loss").withClipping();
     private final LiveChart variancesB = new LiveChart("variance-chart-b", "Layer variances", "step", "variance", true)
-            .withClipping();
+            .withBriefTitles("Variances").withClipping();
     private final HeatmapView heatmapB = new HeatmapView("heatmap-b", HEATMAP_TITLE);
     /** The cell of both heatmaps when two runs are overlaid: made once, since working out a layout must not move charts. */
     private final VBox heatmapPair = new VBox(2);
     private final LiveChart hessianB = new LiveChart("hessian-chart-b", "Top eigenvalues vs stability limit",
-            "step", "λ", true).withMarkers().withBriefTitle("Top eigenvalues").withKeyAt(Pos.BOTTOM_RIGHT);
+            "step", "λ", true).withMarkers().withBriefTitles("Top eigenvalues", "Top λ").withKeyAt(Pos.BOTTOM_RIGHT);
     /** The stress chart's accuracy lines take this theme colour, apart from λ1's (the first). */
     private static final int ACCURACY_COLOR = 3;
     /** Line colours the stylesheets define. */
@@ -98,6 +101,8 @@ public final class ChartBoard extends StackPane {
         grid.setVgap(6);
         grid.setPadding(new Insets(6));
         caption.setId("board-caption");
+        caption.setWrapText(true);                     // wrapped rather than cut in presentation mode
+        caption.setMinHeight(Region.USE_PREF_SIZE);
         caption.setPadding(new Insets(2, 8, 0, 8));
         caption.managedProperty().bind(caption.visibleProperty());
         var content = new VBox(caption, grid);
@@ -167,7 +172,7 @@ public final class ChartBoard extends StackPane {
         caption.setVisible(two);
         if (two) {
             caption.setText(sideBySide
-                    ? "Left: " + runs.get(0).label() + " · right: " + runs.get(1).label() + " · each pair shares its axes"
+                    ? "Each pair: " + runs.get(0).label() + " left, " + runs.get(1).label() + " right, on shared axes"
                     + (stressShown ? " · stress test below: " + runs.get(1).label() + " dashed" : "")
                     + " · hover a chart to read every line"
                     : "Solid lines: " + runs.get(0).label() + " · dashed lines: " + runs.get(1).label()
@@ -183,23 +188,23 @@ public final class ChartBoard extends StackPane {
     private List<BoardGrid.Cell> cells(boolean two, boolean sideBySide, boolean densityShown) {
         var cells = new ArrayList<BoardGrid.Cell>();
         if (sideBySide) {
-            for (Node chart : stressShown ? List.of(loss, lossB, heatmap, heatmapB, hessian, hessianB)   // the stress
-                    : List.of(loss, lossB, variances, variancesB, heatmap, heatmapB, hessian, hessianB)) { // chart needs the room
-                cells.add(BoardGrid.Cell.of(chart));
-            }
+            List<Node> pairs = stressShown ? List.of(loss, lossB, heatmap, heatmapB, hessian, hessianB) // the stress chart
+                    : List.of(loss, lossB, variances, variancesB, heatmap, heatmapB, hessian, hessianB); // needs the room
+            pairs.forEach(chart -> cells.add(BoardGrid.Cell.of(chart)));
             if (densityShown) {
-                cells.add(new BoardGrid.Cell(density, true));    // both runs' spectra on one λ axis
+                cells.add(BoardGrid.Cell.wide(density));         // both runs' spectra on one λ axis
             }
             if (stressShown) {
-                cells.add(new BoardGrid.Cell(stress, true));     // the runs on one η axis
+                cells.add(BoardGrid.Cell.wide(stress));          // the runs on one η axis
             }
             return cells;
         }
         Node heatmapCell = two ? heatmapPair : heatmap;
-        for (Node chart : List.of(loss, accuracy, means, variances, heatmapCell, stressShown ? stress : percentiles,
-                hessian, spectrum)) {
+        for (Node chart : List.of(loss, accuracy, means, variances, heatmapCell, stressShown ? stress : percentiles)) {
             cells.add(BoardGrid.Cell.of(chart));
         }
+        cells.add(BoardGrid.Cell.growing(hessian));            // the demonstration's main chart takes spare room
+        cells.add(BoardGrid.Cell.of(spectrum));
         if (densityShown) {
             cells.add(BoardGrid.Cell.of(density));
         }

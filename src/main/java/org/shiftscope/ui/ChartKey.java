@@ -41,7 +41,8 @@ final class ChartKey extends FlowPane {
      * theme colour of its position, as ChartFX gives it. @return whether the key changed
      */
     boolean show(List<ChartSeries> lines) {
-        var described = lines.stream().map(l -> l.name() + '|' + l.color() + '|' + l.dashed() + '|' + l.points()).toList();
+        var described = lines.stream()
+                .map(l -> l.name() + '|' + l.color() + '|' + l.dashed() + '|' + l.points()).toList();
         if (described.equals(shownLines)) {
             return false;
         }

@@ -16,11 +16,8 @@ final class DemoLayout {
             "start", "pause", "step", "reset", "scenario", "stress-test");
     /** Ids of controls whose whole bar is secondary (the export bar). */
     static final Set<String> SECONDARY_BARS = Set.of("export-png");
-    /**
-     * Ids of single nodes a projector can do without: the Hessian line (its figures are in the header, its age on
-     * the λ chart), the scenario's reference (in the README), the backend and heap in the status bar.
-     */
-    static final Set<String> SECONDARY_NODES = Set.of("hessian-summary", "scenario-reference", "status-resources");
+    /** Ids of single nodes a projector can do without: the scenario's reference (in the README), the backend and heap. */
+    static final Set<String> SECONDARY_NODES = Set.of("scenario-reference", "status-resources");
     static final String DEMO_CLASS = "demo-control";
     /** Marks a node this class hid, so leaving presentation mode shows exactly those again. */
     private static final String HIDDEN_KEY = "shiftscope.hiddenForPresentation";

@@ -97,10 +97,14 @@ public final class HeatmapView extends Region {
         g.fillText("layer 1", MARGIN_LEFT * k - 4, MARGIN_TOP * k + plotH - cellH / 2);
         g.fillText("layer " + layers, MARGIN_LEFT * k - 4, MARGIN_TOP * k + cellH / 2);
         g.setTextBaseline(VPos.TOP);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("step " + steps[0], MARGIN_LEFT * k, MARGIN_TOP * k + plotH + 3);
+        String first = "step " + steps[0];
+        String last = "step " + steps[steps.length - 1];
+        if (textWidth(first) + textWidth(last) + MARGIN_LEFT * k <= plotW) {     // a narrow plot keeps the last only
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(first, MARGIN_LEFT * k, MARGIN_TOP * k + plotH + 3);
+        }
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("step " + steps[steps.length - 1], MARGIN_LEFT * k + plotW, MARGIN_TOP * k + plotH + 3);
+        g.fillText(last, MARGIN_LEFT * k + plotW, MARGIN_TOP * k + plotH + 3);
         drawScale(g, MARGIN_LEFT * k + plotW + SCALE_GAP * k, MARGIN_TOP * k, SCALE_WIDTH * k, plotH);
     }
 
@@ -118,6 +122,12 @@ public final class HeatmapView extends Region {
         g.fillText("1", labelX, y + Math.min(6, height / 2));
         g.fillText("0.5", labelX, y + height / 2);
         g.fillText("0", labelX, y + height - Math.min(6, height / 2));
+    }
+
+    private double textWidth(String s) {
+        var text = new Text(s);
+        text.setFont(textStyle.getFont());
+        return text.getLayoutBounds().getWidth();
     }
 
     /** Height of the band holding the title, in this view's coordinates (hovering it explains the chart). */

@@ -16,6 +16,7 @@ import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.ui.geometry.Side;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.fair_acc.dataset.utils.DataSetStyleBuilder;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -57,15 +58,19 @@ public final class LiveChart extends StackPane {
     private static final double TITLE_MARGIN = 8;
     /** Gap between the key and the plot's frame, in pixels. */
     private static final double KEY_INSET = 4;
+    /** Points a key's corner must cover fewer than the corner it is in before the key moves there. */
+    private static final int KEY_MOVE_MARGIN = 3;
     /** The largest share of the plot's area a key may cover; a larger one is left out. */
     private static final double MAX_KEY_SHARE = 0.2;
     private final XYChart chart;
     private final String baseTitle;
-    private String briefTitle;
+    /** Ever shorter titles for ever narrower charts, the full one first. */
+    private List<String> titles;
     private String runLabel = "";
     private final String yLabel;
     private final ChartKey key = new ChartKey();
     private Pos keyCorner = Pos.TOP_RIGHT;
+    private Pos keyAt = Pos.TOP_RIGHT;
     private List<ChartSeries> shownSecondary = List.of();
     private final DefaultNumericAxis yAxis;
     private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
@@ -75,6 +80,8 @@ public final class LiveChart extends StackPane {
     private final List<DoubleDataSet> secondaryDataSets = new ArrayList<>();
     private final Label readout = new Label();
     private final Label badge = new Label();
+    /** The badge's whole text; a small plot shows only its first parts ("stale (…)", then "latest: step …"). */
+    private String badgeText = "";
     private boolean pointSeries;
     private List<ChartSeries> shown = List.of();
     private boolean logY;
@@ -103,7 +110,7 @@ public final class LiveChart extends StackPane {
         chart = new XYChart(xAxis, yAxis);
         chart.setTitle(title);
         this.baseTitle = title;
-        this.briefTitle = title;
+        this.titles = List.of(title);
         this.yLabel = yLabel;
         chart.setLegendVisible(false);
         Pane plot = chart.getPlotForeground();
@@ -242,6 +249,7 @@ public final class LiveChart extends StackPane {
      * alert colour. An empty text hides it.
      */
     public void setBadge(String text, boolean warning) {
+        badgeText = text;
         badge.setText(text);
         badge.setVisible(!text.isEmpty());
         badge.getStyleClass().setAll("label", warning ? "chart-badge-warning" : "chart-badge");
@@ -249,7 +257,7 @@ public final class LiveChart extends StackPane {
     }
 
     public String badgeText() {
-        return badge.isVisible() ? badge.getText() : "";
+        return badge.isVisible() ? badgeText : "";
     }
 
     /** Takes effect with the next data update (non-positive values are left out on a log axis). */
@@ -488,15 +496,19 @@ public final class LiveChart extends StackPane {
         return baseTitle + runLabel;
     }
 
-    /** A shorter title for narrow charts (projector layouts), e.g. "Loss" for "Loss (cross-entropy)". */
-    public LiveChart withBriefTitle(String brief) {
-        briefTitle = brief;
+    /** Ever shorter titles for narrow charts (projector layouts), e.g. "Loss" for "Loss (cross-entropy)". */
+    public LiveChart withBriefTitles(String... briefs) {
+        var all = new ArrayList<String>();
+        all.add(baseTitle);
+        all.addAll(List.of(briefs));
+        titles = List.copyOf(all);
         return this;
     }
 
-    /** The corner of the plot that holds the key (where the lines leave room). */
+    /** The corner of the plot that holds the key unless another one covers fewer points (where the lines leave room). */
     public LiveChart withKeyAt(Pos corner) {
         keyCorner = corner;
+        keyAt = corner;
         return this;
     }
 
@@ -522,11 +534,16 @@ public final class LiveChart extends StackPane {
         fitYLabel();
     }
 
-    /** The full title if it fits the chart's width, else the brief one. */
+    /** The full title if it fits the chart's width, else the first brief one that does (the briefest if none). */
     private void fitTitle() {
         Font font = chart.getTitleLabel().getFont();
-        String full = title();
-        String wanted = textWidth(full, font) + 2 * TITLE_MARGIN <= getWidth() ? full : briefTitle + runLabel;
+        String wanted = titles.get(titles.size() - 1) + runLabel;
+        for (String title : titles) {
+            if (textWidth(title + runLabel, font) + 2 * TITLE_MARGIN <= getWidth()) {
+                wanted = title + runLabel;
+                break;
+            }
+        }
         if (!wanted.equals(chart.getTitle())) {
             chart.setTitle(wanted);
         }
@@ -550,9 +567,8 @@ public final class LiveChart extends StackPane {
     private void updateKey() {
         var lines = new ArrayList<>(shown);
         lines.addAll(shownSecondary);
-        if (key.show(lines)) {
-            placeOverlays();
-        }
+        key.show(lines);
+        placeOverlays();                             // new data may have moved under the key
     }
 
     /**
@@ -567,13 +583,69 @@ public final class LiveChart extends StackPane {
         key.setPrefWrapLength(keyWidth);
         key.resize(keyWidth, key.prefHeight(keyWidth));
         key.setFits(keyWidth * key.getHeight() <= MAX_KEY_SHARE * plot.getWidth() * plot.getHeight());
-        double x = keyCorner.getHpos() == HPos.RIGHT ? plot.getWidth() - key.getWidth() - KEY_INSET : KEY_INSET;
-        double y = keyCorner.getVpos() == VPos.BOTTOM ? plot.getHeight() - key.getHeight() - KEY_INSET : KEY_INSET;
-        key.relocate(Math.max(0, x), Math.max(0, y));
-        badge.applyCss();
-        double badgeWidth = Math.min(badge.prefWidth(-1), room);
-        badge.resize(badgeWidth, badge.prefHeight(badgeWidth));
+        keyAt = emptiestCorner(plot);
+        key.relocate(keyArea(keyAt, plot).getMinX(), keyArea(keyAt, plot).getMinY());
+        fitBadge(plot, room);
         badge.relocate(KEY_INSET, KEY_INSET);
+    }
+
+    /**
+     * The badge's text, wrapped to the plot's width, with its last " · " parts left out while it would cover more
+     * than MAX_KEY_SHARE of the plot (its first part, e.g. why the report is stale, always stays).
+     */
+    private void fitBadge(Pane plot, double room) {
+        List<String> parts = List.of(badgeText.split(" · "));
+        badge.applyCss();
+        for (int n = parts.size(); n >= 1; n--) {
+            badge.setText(String.join(" · ", parts.subList(0, n)));
+            double width = Math.min(badge.prefWidth(-1), room);
+            badge.resize(width, badge.prefHeight(width));
+            if (badge.getWidth() * badge.getHeight() <= MAX_KEY_SHARE * plot.getWidth() * plot.getHeight()) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * The corner where the key covers the fewest drawn points: the one it is in unless another covers clearly
+     * fewer (so it does not hop about), the preferred one on a tie, never the badge's.
+     */
+    private Pos emptiestCorner(Pane plot) {
+        Pos best = keyAt;
+        int fewest = pointsUnder(keyArea(keyAt, plot));
+        for (Pos corner : List.of(keyCorner, Pos.TOP_RIGHT, Pos.BOTTOM_RIGHT, Pos.TOP_LEFT, Pos.BOTTOM_LEFT)) {
+            if (corner == Pos.TOP_LEFT && badge.isVisible()) {
+                continue;
+            }
+            int covered = pointsUnder(keyArea(corner, plot));
+            if (covered + KEY_MOVE_MARGIN < fewest) {
+                best = corner;
+                fewest = covered;
+            }
+        }
+        return best == Pos.TOP_LEFT && badge.isVisible() ? keyCorner : best;
+    }
+
+    /** The key's rectangle in {@code corner} of the plot, in the plot's coordinates. */
+    private BoundingBox keyArea(Pos corner, Pane plot) {
+        double x = corner.getHpos() == HPos.RIGHT ? plot.getWidth() - key.getWidth() - KEY_INSET : KEY_INSET;
+        double y = corner.getVpos() == VPos.BOTTOM ? plot.getHeight() - key.getHeight() - KEY_INSET : KEY_INSET;
+        return new BoundingBox(Math.max(0, x), Math.max(0, y), key.getWidth(), key.getHeight());
+    }
+
+    /** How many points of the main axis' lines lie in {@code area} (plot coordinates). */
+    private int pointsUnder(BoundingBox area) {
+        int n = 0;
+        for (ChartSeries s : shown) {
+            for (int i = 0; i < s.size(); i++) {
+                double x = xAxis.getDisplayPosition(s.xs()[i]);
+                double y = yAxis.getDisplayPosition(s.ys()[i]);
+                if (area.contains(x, y)) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     public XYChart chart() {

@@ -5,6 +5,7 @@ package org.shiftscope.ui;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -47,6 +48,8 @@ public final class MainView extends BorderPane {
     private static final int FPS_LOG_EVERY = 600;
     /** Frames between two updates of the frame-rate label. */
     private static final int FPS_LABEL_EVERY = 30;
+    /** The Hessian's detail line is shown in windows at least this many times the font size tall (1× on 900 px). */
+    private static final double DETAIL_MIN_HEIGHT_EM = 60;
 
     public MainView(TrainingViewModel vm) {
         this.vm = vm;
@@ -64,6 +67,12 @@ public final class MainView extends BorderPane {
         hessianLine.textProperty().bind(vm.hessianSummaryProperty());
         hessianLine.setMinHeight(Region.USE_PREF_SIZE);
         hessianLine.setWrapText(true);
+        // The Hessian's details (λ1/λ10, the gradient's share, the report's age) take one or two lines: shown
+        // where the window has the height for them, else in the key figures' tooltip.
+        hessianLine.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> getHeight() >= DETAIL_MIN_HEIGHT_EM * hessianLine.getFont().getSize(),
+                heightProperty(), hessianLine.fontProperty()));
+        hessianLine.managedProperty().bind(hessianLine.visibleProperty());
         var stressLine = new Label();
         stressLine.setMinHeight(Region.USE_PREF_SIZE);
         stressLine.setId("stress-summary");

@@ -31,6 +31,7 @@ final class ScenarioBanner extends HBox {
         reference.setId("scenario-reference");
         reference.setStyle("-fx-font-style: italic;");
         reference.setWrapText(true);
+        reference.setMinHeight(Region.USE_PREF_SIZE);
         var text = new VBox(2, title, explanation, reference);
         text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);

@@ -67,10 +67,17 @@ final class ScenarioPicker {
         return load;
     }
 
-    /** A scenario by its title, wrapped rather than cut when fonts are large (presentation mode). */
+    /** A scenario by its title, wrapped rather than cut when it is longer than the settings column is wide. */
     private static final class TitleCell extends ListCell<Scenario> {
         TitleCell() {
             setWrapText(true);
+            widthProperty().addListener(o -> requestLayout());      // a narrower cell may need another line
+        }
+
+        /** As tall as the title wrapped to the cell's width: the combo box asks without a width. */
+        @Override
+        protected double computePrefHeight(double width) {
+            return super.computePrefHeight(width < 0 && getWidth() > 0 ? getWidth() : width);
         }
 
         @Override

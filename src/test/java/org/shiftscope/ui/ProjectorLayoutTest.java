@@ -9,6 +9,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -143,7 +144,7 @@ class ProjectorLayoutTest {
     private List<String> cutTexts() {
         var cut = new ArrayList<String>();
         for (Node node : app.view.lookupAll("*")) {
-            if (node instanceof Labeled labeled && treeVisible(labeled) && !insideComboBox(labeled)
+            if (node instanceof Labeled labeled && treeVisible(labeled) && !insideClosedPopupList(labeled)
                     && !labeled.getStyleClass().contains("event-marker-label")   // placed by ChartFX on its own pulse
                     && labeled.getText() != null && !labeled.getText().isEmpty()
                     && labeled.lookup(".text") instanceof Text shown && !shown.getText().equals(labeled.getText())) {
@@ -181,10 +182,10 @@ class ProjectorLayoutTest {
         return text.getLayoutBounds().getWidth();
     }
 
-    /** A combo box keeps its closed popup's list among its children; that list is not on screen. */
-    private static boolean insideComboBox(Node node) {
+    /** A combo box keeps its closed popup's list among its children; that list is not on screen (its button is). */
+    private static boolean insideClosedPopupList(Node node) {
         for (Node n = node.getParent(); n != null; n = n.getParent()) {
-            if (n instanceof javafx.scene.control.ComboBoxBase<?>) {
+            if (n instanceof ListView<?>) {
                 return true;
             }
         }
