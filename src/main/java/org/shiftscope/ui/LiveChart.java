@@ -72,6 +72,7 @@ public final class LiveChart extends StackPane {
     private final Label badge = new Label();
     /** The badge's whole text; a small plot shows only its first parts ("stale (…)", then "latest: step …"). */
     private String badgeText = "";
+    private boolean badgeWarning;
     private boolean pointSeries;
     private List<ChartSeries> shown = List.of();
     private boolean logY;
@@ -108,6 +109,7 @@ public final class LiveChart extends StackPane {
         chart.getPlugins().addAll(new Zoomer(), new DataPointTooltip());
         setLogY(logY);
         setId(id);
+        getStyleClass().add("live-chart");
         readout.getStyleClass().add("chart-readout");
         readout.setMouseTransparent(true);
         readout.setVisible(false);
@@ -228,14 +230,15 @@ public final class LiveChart extends StackPane {
      */
     public void setBadge(String text, boolean warning) {
         badgeText = text;
+        badgeWarning = warning;
         badge.setText(text);
-        badge.setVisible(!text.isEmpty());
         badge.getStyleClass().setAll("label", warning ? "chart-badge-warning" : "chart-badge");
         placeOverlays();
     }
 
+    /** The badge's whole text ("" for none), however much of it the plot has room for. */
     public String badgeText() {
-        return badge.isVisible() ? badgeText : "";
+        return badgeText;
     }
 
     /** Takes effect with the next data update (non-positive values are left out on a log axis). */
@@ -464,7 +467,8 @@ public final class LiveChart extends StackPane {
 
     /**
      * The badge's text, wrapped to the plot's width, with its last " · " parts left out while it would cover more
-     * than MAX_KEY_SHARE of the plot (its first part, e.g. why the report is stale, always stays).
+     * than MAX_KEY_SHARE of the plot. A warning's first part (why the report is stale) always stays; a plain
+     * note that does not fit is left out (the key figures above the charts give the report's step).
      */
     private void fitBadge(Pane plot, double room) {
         List<String> parts = List.of(badgeText.split(" · "));
@@ -474,9 +478,11 @@ public final class LiveChart extends StackPane {
             double width = Math.min(badge.prefWidth(-1), room);
             badge.resize(width, badge.prefHeight(width));
             if (badge.getWidth() * badge.getHeight() <= MAX_KEY_SHARE * plot.getWidth() * plot.getHeight()) {
+                badge.setVisible(!badgeText.isEmpty());
                 return;
             }
         }
+        badge.setVisible(badgeWarning);
     }
 
     /**
