@@ -454,6 +454,8 @@ public final class LiveChart extends StackPane {
     private void placeOverlays() {
         Pane plot = chart.getPlotForeground();
         double room = Math.max(0, plot.getWidth() - 2 * KEY_INSET);
+        fitBadge(plot, room);
+        badge.relocate(KEY_INSET, KEY_INSET);
         key.applyCss();
         double keyWidth = Math.min(key.contentWidth(), room);
         key.setPrefWrapLength(keyWidth);
@@ -461,8 +463,6 @@ public final class LiveChart extends StackPane {
         key.setFits(keyWidth * key.getHeight() <= MAX_KEY_SHARE * plot.getWidth() * plot.getHeight());
         keyAt = emptiestCorner(plot);
         key.relocate(keyArea(keyAt, plot).getMinX(), keyArea(keyAt, plot).getMinY());
-        fitBadge(plot, room);
-        badge.relocate(KEY_INSET, KEY_INSET);
     }
 
     /**
@@ -487,22 +487,29 @@ public final class LiveChart extends StackPane {
 
     /**
      * The corner where the key covers the fewest drawn points: the one it is in unless another covers clearly
-     * fewer (so it does not hop about), the preferred one on a tie, never the badge's.
+     * fewer (so it does not hop about), the preferred one on a tie, never one where it would cover the badge.
      */
     private Pos emptiestCorner(Pane plot) {
-        Pos best = keyAt;
-        int fewest = pointsUnder(keyArea(keyAt, plot));
+        var free = new ArrayList<Pos>();
         for (Pos corner : List.of(keyCorner, Pos.TOP_RIGHT, Pos.BOTTOM_RIGHT, Pos.TOP_LEFT, Pos.BOTTOM_LEFT)) {
-            if (corner == Pos.TOP_LEFT && badge.isVisible()) {
-                continue;
+            boolean onBadge = badge.isVisible() && keyArea(corner, plot).intersects(badge.getBoundsInParent());
+            if (!onBadge && !free.contains(corner)) {
+                free.add(corner);
             }
+        }
+        if (free.isEmpty()) {
+            return keyCorner;
+        }
+        Pos best = free.contains(keyAt) ? keyAt : free.get(0);
+        int fewest = pointsUnder(keyArea(best, plot));
+        for (Pos corner : free) {
             int covered = pointsUnder(keyArea(corner, plot));
             if (covered + KEY_MOVE_MARGIN < fewest) {
                 best = corner;
                 fewest = covered;
             }
         }
-        return best == Pos.TOP_LEFT && badge.isVisible() ? keyCorner : best;
+        return best;
     }
 
     /** The key's rectangle in {@code corner} of the plot, in the plot's coordinates. */
