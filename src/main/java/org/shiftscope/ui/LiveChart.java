@@ -82,6 +82,7 @@ public final class LiveChart extends StackPane {
     private final Label badge = new Label();
     /** The badge's whole text; a small plot shows only its first parts ("stale (…)", then "latest: step …"). */
     private String badgeText = "";
+    private boolean badgeWarning;
     private boolean pointSeries;
     private List<ChartSeries> shown = List.of();
     private boolean logY;
@@ -126,6 +127,7 @@ public final class LiveChart extends StackPane {
         chart.getPlugins().addAll(new Zoomer(), new DataPointTooltip());
         setLogY(logY);
         setId(id);
+        getStyleClass().add("live-chart");
         readout.getStyleClass().add("chart-readout");
         readout.setMouseTransparent(true);
         readout.setVisible(false);
@@ -250,14 +252,15 @@ public final class LiveChart extends StackPane {
      */
     public void setBadge(String text, boolean warning) {
         badgeText = text;
+        badgeWarning = warning;
         badge.setText(text);
-        badge.setVisible(!text.isEmpty());
         badge.getStyleClass().setAll("label", warning ? "chart-badge-warning" : "chart-badge");
         placeOverlays();
     }
 
+    /** The badge's whole text ("" for none), however much of it the plot has room for. */
     public String badgeText() {
-        return badge.isVisible() ? badgeText : "";
+        return badgeText;
     }
 
     /** Takes effect with the next data update (non-positive values are left out on a log axis). */
@@ -578,6 +581,8 @@ public final class LiveChart extends StackPane {
     private void placeOverlays() {
         Pane plot = chart.getPlotForeground();
         double room = Math.max(0, plot.getWidth() - 2 * KEY_INSET);
+        fitBadge(plot, room);
+        badge.relocate(KEY_INSET, KEY_INSET);
         key.applyCss();
         double keyWidth = Math.min(key.contentWidth(), room);
         key.setPrefWrapLength(keyWidth);
@@ -585,13 +590,12 @@ public final class LiveChart extends StackPane {
         key.setFits(keyWidth * key.getHeight() <= MAX_KEY_SHARE * plot.getWidth() * plot.getHeight());
         keyAt = emptiestCorner(plot);
         key.relocate(keyArea(keyAt, plot).getMinX(), keyArea(keyAt, plot).getMinY());
-        fitBadge(plot, room);
-        badge.relocate(KEY_INSET, KEY_INSET);
     }
 
     /**
      * The badge's text, wrapped to the plot's width, with its last " · " parts left out while it would cover more
-     * than MAX_KEY_SHARE of the plot (its first part, e.g. why the report is stale, always stays).
+     * than MAX_KEY_SHARE of the plot. A warning's first part (why the report is stale) always stays; a plain
+     * note that does not fit is left out (the key figures above the charts give the report's step).
      */
     private void fitBadge(Pane plot, double room) {
         List<String> parts = List.of(badgeText.split(" · "));
@@ -601,29 +605,38 @@ public final class LiveChart extends StackPane {
             double width = Math.min(badge.prefWidth(-1), room);
             badge.resize(width, badge.prefHeight(width));
             if (badge.getWidth() * badge.getHeight() <= MAX_KEY_SHARE * plot.getWidth() * plot.getHeight()) {
+                badge.setVisible(!badgeText.isEmpty());
                 return;
             }
         }
+        badge.setVisible(badgeWarning);
     }
 
     /**
      * The corner where the key covers the fewest drawn points: the one it is in unless another covers clearly
-     * fewer (so it does not hop about), the preferred one on a tie, never the badge's.
+     * fewer (so it does not hop about), the preferred one on a tie, never one where it would cover the badge.
      */
     private Pos emptiestCorner(Pane plot) {
-        Pos best = keyAt;
-        int fewest = pointsUnder(keyArea(keyAt, plot));
+        var free = new ArrayList<Pos>();
         for (Pos corner : List.of(keyCorner, Pos.TOP_RIGHT, Pos.BOTTOM_RIGHT, Pos.TOP_LEFT, Pos.BOTTOM_LEFT)) {
-            if (corner == Pos.TOP_LEFT && badge.isVisible()) {
-                continue;
+            boolean onBadge = badge.isVisible() && keyArea(corner, plot).intersects(badge.getBoundsInParent());
+            if (!onBadge && !free.contains(corner)) {
+                free.add(corner);
             }
+        }
+        if (free.isEmpty()) {
+            return keyCorner;
+        }
+        Pos best = free.contains(keyAt) ? keyAt : free.get(0);
+        int fewest = pointsUnder(keyArea(best, plot));
+        for (Pos corner : free) {
             int covered = pointsUnder(keyArea(corner, plot));
             if (covered + KEY_MOVE_MARGIN < fewest) {
                 best = corner;
                 fewest = covered;
             }
         }
-        return best == Pos.TOP_LEFT && badge.isVisible() ? keyCorner : best;
+        return best;
     }
 
     /** The key's rectangle in {@code corner} of the plot, in the plot's coordinates. */

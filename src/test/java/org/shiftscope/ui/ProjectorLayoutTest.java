@@ -127,6 +127,10 @@ class ProjectorLayoutTest {
                     || keyBounds.getMaxY() > plot.getHeight() + LAYOUT_TOLERANCE) {
                 problems.add(chart.getId() + ": the key " + keyBounds + " leaves the plot " + plot);
             }
+            Node badge = chart.chart().getPlotForeground().getChildrenUnmodifiable().get(1);
+            if (badge.isVisible() && badge.getBoundsInParent().intersects(keyBounds)) {
+                problems.add(chart.getId() + ": the key " + keyBounds + " covers the badge " + badge.getBoundsInParent());
+            }
             double share = keyBounds.getWidth() * keyBounds.getHeight() / (plot.getWidth() * plot.getHeight());
             if (share > MAX_KEY_SHARE) {
                 problems.add(chart.getId() + ": the key covers " + Math.round(100 * share) + "% of the plot");
