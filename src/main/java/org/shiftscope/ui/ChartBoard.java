@@ -47,7 +47,7 @@ public final class ChartBoard extends StackPane {
     private final LiveChart percentiles = new LiveChart("percentile-chart",
             "Tracked unit: 15/50/85th percentiles", "step", "value", false)
             .withBriefTitles("Unit percentiles", "Percentiles").withClipping();
-    private final LiveChart hessian = new LiveChart("hessian-chart", "Top eigenvalues vs stability limit",
+    private final LiveChart hessian = new LiveChart("hessian-chart", "Top eigenvalues vs full-batch threshold",
             "step", "λ", true).withMarkers().withBriefTitles("Top eigenvalues", "Top λ").withKeyAt(Pos.BOTTOM_RIGHT);
     private final LiveChart spectrum = new LiveChart("spectrum-chart", "Latest top-k and shift overlap",
             "rank", "λ", false).withMarkers().withSecondaryAxis("overlap", 0, 1)
@@ -66,7 +66,7 @@ public final class ChartBoard extends StackPane {
     private final HeatmapView heatmapB = new HeatmapView("heatmap-b", HEATMAP_TITLE);
     /** The cell of both heatmaps when two runs are overlaid: made once, since working out a layout must not move charts. */
     private final VBox heatmapPair = new VBox(2);
-    private final LiveChart hessianB = new LiveChart("hessian-chart-b", "Top eigenvalues vs stability limit",
+    private final LiveChart hessianB = new LiveChart("hessian-chart-b", "Top eigenvalues vs full-batch threshold",
             "step", "λ", true).withMarkers().withBriefTitles("Top eigenvalues", "Top λ").withKeyAt(Pos.BOTTOM_RIGHT);
     /** The stress chart's accuracy lines take this theme colour, apart from λ1's (the first). */
     private static final int ACCURACY_COLOR = 3;

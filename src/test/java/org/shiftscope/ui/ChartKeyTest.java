@@ -38,9 +38,9 @@ class ChartKeyTest {
         for (int i = 1; i <= 10; i++) {
             lines.add(line("λ" + i));
         }
-        lines.add(line("stability limit for λ1").styled(Palette.INK, true));
+        lines.add(line(RunHistory.THRESHOLD_NAME).styled(Palette.INK, true));
         assertTrue(key.show(lines));
-        assertEquals(List.of("λ1", "…", "λ10", "stability limit for λ1"), key.texts());
+        assertEquals(List.of("λ1", "…", "λ10", RunHistory.THRESHOLD_NAME), key.texts());
         assertFalse(key.show(lines), "the same lines: nothing to rebuild");
 
         key.show(List.of(line("layer 1"), line("layer 2"), line("15th"), line("50th")));
