@@ -62,8 +62,10 @@ class ChangesMarkedViewTest {
         MainViewTest.waitUntil(() -> vm.stateProperty().get() == TrainerState.PAUSED);
 
         for (LiveChart chart : List.of(view.lossChart(), view.meanChart(), view.hessianChart())) {
-            assertEquals(List.of("BN on → off"), chart.markerTexts(), chart.title());
-            assertEquals(List.of((double) switchStep), chart.markerSteps(), chart.title());
+            assertEquals("BN on → off", chart.markerTexts().get(0), chart.title());
+            assertEquals(switchStep, chart.markerSteps().get(0), chart.title());
+            assertTrue(chart.markerTexts().stream().skip(1).allMatch(t -> t.endsWith("(off the chart)")),
+                    "besides the switch, at most a clipped peak (the loss may jump when BN goes off): " + chart.markerTexts());
         }
         for (ChartSeries line : view.lossChart().shownSeries()) {
             assertBrokenAt(line, switchStep);

@@ -149,7 +149,7 @@ class ProjectorLayoutTest {
         var cut = new ArrayList<String>();
         for (Node node : app.view.lookupAll("*")) {
             if (node instanceof Labeled labeled && treeVisible(labeled) && !insideClosedPopupList(labeled)
-                    && !labeled.getStyleClass().contains("event-marker-label")   // placed by ChartFX on its own pulse
+                    && !EventMarker.isLabel(labeled)                // placed and sized by ChartFX on a pulse of its own
                     && labeled.getText() != null && !labeled.getText().isEmpty()
                     && labeled.lookup(".text") instanceof Text shown && !shown.getText().equals(labeled.getText())) {
                 cut.add("'" + labeled.getText() + "' is shown as '" + shown.getText() + "'");
