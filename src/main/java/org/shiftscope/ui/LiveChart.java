@@ -32,7 +32,6 @@ import javafx.scene.text.Text;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -44,14 +43,8 @@ public final class LiveChart extends StackPane {
     private static final double MIN_HEIGHT = 60;
     /** Marker size of point series (pixels at 1×). */
     private static final double POINT_MARKER_SIZE = 4;
-    /** Values above this quantile of a line's points (or below the low one) count as its body when clipping. */
-    private static final double CLIP_QUANTILE = 0.98;
-    /** A peak further than this many body spans above the body is clipped (on a log axis: spans of log10). */
-    private static final double CLIP_SPANS = 1.5;
     /** Markers further right than this fraction of the x range put their label left of their line. */
     private static final double LABEL_FLIP_FRACTION = 0.6;
-    /** Room left above the body when clipped, in body spans. */
-    private static final double CLIP_HEADROOM = 0.25;
     /** The x label of the time charts, which their axes do not repeat (the hover readout names it). */
     private static final String STEP_LABEL = "step";
     /** Room kept free on either side of the title, in pixels. */
@@ -297,46 +290,11 @@ public final class LiveChart extends StackPane {
         return this;
     }
 
-    /**
-     * The y axis covers the lines' body (between the 2nd and 98th percentiles of their points); a peak far above
-     * it or a trough far below it is cut off and named by a marker at its step, instead of squashing every other
-     * value to a flat line.
-     */
+    /** Clips a blow-up off the y axis (AxisClip), or ends the clip when the data no longer need it. */
     private void clip() {
-        var values = new ArrayList<double[]>();        // {x, y on the axis scale, y}
-        for (ChartSeries s : shown) {
-            for (int i = 0; i < s.size(); i++) {
-                double y = s.ys()[i];
-                if (Double.isFinite(y) && (!logY || y > 0)) {
-                    values.add(new double[]{s.xs()[i], logY ? Math.log10(y) : y, y});
-                }
-            }
-        }
-        clippedRange = null;
-        clipSpecs = List.of();
-        if (values.size() >= 2) {
-            double[] sorted = values.stream().mapToDouble(v -> v[1]).sorted().toArray();
-            double bodyLow = sorted[(int) Math.floor((1 - CLIP_QUANTILE) * (sorted.length - 1))];
-            double bodyHigh = sorted[(int) Math.ceil(CLIP_QUANTILE * (sorted.length - 1))];
-            double span = Math.max(bodyHigh - bodyLow, logY ? 0.1 : Math.abs(bodyHigh) * 0.01 + 1e-12);
-            double[] peak = values.stream().max(Comparator.comparingDouble(v -> v[1])).orElseThrow();
-            double[] trough = values.stream().min(Comparator.comparingDouble(v -> v[1])).orElseThrow();
-            double top = peak[1];
-            double bottom = trough[1];
-            var specs = new ArrayList<EventMarker.Spec>();
-            if (peak[1] > bodyHigh + CLIP_SPANS * span) {
-                top = bodyHigh + CLIP_HEADROOM * span;
-                specs.add(new EventMarker.Spec(peak[0], "↑ " + format(peak[2]) + " (off the chart)", true));
-            }
-            if (trough[1] < bodyLow - CLIP_SPANS * span) {
-                bottom = bodyLow - CLIP_HEADROOM * span;
-                specs.add(new EventMarker.Spec(trough[0], "↓ " + format(trough[2]) + " (off the chart)", true));
-            }
-            if (!specs.isEmpty()) {
-                clippedRange = logY ? new double[]{Math.pow(10, bottom), Math.pow(10, top)} : new double[]{bottom, top};
-                clipSpecs = specs;
-            }
-        }
+        var clip = AxisClip.of(shown, logY, LiveChart::format);
+        clippedRange = clip.range();
+        clipSpecs = clip.markers();
         if (clippedRange != null) {
             fix(yAxis, clippedRange);
         } else if (wasClipped) {

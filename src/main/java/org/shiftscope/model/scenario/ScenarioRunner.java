@@ -56,6 +56,11 @@ public final class ScenarioRunner {
         return outcomes;
     }
 
+    /** Whether a report follows step {@code step}: the Hessian's period, or the end of a stress stretch. */
+    private static boolean reportDueAfter(long step, int every, SettingsSchedule schedule) {
+        return every > 0 && step % every == 0 || schedule.stretchEndsAt(step);
+    }
+
     /** One step of one run; false when the run is over. */
     private static boolean stepOnce(int run, Outcome outcome, Listener listener) throws IOException {
         var session = outcome.session();
@@ -68,7 +73,7 @@ public final class ScenarioRunner {
         var before = session.optimizerSettings();
         var next = schedule.settingsFor(taken, before);
         boolean change = taken > 0 && schedule.changesAt(taken);
-        boolean measured = taken > 0 && (every > 0 && taken % every == 0 || schedule.stretchEndsAt(taken));
+        boolean measured = taken > 0 && reportDueAfter(taken, every, schedule);
         if (change && next.bnMode() != before.bnMode() && !measured) {
             listener.hessian(run, session.analyseHessian(0, () -> false));   // the old mode, on the weights of the switch
         }
@@ -82,7 +87,7 @@ public final class ScenarioRunner {
         if (record.diverged()) {
             return false;
         }
-        if (every > 0 && record.step() % every == 0 || schedule.stretchEndsAt(record.step())) {
+        if (reportDueAfter(record.step(), every, schedule)) {
             listener.hessian(run, session.analyseHessian(0, () -> false));
         }
         return true;
