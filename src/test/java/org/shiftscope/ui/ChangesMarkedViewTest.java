@@ -4,13 +4,11 @@
 // history (events.csv, the BN mode and η of every row, config.json pointing to the events).
 package org.shiftscope.ui;
 
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.shiftscope.model.data.SyntheticData;
 import org.shiftscope.model.io.EventsCsv;
 import org.shiftscope.model.io.HessianCsv;
 import org.shiftscope.model.io.Json;
@@ -32,21 +30,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ChangesMarkedViewTest {
     /** Steps trained in the new mode before the charts are checked. */
     static final int STEPS_AFTER = 30;
+    private WindowFixture window;
     private TrainingViewModel vm;
     private MainView view;
 
     @Start
     void start(Stage stage) {
-        vm = new TrainingViewModel(MainViewTest.config(), SyntheticData.generate(1), System::nanoTime);
-        view = new MainView(vm);
-        stage.setScene(new Scene(view, 1280, 800));
-        stage.show();
+        window = new WindowFixture(stage, 1280, 800);
+        vm = window.vm;
+        view = window.view;
     }
 
     @AfterEach
     void close() {
-        view.stop();
-        vm.close();
+        window.close();
     }
 
     @Test

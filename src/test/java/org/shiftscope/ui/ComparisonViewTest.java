@@ -3,13 +3,11 @@
 package org.shiftscope.ui;
 
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.shiftscope.model.data.SyntheticData;
 import org.shiftscope.model.scenario.Scenario;
 import org.shiftscope.model.scenario.ScenarioReader;
 import org.testfx.api.FxRobot;
@@ -25,21 +23,20 @@ import static org.shiftscope.ui.MainViewTest.waitUntil;
 
 @ExtendWith(ApplicationExtension.class)
 class ComparisonViewTest {
+    private WindowFixture window;
     private TrainingViewModel vm;
     private MainView view;
 
     @Start
     void start(Stage stage) {
-        vm = new TrainingViewModel(MainViewTest.config(), SyntheticData.generate(1), System::nanoTime);
-        view = new MainView(vm);
-        stage.setScene(new Scene(view, 1400, 900));
-        stage.show();
+        window = new WindowFixture(stage, 1400, 900);
+        vm = window.vm;
+        view = window.view;
     }
 
     @AfterEach
     void close() {
-        view.stop();
-        vm.close();
+        window.close();
     }
 
     private LiveChart chart(FxRobot robot, String id) {

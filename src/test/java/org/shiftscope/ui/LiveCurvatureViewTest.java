@@ -3,12 +3,10 @@
 // eigenvalues marked on it, drawn from a real density computation.
 package org.shiftscope.ui;
 
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.shiftscope.model.data.SyntheticData;
 import org.shiftscope.model.net.BnMode;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -19,21 +17,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(ApplicationExtension.class)
 class LiveCurvatureViewTest {
+    private WindowFixture window;
     private TrainingViewModel vm;
     private MainView view;
 
     @Start
     void start(Stage stage) {
-        vm = new TrainingViewModel(MainViewTest.config(), SyntheticData.generate(1), System::nanoTime);
-        view = new MainView(vm);
-        stage.setScene(new Scene(view, 1280, 800));
-        stage.show();
+        window = new WindowFixture(stage, 1280, 800);
+        vm = window.vm;
+        view = window.view;
     }
 
     @AfterEach
     void close() {
-        view.stop();
-        vm.close();
+        window.close();
     }
 
     @Test
