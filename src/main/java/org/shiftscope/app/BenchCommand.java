@@ -23,11 +23,11 @@ import org.shiftscope.model.net.Matrices;
 import org.shiftscope.model.net.Network;
 import org.shiftscope.model.net.NetworkSpec;
 import org.shiftscope.model.net.Pass;
-import org.shiftscope.model.train.HessianSettings;
-import org.shiftscope.model.train.Limits;
-import org.shiftscope.model.train.OptimizerSettings;
+import org.shiftscope.model.config.HessianSettings;
+import org.shiftscope.model.config.Limits;
+import org.shiftscope.model.config.LiveSettings;
 import org.shiftscope.model.train.SgdOptimizer;
-import org.shiftscope.model.train.TrainingConfig;
+import org.shiftscope.model.config.TrainingConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,7 +79,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var settings = new OptimizerSettings(LEARNING_RATE, MOMENTUM, false, 0, bn);
+        var settings = new LiveSettings(LEARNING_RATE, MOMENTUM, false, 0, bn);
         int iterations = checkOptions(settings);
         var random = new Random(0);
         var network = new Network(new NetworkSpec(inputs, classes, depth, width, activation, Initialization.HE, 0),
@@ -125,7 +125,7 @@ public final class BenchCommand implements Callable<Integer> {
      * Refuses out-of-range options before anything reaches ND4J, with train's ranges where the option is shared
      * (the network and batch are checked as the training config train would build); returns the Lanczos iterations.
      */
-    private int checkOptions(OptimizerSettings settings) {
+    private int checkOptions(LiveSettings settings) {
         return UsageErrors.build(spec, () -> {
             Limits.requireRange("steps", steps, MIN_STEPS, Integer.MAX_VALUE);
             new TrainingConfig("synthetic", depth, width, activation, Initialization.HE, false, batch, steps, 0,
@@ -133,7 +133,7 @@ public final class BenchCommand implements Callable<Integer> {
             Limits.requireRange("inputs", inputs, 1, MAX_INPUTS);
             Limits.requireRange("classes", classes, MIN_CLASSES, MAX_CLASSES);
             Limits.requireRange("hessian-samples", hessianSamples, 0, HessianSettings.MAX_SAMPLES);
-            return new HessianSettings(0, topK, HessianSettings.defaults().samples(), lanczosIterations).request()
+            return HessianAnalysis.Request.of(new HessianSettings(0, topK, HessianSettings.defaults().samples(), lanczosIterations))
                     .lanczosIterations();
         });
     }

@@ -17,8 +17,8 @@ import org.shiftscope.model.io.HessianFigures;
 import org.shiftscope.model.io.Json;
 import org.shiftscope.model.io.ModelExport;
 import org.shiftscope.model.net.BnMode;
-import org.shiftscope.model.train.Limits;
-import org.shiftscope.model.train.OptimizerSettings;
+import org.shiftscope.model.config.Limits;
+import org.shiftscope.model.config.LiveSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -93,7 +93,7 @@ public final class HessianCommand implements Callable<Integer> {
         }
         BnMode mode = resolveMode(requested, loaded.bnMode());
         var settings = UsageErrors.build(spec,
-                () -> new OptimizerSettings(learningRate, momentum, false, loaded.weightDecay(), mode));
+                () -> new LiveSettings(learningRate, momentum, false, loaded.weightDecay(), mode));
         try {
             HessianAnalysis.requireFits(loaded.network(), request);
             if (densityRequest != null) {

@@ -16,7 +16,7 @@ import org.shiftscope.model.scenario.Scenario;
 import org.shiftscope.model.scenario.ScenarioReader;
 import org.shiftscope.model.scenario.ScenarioRunner;
 import org.shiftscope.model.train.StepRecord;
-import org.shiftscope.model.train.TrainingConfig;
+import org.shiftscope.model.config.TrainingConfig;
 import org.shiftscope.ui.ChartBoard;
 import org.shiftscope.ui.FigureRenderer;
 import org.shiftscope.ui.PngExport;
@@ -207,7 +207,7 @@ public final class RenderCommand implements Callable<Integer> {
             run.recorder().finish(TrainCommand.summarise(outcome.session(), run.recorder(), seconds,
                     run.lastHessian()[0], outcome.schedule().maxStableLearningRate()), outcome.session().startedAs(),
                     outcome.session().events(),
-                    outcome.session().optimizerSettings());
+                    outcome.session().liveSettings());
             run.history().setEvents(outcome.session().events());
             run.recorder().close();
             if (outcome.schedule().hasStress()) {

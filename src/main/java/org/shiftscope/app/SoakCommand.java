@@ -4,9 +4,9 @@ package org.shiftscope.app;
 
 import org.shiftscope.model.data.DatasetSource;
 import org.shiftscope.model.net.BnMode;
-import org.shiftscope.model.train.HessianSettings;
-import org.shiftscope.model.train.Limits;
-import org.shiftscope.model.train.TrainingConfig;
+import org.shiftscope.model.config.HessianSettings;
+import org.shiftscope.model.config.Limits;
+import org.shiftscope.model.config.TrainingConfig;
 import org.shiftscope.model.train.TrainingSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

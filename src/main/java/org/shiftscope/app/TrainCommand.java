@@ -18,12 +18,12 @@ import org.shiftscope.model.io.RunSummary;
 import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Initialization;
-import org.shiftscope.model.train.HessianSettings;
+import org.shiftscope.model.config.HessianSettings;
 import org.shiftscope.model.train.LearningRateStress;
-import org.shiftscope.model.train.Limits;
-import org.shiftscope.model.train.OptimizerSettings;
+import org.shiftscope.model.config.Limits;
+import org.shiftscope.model.config.LiveSettings;
 import org.shiftscope.model.train.RunEvent;
-import org.shiftscope.model.train.TrainingConfig;
+import org.shiftscope.model.config.TrainingConfig;
 import org.shiftscope.model.train.TrainingSession;
 import org.shiftscope.model.hessian.HessianMemory;
 import picocli.CommandLine;
@@ -190,7 +190,7 @@ public final class TrainCommand implements Callable<Integer> {
                     if (stress.finishedAt(session.stepsTaken())) {
                         break;
                     }
-                    session.setOptimizerSettings(session.optimizerSettings()
+                    session.setLiveSettings(session.liveSettings()
                             .withLearningRate(stress.learningRateAt(session.stepsTaken())), RunEvent.Cause.STRESS_TEST);
                 }
                 var record = session.step();
@@ -222,7 +222,7 @@ public final class TrainCommand implements Callable<Integer> {
             var summary = summarise(session, recorder, seconds, lastHessian,
                     stress == null ? Double.NaN : stress.maxStableLearningRate());
             recorder.finish(lastDensity == null ? summary : summary.withDensity(DensityFigures.of(lastDensity)),
-                    session.startedAs(), session.events(), session.optimizerSettings());
+                    session.startedAs(), session.events(), session.liveSettings());
             if (stress != null) {
                 err.printf("Largest healthy learning rate: %s%n", Double.isNaN(stress.maxStableLearningRate())
                         ? "none" : String.format("%.4g", stress.maxStableLearningRate()));
@@ -245,7 +245,7 @@ public final class TrainCommand implements Callable<Integer> {
     private DensityReport density(TrainingSession session, RunRecorder recorder, PrintWriter err) throws IOException {
         err.printf("step %d: estimating the Hessian's spectral density (%d probe(s) × %d Lanczos steps)…%n",
                 session.stepsTaken(), densityProbes, densitySteps);
-        var settings = session.optimizerSettings();
+        var settings = session.liveSettings();
         var report = DensityAnalysis.run(session.network(), settings.bnMode(), session.hessianSet(), batch,
                 settings.weightDecay(), densityRequest, session.stepsTaken(), 0, HessianAnalysis.availableThreads(), () -> false);
         recorder.recordDensity(report);
@@ -255,7 +255,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private void exportModel(TrainingSession session) throws IOException {
-        var mode = session.optimizerSettings().bnMode();
+        var mode = session.liveSettings().bnMode();
         var evalLoss = new LossFunction(session.network(), mode, session.hessianSet(), batch, 0);
         ModelExport.write(out.resolve("model"), session.network(), mode, batch, weightDecay, session.hessianSet(),
                 evalLoss.value(evalLoss.initialParameters()), session.stepsTaken());
@@ -267,7 +267,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         return UsageErrors.build(spec, () -> new TrainingConfig(DatasetSource.canonical(dataset), depth, width, activation, init, centerInputs,
                 batch, steps, seed, evalEvery, trackedUnit,
-                new OptimizerSettings(learningRate, momentum, nesterov, weightDecay, bn),
+                new LiveSettings(learningRate, momentum, nesterov, weightDecay, bn),
                 new HessianSettings(hessianEvery, topK, hessianSamples, lanczosIterations)));
     }
 

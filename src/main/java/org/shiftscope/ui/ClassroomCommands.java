@@ -7,7 +7,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Slider;
 import javafx.stage.Stage;
 import org.shiftscope.model.net.BnMode;
-import org.shiftscope.model.train.Limits;
+import org.shiftscope.model.config.Limits;
 import org.shiftscope.model.train.TrainerState;
 
 import java.io.IOException;

@@ -24,7 +24,7 @@ import javafx.util.converter.IntegerStringConverter;
 import org.controlsfx.control.SegmentedButton;
 import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.net.BnMode;
-import org.shiftscope.model.train.Limits;
+import org.shiftscope.model.config.Limits;
 import org.shiftscope.model.train.TrainerState;
 
 import java.util.Locale;

@@ -6,7 +6,7 @@ package org.shiftscope.ui;
 
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.train.BackgroundHessian;
-import org.shiftscope.model.train.OptimizerSettings;
+import org.shiftscope.model.config.LiveSettings;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -18,7 +18,7 @@ import java.util.Locale;
  * @param settings  the settings the run trains with now
  * @param computing what the Hessian thread computes for this generation now, or null
  */
-record HessianStatus(HessianReport report, long step, OptimizerSettings settings, BackgroundHessian.Activity computing) {
+record HessianStatus(HessianReport report, long step, LiveSettings settings, BackgroundHessian.Activity computing) {
 
     /** Steps since the report's weights; 0 without a report. */
     long age() {

@@ -8,10 +8,10 @@ import org.shiftscope.model.hessian.DensityReport;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.train.BackgroundTrainer;
-import org.shiftscope.model.train.OptimizerSettings;
+import org.shiftscope.model.config.LiveSettings;
 import org.shiftscope.model.train.SettingsSchedule;
 import org.shiftscope.model.train.StepRecord;
-import org.shiftscope.model.train.TrainingConfig;
+import org.shiftscope.model.config.TrainingConfig;
 import org.shiftscope.model.train.TrainingSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +38,7 @@ final class RunLane implements AutoCloseable {
     private double lastSwitchSeconds = Double.NaN;
     private String logError;
     private boolean logFull;
-    private OptimizerSettings lastSettings;
+    private LiveSettings lastSettings;
 
     RunLane(TrainingConfig config, Dataset dataset, SettingsSchedule schedule) {
         this(config, dataset, schedule, LOG_LIMIT_BYTES);
@@ -131,7 +131,7 @@ final class RunLane implements AutoCloseable {
      * The settings the trainer's schedule (stress test, scenario change) chose since the last call, or null
      * when they did not change by themselves: what the controls should now show.
      */
-    OptimizerSettings scheduledSettingsChange() {
+    LiveSettings scheduledSettingsChange() {
         var snapshot = trainer.snapshot();
         var previous = lastSettings;
         lastSettings = snapshot.settings();

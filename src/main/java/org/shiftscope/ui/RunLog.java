@@ -9,10 +9,10 @@ import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.io.RunRecorder;
 import org.shiftscope.model.io.RunSummary;
-import org.shiftscope.model.train.OptimizerSettings;
+import org.shiftscope.model.config.LiveSettings;
 import org.shiftscope.model.train.RunEvent;
 import org.shiftscope.model.train.StepRecord;
-import org.shiftscope.model.train.TrainingConfig;
+import org.shiftscope.model.config.TrainingConfig;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,7 +149,7 @@ final class RunLog implements AutoCloseable {
      * @param settings the settings now
      */
     void exportTo(Path target, double maxStableLearningRate, TrainingConfig startedAs, List<RunEvent> events,
-                  OptimizerSettings settings) throws IOException {
+                  LiveSettings settings) throws IOException {
         long steps = last == null ? 0 : last.step();
         recorder.finish(RunSummary.of(steps, recorder.recentTrainLossAndAccuracy(),
                 lastEvaluated == null ? null : lastEvaluated.testLoss(),

@@ -4,6 +4,7 @@
 // rebuild the networks after a short debounce. Scenarios and the stress test set the controls and schedules.
 package org.shiftscope.ui;
 
+import org.shiftscope.model.train.LearningRateStress;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -30,14 +31,14 @@ import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.scenario.Scenario;
 import org.shiftscope.model.train.ScheduledChange;
 import org.shiftscope.model.train.SettingsSchedule;
-import org.shiftscope.model.train.StressSettings;
-import org.shiftscope.model.train.HessianSettings;
-import org.shiftscope.model.train.Limits;
-import org.shiftscope.model.train.OptimizerSettings;
+import org.shiftscope.model.config.StressSettings;
+import org.shiftscope.model.config.HessianSettings;
+import org.shiftscope.model.config.Limits;
+import org.shiftscope.model.config.LiveSettings;
 import org.shiftscope.model.train.RunEvent;
 import org.shiftscope.model.train.RunEvents;
 import org.shiftscope.model.train.TrainerState;
-import org.shiftscope.model.train.TrainingConfig;
+import org.shiftscope.model.config.TrainingConfig;
 import org.shiftscope.model.train.TrainingSnapshot;
 
 import java.io.IOException;
@@ -63,7 +64,7 @@ public final class TrainingViewModel implements AutoCloseable {
     private final LongSupplier clock;
     private final List<RunLane> lanes = new ArrayList<>();
     /** The live settings last handed to each run (by the controls, a rebuild or its schedule): what they show. */
-    private final OptimizerSettings[] applied = new OptimizerSettings[2];
+    private final LiveSettings[] applied = new LiveSettings[2];
     private long rebuildDueAt = -1;
     /** Set while the view-model copies settings chosen by a schedule into its properties (no echo back). */
     private boolean followingSchedule;
@@ -297,7 +298,7 @@ public final class TrainingViewModel implements AutoCloseable {
             }
             for (var c : configs) {
                 var schedule = new SettingsSchedule(changes,
-                        stress == null ? null : stress.startingAt(c.optimizer().learningRate(), dataset.classes()));
+                        stress == null ? null : LearningRateStress.startingAt(stress, c.optimizer().learningRate(), dataset.classes()));
                 built.add(new RunLane(c, dataset, schedule));
             }
         } catch (RuntimeException | OutOfMemoryError e) {
@@ -517,9 +518,9 @@ public final class TrainingViewModel implements AutoCloseable {
         }
         try {
             for (int i = 0; i < lanes.size(); i++) {
-                var settings = new OptimizerSettings(learningRate.get(), momentum.get(), nesterov.get(),
+                var settings = new LiveSettings(learningRate.get(), momentum.get(), nesterov.get(),
                         applied[i].weightDecay(), i == 0 ? bnMode.get() : compareBnMode.get());
-                lanes.get(i).trainer().setOptimizerSettings(settings);
+                lanes.get(i).trainer().setLiveSettings(settings);
                 lanes.get(i).noteBnModeRequested(settings.bnMode());
                 applied[i] = settings;
             }
@@ -535,7 +536,7 @@ public final class TrainingViewModel implements AutoCloseable {
         int trackedUnit = old.trackedUnit() < width.get() ? old.trackedUnit() : 0;
         return new TrainingConfig(old.dataset(), depth.get(), width.get(), activation.get(), old.init(),
                 centerInputs.get(), batchSize.get(), old.steps(), seed.get(), old.evalEvery(), trackedUnit,
-                new OptimizerSettings(learningRate.get(), momentum.get(), nesterov.get(), old.optimizer().weightDecay(),
+                new LiveSettings(learningRate.get(), momentum.get(), nesterov.get(), old.optimizer().weightDecay(),
                         bnMode.get()),
                 new HessianSettings(hessianEvery.get(), topK.get(), old.hessian().samples(), old.hessian().iterations()));
     }
@@ -555,12 +556,12 @@ public final class TrainingViewModel implements AutoCloseable {
         return lanes.get(0).lastSwitchSeconds();
     }
 
-    public OptimizerSettings trainerSettings() {
+    public LiveSettings trainerSettings() {
         return trainerSettings(0);
     }
 
     /** The live optimiser settings of run {@code lane} (0, or 1 in comparison mode). */
-    public OptimizerSettings trainerSettings(int lane) {
+    public LiveSettings trainerSettings(int lane) {
         return lanes.get(lane).snapshot().settings();
     }
 

@@ -1,5 +1,5 @@
-// Keeps the architecture visible in the layout (STYLE.md example 1): the model never depends on the UI
-// or on the application wiring.
+// Keeps the architecture visible in the layout (docs/architecture.md): the model never depends on the UI
+// or on the application wiring, and no two packages depend on each other.
 package org.shiftscope.architecture;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 class LayeringTest {
     private final com.tngtech.archunit.core.domain.JavaClasses classes = new ClassFileImporter()
@@ -27,5 +28,15 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.shiftscope.ui..", "org.shiftscope.app..")
                 .because("the model is the bottom layer; the UI and the app wire it, not the other way round")
                 .check(classes);
+    }
+
+    @Test
+    void modelPackagesAreFreeOfCycles() {
+        slices().matching("org.shiftscope.model.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void layersAreFreeOfCycles() {
+        slices().matching("org.shiftscope.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.stats.LayerStats;
 import org.shiftscope.model.train.Divergence;
-import org.shiftscope.model.train.OptimizerSettings;
+import org.shiftscope.model.config.LiveSettings;
 import org.shiftscope.model.train.RunEvent;
 import org.shiftscope.model.train.StepRecord;
 import org.testfx.api.FxRobot;
@@ -48,7 +48,7 @@ class DivergenceShownTest {
         for (int l = 0; l < DEPTH; l++) {
             layers[l] = new LayerStats(0.1 * l, 1, 0.9, 0.1, -1, 0, 1, 0.01);
         }
-        var settings = new OptimizerSettings(3.16, 0, false, 0, BnMode.OFF);
+        var settings = new LiveSettings(3.16, 0, false, 0, BnMode.OFF);
         for (long step = 1; step <= DIVERGED_AT; step++) {
             boolean last = step == DIVERGED_AT;
             double loss = last ? EXPLODED_LOSS : 0.5 + 0.01 * random.nextGaussian();

@@ -10,7 +10,7 @@ import org.shiftscope.model.data.SyntheticData;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.train.BackgroundHessian;
-import org.shiftscope.model.train.OptimizerSettings;
+import org.shiftscope.model.config.LiveSettings;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 class LiveCurvatureTest {
     static final long TIMEOUT_NANOS = 60_000_000_000L;
-    static final OptimizerSettings ON = new OptimizerSettings(0.1, 0, false, 0, BnMode.ON);
+    static final LiveSettings ON = new LiveSettings(0.1, 0, false, 0, BnMode.ON);
 
     private final AtomicLong clock = new AtomicLong();
     private final TrainingViewModel vm = new TrainingViewModel(MainViewTest.config(), SyntheticData.generate(1), clock::get);
@@ -32,7 +32,7 @@ class LiveCurvatureTest {
         vm.close();
     }
 
-    private static HessianReport report(long step, OptimizerSettings settings) {
+    private static HessianReport report(long step, LiveSettings settings) {
         return new HessianReport(step, 0, settings.bnMode(), settings, new double[]{5, 3}, new double[2], new double[2],
                 new double[2], new double[2], 12, true, 64, 10, 0.1);
     }

@@ -12,10 +12,10 @@ import org.shiftscope.model.data.SyntheticData;
 import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Initialization;
-import org.shiftscope.model.train.HessianSettings;
-import org.shiftscope.model.train.OptimizerSettings;
+import org.shiftscope.model.config.HessianSettings;
+import org.shiftscope.model.config.LiveSettings;
 import org.shiftscope.model.train.TrainerState;
-import org.shiftscope.model.train.TrainingConfig;
+import org.shiftscope.model.config.TrainingConfig;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -41,7 +41,7 @@ class MainViewTest {
 
     static TrainingConfig config() {
         return new TrainingConfig("synthetic", 3, 32, ActivationFunction.RELU, Initialization.HE, false, 64, 1000, 1,
-                20, 0, new OptimizerSettings(0.05, 0, false, 0, BnMode.ON), new HessianSettings(25, 4, 128, 12));
+                20, 0, new LiveSettings(0.05, 0, false, 0, BnMode.ON), new HessianSettings(25, 4, 128, 12));
     }
 
     @Start

@@ -13,9 +13,9 @@ import org.shiftscope.model.io.Json;
 import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Initialization;
-import org.shiftscope.model.train.HessianSettings;
-import org.shiftscope.model.train.OptimizerSettings;
-import org.shiftscope.model.train.TrainingConfig;
+import org.shiftscope.model.config.HessianSettings;
+import org.shiftscope.model.config.LiveSettings;
+import org.shiftscope.model.config.TrainingConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ class RebuildRefusalTest {
 
     static TrainingConfig config(BnMode mode) {
         return new TrainingConfig(SyntheticData.NAME, 2, 16, ActivationFunction.RELU, Initialization.HE, false, BATCH,
-                1000, 1, 20, 0, new OptimizerSettings(0.05, 0, false, 0, mode), new HessianSettings(0, 4, 64, 12));
+                1000, 1, 20, 0, new LiveSettings(0.05, 0, false, 0, mode), new HessianSettings(0, 4, 64, 12));
     }
 
     /** Named like the synthetic data (the configuration's dataset), with few examples. */
@@ -114,7 +114,7 @@ class RebuildRefusalTest {
     @Test
     void loadedSettingsTakeEveryFieldAndBadDataChangesNothing(@TempDir Path dir) throws IOException {
         var wanted = new TrainingConfig(SyntheticData.NAME, 3, 12, ActivationFunction.TANH, Initialization.XAVIER, true,
-                BATCH / 2, 500, 77, 7, 5, new OptimizerSettings(0.02, 0.9, true, 0.01, BnMode.FROZEN),
+                BATCH / 2, 500, 77, 7, 5, new LiveSettings(0.02, 0.9, true, 0.01, BnMode.FROZEN),
                 new HessianSettings(0, 6, 100, 9));
         Path file = dir.resolve("settings.json");
         Json.mapper().writeValue(file.toFile(), wanted);
@@ -132,7 +132,7 @@ class RebuildRefusalTest {
         Path missingData = dir.resolve("missing-data.json");
         Json.mapper().writeValue(missingData.toFile(),
                 new TrainingConfig(dir.resolve("no-such-folder").toString(), 2, 16, ActivationFunction.RELU,
-                        Initialization.HE, false, BATCH, 100, 1, 20, 0, new OptimizerSettings(0.1, 0, false, 0, BnMode.OFF),
+                        Initialization.HE, false, BATCH, 100, 1, 20, 0, new LiveSettings(0.1, 0, false, 0, BnMode.OFF),
                         new HessianSettings(0, 4, 64, 12)));
         var e = assertThrows(IOException.class, () -> vm.loadSettings(missingData));
         assertTrue(e.getMessage().startsWith("missing-data.json: "), e.getMessage());

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.stats.LayerStats;
-import org.shiftscope.model.train.OptimizerSettings;
+import org.shiftscope.model.config.LiveSettings;
 import org.shiftscope.model.train.StepRecord;
 
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ class RunHistoryTest {
         for (int l = 0; l < DEPTH; l++) {
             layers[l] = new LayerStats(0.1 * l, 1, 0.9, 0.1, -1, 0, 1, 0.01);
         }
-        var settings = new OptimizerSettings(0.1, 0, false, 0, BnMode.ON);
+        var settings = new LiveSettings(0.1, 0, false, 0, BnMode.ON);
         var eigenvalues = new double[TOP_K];
         for (int i = 0; i < TOP_K; i++) {
             eigenvalues[i] = TOP_K - i;

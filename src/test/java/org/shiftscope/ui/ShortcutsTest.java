@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.shiftscope.model.net.BnMode;
-import org.shiftscope.model.train.Limits;
+import org.shiftscope.model.config.Limits;
 import org.shiftscope.model.train.TrainerState;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.scenario.Scenario;
 import org.shiftscope.model.train.ScheduledChange;
-import org.shiftscope.model.train.StressSettings;
+import org.shiftscope.model.config.StressSettings;
 
 import java.util.List;
 import java.util.Random;

@@ -3,7 +3,7 @@
 // one-line InvalidDataException messages naming the file.
 package org.shiftscope.model.data;
 
-import org.shiftscope.model.io.InputFiles;
+import org.shiftscope.model.data.InputFiles;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;

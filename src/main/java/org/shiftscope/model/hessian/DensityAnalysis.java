@@ -9,7 +9,7 @@ import org.shiftscope.model.data.Examples;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Network;
 import org.shiftscope.model.net.Parameter;
-import org.shiftscope.model.train.Limits;
+import org.shiftscope.model.config.Limits;
 
 import java.util.function.BooleanSupplier;
 

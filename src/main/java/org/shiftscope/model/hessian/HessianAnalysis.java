@@ -13,16 +13,17 @@ import org.shiftscope.model.data.Examples;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Network;
 import org.shiftscope.model.net.Parameter;
-import org.shiftscope.model.train.OptimizerSettings;
+import org.shiftscope.model.config.HessianSettings;
+import org.shiftscope.model.config.Limits;
+import org.shiftscope.model.config.LiveSettings;
 
 import java.util.function.BooleanSupplier;
 
 public final class HessianAnalysis {
     public static final int DEFAULT_TOP_K = 10;
-    public static final int MAX_TOP_K = 30;
+    public static final int MAX_TOP_K = Limits.MAX_TOP_K;
     public static final int DEFAULT_SAMPLES = 1024;
-    /** More Lanczos products than this are refused: the basis alone would be 1000 vectors of the dimension. */
-    public static final int MAX_ITERATIONS = 1000;
+    public static final int MAX_ITERATIONS = Limits.MAX_LANCZOS_ITERATIONS;
     /** Lanczos products per wanted eigenvalue at most, by default. */
     public static final int ITERATIONS_PER_EIGENVALUE = 8;
     /**
@@ -65,6 +66,11 @@ public final class HessianAnalysis {
             return iterations == 0 ? ITERATIONS_PER_EIGENVALUE * topK : Math.max(iterations, topK);
         }
 
+        /** The request a run's Hessian settings make. */
+        public static Request of(HessianSettings settings) {
+            return new Request(settings.topK(), settings.iterations(), TOLERANCE);
+        }
+
         public static Request defaults() {
             return new Request(DEFAULT_TOP_K, 0, TOLERANCE);
         }
@@ -93,7 +99,7 @@ public final class HessianAnalysis {
      * @throws ExactHessian.CancelledException if cancelled
      */
     public static HessianReport run(Network network, BnMode mode, Examples set, int chunkSize,
-                                    OptimizerSettings settings, Request request, long step, long generation,
+                                    LiveSettings settings, Request request, long step, long generation,
                                     BooleanSupplier cancelled) {
         long start = System.nanoTime();
         int classes = network.spec().classes();

@@ -3,7 +3,7 @@
 package org.shiftscope.model.hessian;
 
 import org.shiftscope.model.net.BnMode;
-import org.shiftscope.model.train.OptimizerSettings;
+import org.shiftscope.model.config.LiveSettings;
 import java.util.Locale;
 
 /**
@@ -23,7 +23,7 @@ import java.util.Locale;
  * @param classes               number of classes C
  * @param seconds               wall-clock time of the computation
  */
-public record HessianReport(long step, long generation, BnMode bnMode, OptimizerSettings settings,
+public record HessianReport(long step, long generation, BnMode bnMode, LiveSettings settings,
                             double[] eigenvalues, double[] residuals, double[] meanOverlap,
                             double[] meanVarianceOverlap, double[] gradientShares, int iterations, boolean converged,
                             int samples, int classes, double seconds) {

@@ -4,14 +4,14 @@
 // Distill 2017; Cohen et al. 2021, arXiv 2103.00065).
 package org.shiftscope.model.hessian;
 
-import org.shiftscope.model.train.OptimizerSettings;
+import org.shiftscope.model.config.LiveSettings;
 
 public final class StabilityThreshold {
     private StabilityThreshold() {
     }
 
     /** The threshold on η·λ for the optimiser's momentum rule. */
-    public static double lrTimesCurvatureLimit(OptimizerSettings settings) {
+    public static double lrTimesCurvatureLimit(LiveSettings settings) {
         double beta = settings.momentum();
         if (beta == 0) {
             return 2;
@@ -20,12 +20,12 @@ public final class StabilityThreshold {
     }
 
     /** The threshold for λ at the optimiser's learning rate, e.g. 2(1+β)/η: the line λ1 is plotted against. */
-    public static double curvatureLimit(OptimizerSettings settings) {
+    public static double curvatureLimit(LiveSettings settings) {
         return lrTimesCurvatureLimit(settings) / settings.learningRate();
     }
 
     /** How {@link #lrTimesCurvatureLimit} is computed, for labels: "2(1+β)", or "(2+2β)/(1+2β)" with Nesterov. */
-    public static String formula(OptimizerSettings settings) {
+    public static String formula(LiveSettings settings) {
         return settings.nesterov() ? "(2+2β)/(1+2β)" : "2(1+β)";
     }
 }

@@ -3,6 +3,8 @@
 // the export folder, shapes that chain from the inputs to the classes; each error is one line naming the file.
 package org.shiftscope.model.io;
 
+import org.shiftscope.model.data.InputFiles;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -15,7 +17,7 @@ import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Initialization;
 import org.shiftscope.model.net.Network;
 import org.shiftscope.model.net.NetworkSpec;
-import org.shiftscope.model.train.Limits;
+import org.shiftscope.model.config.Limits;
 
 import java.io.IOException;
 import java.nio.file.Files;

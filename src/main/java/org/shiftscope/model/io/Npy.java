@@ -3,6 +3,8 @@
 // Supports float64, float32, int64 and int32 arrays of any rank.
 package org.shiftscope.model.io;
 
+import org.shiftscope.model.data.InputFiles;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

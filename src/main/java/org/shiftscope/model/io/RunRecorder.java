@@ -8,10 +8,10 @@ import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.hessian.DensityReport;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.stats.LayerStats;
-import org.shiftscope.model.train.OptimizerSettings;
+import org.shiftscope.model.config.LiveSettings;
 import org.shiftscope.model.train.RunEvent;
 import org.shiftscope.model.train.StepRecord;
-import org.shiftscope.model.train.TrainingConfig;
+import org.shiftscope.model.config.TrainingConfig;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -125,7 +125,7 @@ public final class RunRecorder implements AutoCloseable {
      * Writes summary.json, events.csv and config.json again: "config" is what the run started with (the settings
      * of its first step), and "events" and "final_settings" say how it went on from there.
      */
-    public void finish(RunSummary summary, TrainingConfig startedAs, List<RunEvent> events, OptimizerSettings finalSettings)
+    public void finish(RunSummary summary, TrainingConfig startedAs, List<RunEvent> events, LiveSettings finalSettings)
             throws IOException {
         metrics.flush();
         layers.flush();

@@ -4,13 +4,15 @@
 // a settings file is written whole to repeat a run exactly, so a missing field means a damaged file.
 package org.shiftscope.model.io;
 
+import org.shiftscope.model.data.InputFiles;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Initialization;
-import org.shiftscope.model.train.TrainingConfig;
+import org.shiftscope.model.config.TrainingConfig;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

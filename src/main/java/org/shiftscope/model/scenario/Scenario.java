@@ -3,11 +3,12 @@
 // that tell the class what to watch. Read from JSON by ScenarioReader; bundled ones live in assets/scenarios.
 package org.shiftscope.model.scenario;
 
+import org.shiftscope.model.train.LearningRateStress;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.train.ScheduledChange;
 import org.shiftscope.model.train.SettingsSchedule;
-import org.shiftscope.model.train.StressSettings;
-import org.shiftscope.model.train.TrainingConfig;
+import org.shiftscope.model.config.StressSettings;
+import org.shiftscope.model.config.TrainingConfig;
 
 import java.util.List;
 
@@ -37,7 +38,7 @@ public record Scenario(String id, String title, List<String> explanation, String
     /** A fresh schedule for one run of this scenario (each run needs its own: the stress verdict is per run). */
     public SettingsSchedule schedule(int classes) {
         return new SettingsSchedule(changes,
-                stress == null ? null : stress.startingAt(config.optimizer().learningRate(), classes));
+                stress == null ? null : LearningRateStress.startingAt(stress, config.optimizer().learningRate(), classes));
     }
 
     /** The configuration of each run: the first in the config's BN mode, the second (if any) in compareWith. */

@@ -70,14 +70,14 @@ public final class ScenarioRunner {
             return false;
         }
         int every = session.config().hessian().every();
-        var before = session.optimizerSettings();
+        var before = session.liveSettings();
         var next = schedule.settingsFor(taken, before);
         boolean change = taken > 0 && schedule.changesAt(taken);
         boolean measured = taken > 0 && reportDueAfter(taken, every, schedule);
         if (change && next.bnMode() != before.bnMode() && !measured) {
             listener.hessian(run, session.analyseHessian(0, () -> false));   // the old mode, on the weights of the switch
         }
-        session.setOptimizerSettings(next, change ? RunEvent.Cause.SCENARIO : RunEvent.Cause.STRESS_TEST);
+        session.setLiveSettings(next, change ? RunEvent.Cause.SCENARIO : RunEvent.Cause.STRESS_TEST);
         if (taken == 0 ? every > 0 : change) {
             listener.hessian(run, session.analyseHessian(0, () -> false));   // the start, or right after a change
         }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.shiftscope.model.io.Json;
 import org.shiftscope.model.io.SettingsFile;
 import org.shiftscope.model.net.BnMode;
-import org.shiftscope.model.train.StressSettings;
-import org.shiftscope.model.train.TrainingConfig;
+import org.shiftscope.model.config.StressSettings;
+import org.shiftscope.model.config.TrainingConfig;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -3,6 +3,10 @@
 // on other threads, with the latest snapshot in an AtomicReference and a bounded queue of new records.
 package org.shiftscope.model.train;
 
+import org.shiftscope.model.config.LiveSettings;
+
+import org.shiftscope.model.config.TrainingConfig;
+
 import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.hessian.DensityAnalysis;
 import org.shiftscope.model.hessian.DensityReport;
@@ -58,7 +62,7 @@ public final class BackgroundTrainer implements AutoCloseable {
     // Guarded by lock: commands waiting for the training thread.
     private boolean running;
     private int pendingSingleSteps;
-    private OptimizerSettings pendingSettings;
+    private LiveSettings pendingSettings;
     private TrainingConfig pendingRebuild;
     private SettingsSchedule pendingSchedule;
     private boolean closed;
@@ -127,7 +131,7 @@ public final class BackgroundTrainer implements AutoCloseable {
      * Learning rate, momentum, weight decay and BN mode take effect at the next step. A change by hand ends a
      * running schedule (a scenario's changes or the stress test): the user has taken over.
      */
-    public void setOptimizerSettings(OptimizerSettings settings) {
+    public void setLiveSettings(LiveSettings settings) {
         TrainingConfig.requireBatchFitsBn(latestConfig.batchSize(), settings.bnMode());
         command(() -> {
             pendingSettings = settings;
@@ -293,9 +297,9 @@ public final class BackgroundTrainer implements AutoCloseable {
      * is measured at the Hessian's next turn (the curvature is the same, only its threshold moves); a stress
      * test's learning rates are measured where the test says, at each stretch's end.
      */
-    private void changeSettings(OptimizerSettings next, RunEvent.Cause cause) {
-        var previous = session.optimizerSettings();
-        session.setOptimizerSettings(next, cause);
+    private void changeSettings(LiveSettings next, RunEvent.Cause cause) {
+        var previous = session.liveSettings();
+        session.setLiveSettings(next, cause);
         if (state == TrainerState.FAILED) {
             return;
         }
@@ -320,13 +324,13 @@ public final class BackgroundTrainer implements AutoCloseable {
     private boolean followSchedule() {
         if (schedule.finishedAt(session.stepsTaken())) {
             message = String.format(Locale.ROOT, "stress test finished at η = %.4g: largest healthy η = %s",
-                    session.optimizerSettings().learningRate(), Double.isNaN(schedule.maxStableLearningRate()) ? "none"
+                    session.liveSettings().learningRate(), Double.isNaN(schedule.maxStableLearningRate()) ? "none"
                             : String.format(Locale.ROOT, "%.4g", schedule.maxStableLearningRate()));
             pause();
             return false;
         }
         long taken = session.stepsTaken();
-        changeSettings(schedule.settingsFor(taken, session.optimizerSettings()),
+        changeSettings(schedule.settingsFor(taken, session.liveSettings()),
                 schedule.changesAt(taken) ? RunEvent.Cause.SCENARIO : RunEvent.Cause.STRESS_TEST);
         if (taken == 0 && session.config().hessian().every() > 0) {
             hessianDue = true;                 // the start of the curve
@@ -456,7 +460,7 @@ public final class BackgroundTrainer implements AutoCloseable {
      * @return whether the thread took it (or already has it)
      */
     private boolean submitTopK(boolean urgent) {
-        var key = new JobKey(generation, session.stepsTaken(), session.optimizerSettings());
+        var key = new JobKey(generation, session.stepsTaken(), session.liveSettings());
         if (!urgent && key.equals(lastTopK)) {
             return true;
         }
@@ -475,7 +479,7 @@ public final class BackgroundTrainer implements AutoCloseable {
      * The curvature on both sides of a BN mode switch, on the weights of the switch, now (as an urgent top-k): the
      * old mode's report is left out when the last job handed over computed exactly it and has finished.
      */
-    private void submitChange(OptimizerSettings before) {
+    private void submitChange(LiveSettings before) {
         var beforeKey = new JobKey(generation, session.stepsTaken(), before);
         if (beforeKey.equals(lastTopK) && !hessian.pending(current)) {
             submitTopK(true);
@@ -483,14 +487,14 @@ public final class BackgroundTrainer implements AutoCloseable {
         }
         var job = session.changeJob(generation, before);
         if (hessian.submit(job, true)) {
-            lastTopK = new JobKey(generation, session.stepsTaken(), session.optimizerSettings());
+            lastTopK = new JobKey(generation, session.stepsTaken(), session.liveSettings());
             lastJobWasTopK = true;
             handedOver(job);
         }
     }
 
     /** The weights (by generation and step) and settings a top-k job was computed for. */
-    private record JobKey(long generation, long step, OptimizerSettings settings) {
+    private record JobKey(long generation, long step, LiveSettings settings) {
     }
 
     private boolean isRunning() {
@@ -521,7 +525,7 @@ public final class BackgroundTrainer implements AutoCloseable {
         StepRecord latest = record != null ? record
                 : previous != null && previous.generation() == generation ? previous.latest() : null;
         boolean moving = state == TrainerState.RUNNING;
-        snapshot.set(new TrainingSnapshot(state, session.stepsTaken(), latest, session.optimizerSettings(),
+        snapshot.set(new TrainingSnapshot(state, session.stepsTaken(), latest, session.liveSettings(),
                 session.startedAs(), moving ? stepsPerSecond : 0, message, generation, !schedule.isEmpty(), schedule.hasStress(),
                 schedule.maxStableLearningRate(), session.events()));
     }

@@ -3,9 +3,11 @@
 // not diverge and its mean training loss stayed below chance level ln(C); the largest healthy η is reported.
 package org.shiftscope.model.train;
 
+import org.shiftscope.model.config.StressSettings;
+
 public final class LearningRateStress {
-    public static final double DEFAULT_FACTOR = Math.sqrt(2);
-    public static final int DEFAULT_EVERY = 200;
+    public static final double DEFAULT_FACTOR = StressSettings.DEFAULT_FACTOR;
+    public static final int DEFAULT_EVERY = StressSettings.DEFAULT_EVERY;
 
     private final double start;
     private final double factor;
@@ -23,6 +25,12 @@ public final class LearningRateStress {
      * @param limit   the run ends once η would exceed this
      * @param classes number of classes C (chance-level loss ln C)
      */
+    /** The schedule of one run starting at η = {@code start} (the limit is raised to the start if below it). */
+    public static LearningRateStress startingAt(StressSettings settings, double start, int classes) {
+        return new LearningRateStress(start, settings.factor(), settings.every(), Math.max(settings.limit(), start),
+                classes);
+    }
+
     public LearningRateStress(double start, double factor, int every, double limit, int classes) {
         if (!(factor > 1) || every < 1 || !(start > 0) || !(limit >= start)) {
             throw new IllegalArgumentException("stress test needs factor > 1, every ≥ 1 and 0 < start ≤ limit");

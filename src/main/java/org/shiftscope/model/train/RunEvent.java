@@ -4,6 +4,8 @@
 // labelled vertical markers, exports write them to events.csv.
 package org.shiftscope.model.train;
 
+import org.shiftscope.model.config.LiveSettings;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +47,7 @@ public record RunEvent(long step, Kind kind, String from, String to, Cause cause
     }
 
     /** The events that take {@code before} to {@code after}, one per changed setting, BN mode first. */
-    public static List<RunEvent> between(long step, OptimizerSettings before, OptimizerSettings after, Cause cause) {
+    public static List<RunEvent> between(long step, LiveSettings before, LiveSettings after, Cause cause) {
         var events = new ArrayList<RunEvent>();
         if (before.bnMode() != after.bnMode()) {
             events.add(new RunEvent(step, Kind.BN_MODE, before.bnMode().label(), after.bnMode().label(), cause));
@@ -71,7 +73,7 @@ public record RunEvent(long step, Kind kind, String from, String to, Cause cause
         return kind == Kind.DIVERGED ? "diverged" : kind.symbol() + " " + from + " → " + to;
     }
 
-    private static String momentum(OptimizerSettings s) {
+    private static String momentum(LiveSettings s) {
         return number(s.momentum()) + (s.nesterov() && s.momentum() > 0 ? " (Nesterov)" : "");
     }
 

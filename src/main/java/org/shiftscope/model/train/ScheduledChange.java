@@ -2,6 +2,10 @@
 // of freezing BN on trained weights) or "at step N set η". Applied before step N + 1 is taken.
 package org.shiftscope.model.train;
 
+import org.shiftscope.model.config.LiveSettings;
+
+import org.shiftscope.model.config.Limits;
+
 import org.shiftscope.model.net.BnMode;
 
 /**
@@ -20,7 +24,7 @@ public record ScheduledChange(long atStep, BnMode bnMode, Double learningRate) {
         }
     }
 
-    OptimizerSettings applyTo(OptimizerSettings settings) {
+    LiveSettings applyTo(LiveSettings settings) {
         var changed = bnMode == null ? settings : settings.withBnMode(bnMode);
         return learningRate == null ? changed : changed.withLearningRate(learningRate);
     }

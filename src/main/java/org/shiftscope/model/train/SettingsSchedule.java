@@ -3,6 +3,8 @@
 // same scenario takes the same steps everywhere. Mutable; owned by the thread that steps the session.
 package org.shiftscope.model.train;
 
+import org.shiftscope.model.config.LiveSettings;
+
 import java.util.Comparator;
 import java.util.List;
 
@@ -24,7 +26,7 @@ public final class SettingsSchedule {
      * The settings for the step after {@code stepsTaken}: the stress test's η if one runs, then every change
      * due exactly at this step (a change written for step N applies once, when N steps have been taken).
      */
-    public OptimizerSettings settingsFor(long stepsTaken, OptimizerSettings current) {
+    public LiveSettings settingsFor(long stepsTaken, LiveSettings current) {
         var next = stress == null ? current : current.withLearningRate(stress.learningRateAt(stepsTaken));
         for (var change : changes) {
             if (change.atStep() == stepsTaken) {

@@ -5,6 +5,8 @@
 // momentum buffers in float64.
 package org.shiftscope.model.train;
 
+import org.shiftscope.model.config.LiveSettings;
+
 import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -20,7 +22,7 @@ public final class SgdOptimizer {
     /** Momentum buffers by parameter name; kept when BN is switched off, so switching back resumes them. */
     private final Map<String, double[]> velocities = new HashMap<>();
 
-    public void apply(List<Parameter> parameters, OptimizerSettings settings) {
+    public void apply(List<Parameter> parameters, LiveSettings settings) {
         parameters.forEach(SgdOptimizer::requireOwnBuffers);       // before any update: all or nothing
         for (Parameter p : parameters) {
             INDArray w = p.value();
@@ -68,7 +70,7 @@ public final class SgdOptimizer {
 
     /** The update of one element k of one parameter, with its momentum buffer v. */
     private record Rule(double lr, double beta, boolean nesterov, double weightDecay, double[] v) {
-        Rule(OptimizerSettings s, double[] v) {
+        Rule(LiveSettings s, double[] v) {
             this(s.learningRate(), s.momentum(), s.nesterov(), s.weightDecay(), v);
         }
 

@@ -2,6 +2,8 @@
 // never written after construction), safe to hand to the UI thread or a file writer.
 package org.shiftscope.model.train;
 
+import org.shiftscope.model.config.LiveSettings;
+
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.stats.LayerStats;
 
@@ -16,7 +18,7 @@ import org.shiftscope.model.stats.LayerStats;
  * @param post          per hidden layer, statistics of the nonlinearity's input (the BN output; z when BN is off)
  * @param divergence    set when this step diverged, else null
  */
-public record StepRecord(long step, OptimizerSettings settings, double trainLoss, double trainAccuracy,
+public record StepRecord(long step, LiveSettings settings, double trainLoss, double trainAccuracy,
                          double testLoss, double testAccuracy, LayerStats[] pre, LayerStats[] post,
                          Divergence divergence) {
 

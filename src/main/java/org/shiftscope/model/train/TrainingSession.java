@@ -2,6 +2,10 @@
 // statistics. Not thread-safe: the CLI calls it directly, the app through BackgroundTrainer's thread.
 package org.shiftscope.model.train;
 
+import org.shiftscope.model.config.LiveSettings;
+
+import org.shiftscope.model.config.TrainingConfig;
+
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.shiftscope.model.NativeMemoryGuard;
@@ -46,13 +50,13 @@ public final class TrainingSession {
     private final Examples hessianSet;
     private final LayerStatistics[] preStatistics;
     private final LayerStatistics[] postStatistics;
-    private OptimizerSettings settings;
+    private LiveSettings settings;
     private long step;
     private Divergence divergence;
     /** Every change of settings and the divergence, oldest first; replaced (never written) so readers may keep it. */
     private List<RunEvent> events = List.of();
     /** The settings of the first step: a change before it is the run's start, not an event. */
-    private OptimizerSettings startSettings;
+    private LiveSettings startSettings;
 
     public TrainingSession(TrainingConfig config, Dataset dataset) {
         this.config = config;
@@ -78,7 +82,7 @@ public final class TrainingSession {
      * setting becomes an event at the current step, made by {@code cause}; before the first step the change is
      * what the run starts with.
      */
-    public void setOptimizerSettings(OptimizerSettings next, RunEvent.Cause cause) {
+    public void setLiveSettings(LiveSettings next, RunEvent.Cause cause) {
         TrainingConfig.requireBatchFitsBn(config.batchSize(), next.bnMode());
         if (step == 0) {
             startSettings = next;
@@ -106,7 +110,7 @@ public final class TrainingSession {
         }
     }
 
-    public OptimizerSettings optimizerSettings() {
+    public LiveSettings liveSettings() {
         return settings;
     }
 
@@ -123,7 +127,7 @@ public final class TrainingSession {
         }
     }
 
-    private StepRecord step(OptimizerSettings current) {
+    private StepRecord step(LiveSettings current) {
         int[] indices = sampler.next();
         INDArray x = Batches.features(data.train(), indices, DataType.FLOAT); // (batch, inputs)
         int[] labels = Batches.labels(data.train(), indices);
@@ -239,7 +243,7 @@ public final class TrainingSession {
 
     /** @throws HessianMemory.TooLargeException when this run's Hessian requests would not fit in the heap */
     public void requireHessianFits() {
-        HessianAnalysis.requireFits(network, config.hessian().request());
+        HessianAnalysis.requireFits(network, HessianAnalysis.Request.of(config.hessian()));
     }
 
     /** The top of the Hessian spectrum at the current weights, in the current BN mode, computed now on every core. */
@@ -263,7 +267,7 @@ public final class TrainingSession {
      * The top-k analysis of the weights as they are now in two settings, {@code before} then the current ones: the
      * curvature on both sides of a change (a freeze), on the same weights. Its work returns both reports, in order.
      */
-    public BackgroundHessian.Job changeJob(long generation, OptimizerSettings before) {
+    public BackgroundHessian.Job changeJob(long generation, LiveSettings before) {
         Network weights = network.copy(DataType.FLOAT);
         var after = settings;
         long capturedStep = step;
@@ -272,8 +276,8 @@ public final class TrainingSession {
                         topK(weights, after, capturedStep, generation, cancelled)));
     }
 
-    private HessianReport topK(Network weights, OptimizerSettings at, long atStep, long generation, BooleanSupplier cancelled) {
-        return HessianAnalysis.run(weights, at.bnMode(), hessianSet, config.batchSize(), at, config.hessian().request(),
+    private HessianReport topK(Network weights, LiveSettings at, long atStep, long generation, BooleanSupplier cancelled) {
+        return HessianAnalysis.run(weights, at.bnMode(), hessianSet, config.batchSize(), at, HessianAnalysis.Request.of(config.hessian()),
                 atStep, generation, cancelled);
     }
 

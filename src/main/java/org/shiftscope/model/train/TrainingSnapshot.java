@@ -2,6 +2,10 @@
 // the training thread publishes, readers never touch the session).
 package org.shiftscope.model.train;
 
+import org.shiftscope.model.config.LiveSettings;
+
+import org.shiftscope.model.config.TrainingConfig;
+
 import java.util.List;
 
 /**
@@ -18,7 +22,7 @@ import java.util.List;
  * @param maxStableLearningRate the stress test's largest healthy η so far, NaN if none (yet)
  * @param events         every change of settings in this session and its divergence, oldest first
  */
-public record TrainingSnapshot(TrainerState state, long stepsTaken, StepRecord latest, OptimizerSettings settings,
+public record TrainingSnapshot(TrainerState state, long stepsTaken, StepRecord latest, LiveSettings settings,
                                TrainingConfig config, double stepsPerSecond, String message, long generation,
                                boolean scheduled, boolean stressTest, double maxStableLearningRate,
                                List<RunEvent> events) {

@@ -11,7 +11,7 @@ import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Initialization;
 import org.shiftscope.model.net.Network;
 import org.shiftscope.model.net.NetworkSpec;
-import org.shiftscope.model.train.OptimizerSettings;
+import org.shiftscope.model.config.LiveSettings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,7 +32,7 @@ class HessianAnalysisTest {
         var spec = new NetworkSpec(INPUTS, CLASSES, 1, WIDTH, ActivationFunction.TANH, Initialization.HE, 3);
         var network = new Network(spec, BnMode.OFF, DataType.DOUBLE);
         var oneExample = new Examples(new float[]{0.5f, -1f, 2f}, new int[]{1}, 1, INPUTS);
-        var settings = new OptimizerSettings(0.1, 0, false, 0, BnMode.OFF);
+        var settings = new LiveSettings(0.1, 0, false, 0, BnMode.OFF);
         var request = new HessianAnalysis.Request(HessianAnalysis.MAX_TOP_K, 0, HessianAnalysis.TOLERANCE);
 
         var report = HessianAnalysis.run(network, BnMode.OFF, oneExample, 1, settings, request, 0, 0, () -> false);

@@ -4,7 +4,7 @@ package org.shiftscope.model.hessian;
 
 import org.junit.jupiter.api.Test;
 import org.shiftscope.model.net.BnMode;
-import org.shiftscope.model.train.OptimizerSettings;
+import org.shiftscope.model.config.LiveSettings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,14 +14,14 @@ class HessianReportTest {
     private static final int CLASSES = 10;
     private static final double TOLERANCE = 1e-12;
 
-    private static HessianReport report(OptimizerSettings settings, double... eigenvalues) {
+    private static HessianReport report(LiveSettings settings, double... eigenvalues) {
         int k = eigenvalues.length;
         return new HessianReport(100, 0, settings.bnMode(), settings, eigenvalues, new double[k], new double[k],
                 new double[k], new double[k], 2 * k, true, 1000, CLASSES, 1.0);
     }
 
-    private static OptimizerSettings sgd(double learningRate, double momentum, boolean nesterov) {
-        return new OptimizerSettings(learningRate, momentum, nesterov, 0, BnMode.ON);
+    private static LiveSettings sgd(double learningRate, double momentum, boolean nesterov) {
+        return new LiveSettings(learningRate, momentum, nesterov, 0, BnMode.ON);
     }
 
     @Test

@@ -13,10 +13,10 @@ import org.shiftscope.model.data.SyntheticData;
 import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Initialization;
-import org.shiftscope.model.train.HessianSettings;
-import org.shiftscope.model.train.OptimizerSettings;
+import org.shiftscope.model.config.HessianSettings;
+import org.shiftscope.model.config.LiveSettings;
 import org.shiftscope.model.train.RunEvent;
-import org.shiftscope.model.train.TrainingConfig;
+import org.shiftscope.model.config.TrainingConfig;
 import org.shiftscope.model.train.TrainingSession;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,13 +35,13 @@ class ReportAccuracyTest {
         var bn = BnMode.parse(mode);
         var trained = bn == BnMode.FROZEN ? BnMode.ON : bn;
         var config = new TrainingConfig(SyntheticData.NAME, 4, 32, ActivationFunction.parse(activation), Initialization.HE,
-                false, 64, steps, 3, 50, 0, new OptimizerSettings(0.05, 0.9, false, 0, trained),
+                false, 64, steps, 3, 50, 0, new LiveSettings(0.05, 0.9, false, 0, trained),
                 new HessianSettings(0, TOP_K, SAMPLES, 0));
         var session = new TrainingSession(config, SyntheticData.generate(5));
         for (int i = 0; i < steps; i++) {
             session.step();
         }
-        session.setOptimizerSettings(config.optimizer().withBnMode(bn), RunEvent.Cause.USER);
+        session.setLiveSettings(config.optimizer().withBnMode(bn), RunEvent.Cause.USER);
         var report = session.analyseHessian(0, () -> false);
         var reference = new LossFunction(session.network(), bn, session.hessianSet(), config.batchSize(), 0,
                 DataType.DOUBLE, 1);

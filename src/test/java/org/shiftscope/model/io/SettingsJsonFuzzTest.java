@@ -7,8 +7,8 @@ package org.shiftscope.model.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.shiftscope.model.train.Limits;
-import org.shiftscope.model.train.TrainingConfig;
+import org.shiftscope.model.config.Limits;
+import org.shiftscope.model.config.TrainingConfig;
 
 import java.io.IOException;
 import java.time.Duration;

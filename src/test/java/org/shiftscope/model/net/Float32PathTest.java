@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.shiftscope.model.Workspaces;
-import org.shiftscope.model.train.OptimizerSettings;
+import org.shiftscope.model.config.LiveSettings;
 import org.shiftscope.model.train.SgdOptimizer;
 
 import java.util.List;
@@ -39,7 +39,7 @@ class Float32PathTest {
         var single = new Network(spec, mode, DataType.FLOAT);
         var reference = single.copy(DataType.DOUBLE);
         var random = new Random(11);
-        var settings = new OptimizerSettings(0.05, 0.9, false, 1e-3, mode);
+        var settings = new LiveSettings(0.05, 0.9, false, 1e-3, mode);
         var singleOptimizer = new SgdOptimizer();
         var referenceOptimizer = new SgdOptimizer();
         for (int step = 0; step < STEPS; step++) {
@@ -66,7 +66,7 @@ class Float32PathTest {
         var spec = new NetworkSpec(INPUTS, CLASSES, DEPTH, WIDTH, ActivationFunction.RELU, Initialization.HE, 6);
         var inside = new Network(spec, mode, DataType.FLOAT);
         var outside = inside.copy(DataType.FLOAT);
-        var settings = new OptimizerSettings(0.1, 0.9, true, 0, mode);
+        var settings = new LiveSettings(0.1, 0.9, true, 0, mode);
         var insideOptimizer = new SgdOptimizer();
         var outsideOptimizer = new SgdOptimizer();
         var random = new Random(12);
@@ -85,7 +85,7 @@ class Float32PathTest {
         }
     }
 
-    private static double step(Network network, SgdOptimizer optimizer, OptimizerSettings settings, INDArray x, int[] labels) {
+    private static double step(Network network, SgdOptimizer optimizer, LiveSettings settings, INDArray x, int[] labels) {
         network.zeroGradients();
         double loss = network.lossAndGradient(x, labels, Pass.TRAINING_STEP).meanLoss();
         optimizer.apply(network.parameters(), settings);

@@ -7,9 +7,9 @@ package org.shiftscope.model.scenario;
 import org.junit.jupiter.api.Test;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.stats.LayerStats;
-import org.shiftscope.model.train.HessianSettings;
+import org.shiftscope.model.config.HessianSettings;
 import org.shiftscope.model.train.StepRecord;
-import org.shiftscope.model.train.TrainingConfig;
+import org.shiftscope.model.config.TrainingConfig;
 import org.shiftscope.model.train.TrainingSession;
 
 import java.util.Set;

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.shiftscope.model.io.Json;
 import org.shiftscope.model.io.JsonDamage;
 import org.shiftscope.model.net.BnMode;
-import org.shiftscope.model.train.Limits;
+import org.shiftscope.model.config.Limits;
 import org.shiftscope.model.train.ScheduledChange;
 import org.shiftscope.model.train.SettingsSchedule;
-import org.shiftscope.model.train.TrainingConfig;
+import org.shiftscope.model.config.TrainingConfig;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.io.NamedPipe;
 import org.shiftscope.model.net.BnMode;
-import org.shiftscope.model.train.StressSettings;
-import org.shiftscope.model.train.TrainingConfig;
+import org.shiftscope.model.config.StressSettings;
+import org.shiftscope.model.config.TrainingConfig;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,10 @@
 // The background trainer's commands and publication, observed from another thread as the UI would.
 package org.shiftscope.model.train;
 
+import org.shiftscope.model.config.TrainingConfig;
+
+import org.shiftscope.model.config.HessianSettings;
+
 import org.junit.jupiter.api.Test;
 import org.shiftscope.model.net.BnMode;
 
@@ -47,7 +51,7 @@ class BackgroundTrainerTest {
             Thread.sleep(QUIET_MS);
             assertEquals(paused + 1, trainer.snapshot().stepsTaken(), "Step takes exactly one step");
 
-            trainer.setOptimizerSettings(trainer.snapshot().settings().withLearningRate(0.0123).withBnMode(BnMode.FROZEN));
+            trainer.setLiveSettings(trainer.snapshot().settings().withLearningRate(0.0123).withBnMode(BnMode.FROZEN));
             trainer.step();
             var after = await(trainer, s -> s.stepsTaken() == paused + 2).latest();
             assertEquals(0.0123, after.learningRate());

@@ -3,6 +3,12 @@
 // trainer measures λ1 at every stretch and ends by itself with its verdict.
 package org.shiftscope.model.train;
 
+import org.shiftscope.model.config.StressSettings;
+
+import org.shiftscope.model.config.TrainingConfig;
+
+import org.shiftscope.model.config.HessianSettings;
+
 import org.junit.jupiter.api.Test;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Parameter;
@@ -52,7 +58,7 @@ class ComparisonRunsTest {
     void aBackgroundStressRunMeasuresEveryStretchAndStopsWithItsVerdict() throws Exception {
         var base = TrainingSessionTest.config(BnMode.ON, 0.05, 64);
         var config = base.withHessian(new HessianSettings(0, 2, 64, 8)).withOptimizer(base.optimizer().withLearningRate(0.01));
-        var stress = new StressSettings(4, 10, 1).startingAt(0.01, TrainingSessionTest.DATA.classes());   // 0.01 … 0.64
+        var stress = LearningRateStress.startingAt(new StressSettings(4, 10, 1), 0.01, TrainingSessionTest.DATA.classes());   // 0.01 … 0.64
         try (var trainer = new BackgroundTrainer(config, TrainingSessionTest.DATA, new SettingsSchedule(List.of(), stress))) {
             trainer.start();
             var end = BackgroundTrainerTest.await(trainer, s -> s.message() != null && s.state() == TrainerState.PAUSED

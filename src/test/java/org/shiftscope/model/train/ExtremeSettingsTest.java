@@ -2,6 +2,12 @@
 // batches of one or two, a deep sigmoid stack. Each trains or stops with a stated divergence; none throws.
 package org.shiftscope.model.train;
 
+import org.shiftscope.model.config.LiveSettings;
+
+import org.shiftscope.model.config.TrainingConfig;
+
+import org.shiftscope.model.config.HessianSettings;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.shiftscope.model.net.ActivationFunction;
@@ -27,7 +33,7 @@ class ExtremeSettingsTest {
     void trainsOrStopsWithAReason(int depth, int width, String activation, String bn, double lr, int batch) {
         var config = new TrainingConfig("synthetic", depth, width, ActivationFunction.parse(activation),
                 Initialization.HE, false, batch, STEPS, 1, 2, 0,
-                new OptimizerSettings(lr, 0.9, false, 0, BnMode.parse(bn)), HessianSettings.defaults());
+                new LiveSettings(lr, 0.9, false, 0, BnMode.parse(bn)), HessianSettings.defaults());
         var session = new TrainingSession(config, TrainingSessionTest.DATA);
         for (int i = 0; i < STEPS && !session.diverged(); i++) {
             var record = session.step();

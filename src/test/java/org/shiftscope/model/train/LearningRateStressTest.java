@@ -1,6 +1,8 @@
 // The stress test's schedule and its verdict on hand-made records.
 package org.shiftscope.model.train;
 
+import org.shiftscope.model.config.LiveSettings;
+
 import org.junit.jupiter.api.Test;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.stats.LayerStats;
@@ -14,7 +16,7 @@ class LearningRateStressTest {
     static final int EVERY = 4;
 
     static StepRecord record(long step, double lr, double loss, boolean diverged) {
-        return new StepRecord(step, new OptimizerSettings(lr, 0, false, 0, BnMode.ON), loss, 0.5, Double.NaN, Double.NaN, new LayerStats[0],
+        return new StepRecord(step, new LiveSettings(lr, 0, false, 0, BnMode.ON), loss, 0.5, Double.NaN, Double.NaN, new LayerStats[0],
                 new LayerStats[0], diverged ? new Divergence(step, "test") : null);
     }
 

@@ -3,6 +3,10 @@
 // step in the new mode, and the switch is an event at step N made by the scenario.
 package org.shiftscope.model.train;
 
+import org.shiftscope.model.config.TrainingConfig;
+
+import org.shiftscope.model.config.HessianSettings;
+
 import org.junit.jupiter.api.Test;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.net.BnMode;

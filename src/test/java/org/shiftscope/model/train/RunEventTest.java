@@ -2,6 +2,8 @@
 // title: listed one by one when few, summed up (first → last, count, steps) when a stress test made many.
 package org.shiftscope.model.train;
 
+import org.shiftscope.model.config.LiveSettings;
+
 import org.junit.jupiter.api.Test;
 import org.shiftscope.model.net.BnMode;
 
@@ -11,11 +13,11 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class RunEventTest {
-    static final OptimizerSettings START = new OptimizerSettings(0.1, 0, false, 0, BnMode.ON);
+    static final LiveSettings START = new LiveSettings(0.1, 0, false, 0, BnMode.ON);
 
     @Test
     void eachChangedSettingIsOneEventBnModeFirst() {
-        var next = new OptimizerSettings(3.16, 0.9, true, 0, BnMode.FROZEN);
+        var next = new LiveSettings(3.16, 0.9, true, 0, BnMode.FROZEN);
         assertEquals(List.of(
                 new RunEvent(600, RunEvent.Kind.BN_MODE, "on", "frozen", RunEvent.Cause.USER),
                 new RunEvent(600, RunEvent.Kind.LEARNING_RATE, "0.1", "3.16", RunEvent.Cause.USER),

@@ -2,6 +2,10 @@
 // at their step, and the end of the stress test.
 package org.shiftscope.model.train;
 
+import org.shiftscope.model.config.LiveSettings;
+
+import org.shiftscope.model.config.StressSettings;
+
 import org.junit.jupiter.api.Test;
 import org.shiftscope.model.net.BnMode;
 
@@ -14,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SettingsScheduleTest {
     static final double TOLERANCE = 1e-12;
-    static final OptimizerSettings START = new OptimizerSettings(0.1, 0, false, 0, BnMode.ON);
+    static final LiveSettings START = new LiveSettings(0.1, 0, false, 0, BnMode.ON);
 
     @Test
     void aScheduledChangeAppliesOnceWhenItsStepHasBeenTaken() {
@@ -35,7 +39,7 @@ class SettingsScheduleTest {
 
     @Test
     void theStressTestSetsEachStepsLearningRateAndEndsPastItsLimit() {
-        var stress = new StressSettings(2, 5, 1).startingAt(0.1, 10);
+        var stress = LearningRateStress.startingAt(new StressSettings(2, 5, 1), 0.1, 10);
         var schedule = new SettingsSchedule(List.of(), stress);
         assertEquals(0.1, schedule.settingsFor(0, START).learningRate(), TOLERANCE);
         assertEquals(0.1, schedule.settingsFor(4, START).learningRate(), TOLERANCE);
@@ -57,8 +61,8 @@ class SettingsScheduleTest {
                 assertThrows(IllegalArgumentException.class, () -> new StressSettings(1, 200, 10)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> new StressSettings(2, 0, 10));
         assertThrows(IllegalArgumentException.class, () -> new StressSettings(2, 10, 1e9));
-        assertEquals(0.01, new StressSettings(2, 10, 5).startingAt(0.01, 10).learningRateAt(0), TOLERANCE);
-        assertFalse(new StressSettings(2, 10, 0.001).startingAt(0.01, 10).finishedAt(0),
+        assertEquals(0.01, LearningRateStress.startingAt(new StressSettings(2, 10, 5), 0.01, 10).learningRateAt(0), TOLERANCE);
+        assertFalse(LearningRateStress.startingAt(new StressSettings(2, 10, 0.001), 0.01, 10).finishedAt(0),
                 "a limit below the start is raised to it: one stretch runs");
     }
 }

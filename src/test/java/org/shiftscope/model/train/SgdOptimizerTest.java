@@ -1,6 +1,8 @@
 // SgdOptimizer against the PyTorch SGD update rules written out in plain double arithmetic.
 package org.shiftscope.model.train;
 
+import org.shiftscope.model.config.LiveSettings;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,7 +29,7 @@ class SgdOptimizerTest {
         double[] gradients = {0.3, -0.1, 0.2};
         var parameter = new Parameter("p", Nd4j.create(w.clone(), new long[]{1, 3}, DataType.DOUBLE));
         var optimizer = new SgdOptimizer();
-        var settings = new OptimizerSettings(lr, momentum, nesterov, weightDecay, BnMode.OFF);
+        var settings = new LiveSettings(lr, momentum, nesterov, weightDecay, BnMode.OFF);
 
         double[] expected = w.clone();
         double[] velocity = new double[3];
@@ -52,7 +54,7 @@ class SgdOptimizerTest {
         var matrix = Nd4j.create(new double[]{1, 2, 3, 4}, new long[]{2, 2}, DataType.DOUBLE);
         var view = new Parameter("view", matrix.getRow(1));
         whole.gradient().assign(1.0);
-        var settings = new OptimizerSettings(0.1, 0.9, false, 0, BnMode.OFF);
+        var settings = new LiveSettings(0.1, 0.9, false, 0, BnMode.OFF);
         var error = assertThrows(IllegalArgumentException.class,
                 () -> new SgdOptimizer().apply(List.of(whole, view), settings));
         assertTrue(error.getMessage().contains("parameter view"), error.getMessage());

@@ -3,6 +3,10 @@
 // stale result shown as current, and a prompt, clean close.
 package org.shiftscope.model.train;
 
+import org.shiftscope.model.config.TrainingConfig;
+
+import org.shiftscope.model.config.HessianSettings;
+
 import org.junit.jupiter.api.Test;
 import org.shiftscope.model.net.BnMode;
 
@@ -39,7 +43,7 @@ class TrainerStressTest {
                             case 0 -> trainer.start();
                             case 1 -> trainer.pause();
                             case 2 -> trainer.step();
-                            case 3 -> trainer.setOptimizerSettings(trainer.snapshot().settings()
+                            case 3 -> trainer.setLiveSettings(trainer.snapshot().settings()
                                     .withBnMode(BnMode.values()[random.nextInt(3)])
                                     .withLearningRate(Math.pow(10, -3 + 3 * random.nextDouble())));
                             case 4 -> trainer.rebuild(random.nextBoolean() ? config : new TrainingConfig(config.dataset(),

@@ -2,6 +2,12 @@
 // divergence handling and the batch-size rule for batch statistics.
 package org.shiftscope.model.train;
 
+import org.shiftscope.model.config.LiveSettings;
+
+import org.shiftscope.model.config.TrainingConfig;
+
+import org.shiftscope.model.config.HessianSettings;
+
 import org.junit.jupiter.api.Test;
 import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.data.SyntheticData;
@@ -24,7 +30,7 @@ class TrainingSessionTest {
 
     static TrainingConfig config(BnMode mode, double lr, int batch) {
         return new TrainingConfig("synthetic", 3, 32, ActivationFunction.RELU, Initialization.HE, false, batch,
-                STEPS, 4, 20, 0, new OptimizerSettings(lr, 0.9, false, 1e-4, mode),
+                STEPS, 4, 20, 0, new LiveSettings(lr, 0.9, false, 1e-4, mode),
                 new HessianSettings(0, 10, 256, 0));
     }
 
@@ -69,7 +75,7 @@ class TrainingSessionTest {
         // With batch statistics every unit of the BN output has batch mean β ≈ 0 and variance γ² ≈ 1.
         assertEquals(0.0, on.post()[1].mean(), 0.05);
         assertEquals(BnMode.ON, on.bnMode());
-        session.setOptimizerSettings(session.optimizerSettings().withBnMode(BnMode.OFF), RunEvent.Cause.USER);
+        session.setLiveSettings(session.liveSettings().withBnMode(BnMode.OFF), RunEvent.Cause.USER);
         var off = session.step();
         assertEquals(BnMode.OFF, off.bnMode());
         assertEquals(off.pre()[1].mean(), off.post()[1].mean(), "with BN off the nonlinearity sees z itself");
@@ -96,6 +102,6 @@ class TrainingSessionTest {
         assertTrue(error.getMessage().contains("at least 2"), error.getMessage());
         var session = new TrainingSession(config(BnMode.FROZEN, 0.1, 1), DATA);
         assertThrows(IllegalArgumentException.class,
-                () -> session.setOptimizerSettings(session.optimizerSettings().withBnMode(BnMode.ON), RunEvent.Cause.USER));
+                () -> session.setLiveSettings(session.liveSettings().withBnMode(BnMode.ON), RunEvent.Cause.USER));
     }
 }

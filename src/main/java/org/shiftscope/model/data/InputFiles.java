@@ -1,6 +1,6 @@
 // The check every file loader outside the IDX reader makes before opening a file: it exists, is a regular file
 // (a named pipe would block the reader forever, a device would never end) and is readable.
-package org.shiftscope.model.io;
+package org.shiftscope.model.data;
 
 import java.io.IOException;
 import java.nio.file.Files;

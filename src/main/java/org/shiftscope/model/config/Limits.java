@@ -1,5 +1,5 @@
 // The ranges every entry point (CLI, settings files, UI) enforces before a value reaches ND4J.
-package org.shiftscope.model.train;
+package org.shiftscope.model.config;
 
 public final class Limits {
     public static final int MIN_DEPTH = 1;
@@ -14,6 +14,10 @@ public final class Limits {
     public static final double MAX_LEARNING_RATE = 100;
     public static final double MAX_MOMENTUM = 0.999;
     public static final double MAX_WEIGHT_DECAY = 1.0;
+    /** Top Hessian eigenvalues a run may ask for. */
+    public static final int MAX_TOP_K = 30;
+    /** More Lanczos products than this are refused: the basis alone would be 1000 vectors of the dimension. */
+    public static final int MAX_LANCZOS_ITERATIONS = 1000;
 
     private Limits() {
     }

@@ -1,6 +1,6 @@
 // The settings that may change between any two steps without rebuilding the network: the optimiser's
 // hyper-parameters and the BN mode (STYLE.md example 4).
-package org.shiftscope.model.train;
+package org.shiftscope.model.config;
 
 import org.shiftscope.model.net.BnMode;
 
@@ -11,9 +11,9 @@ import org.shiftscope.model.net.BnMode;
  * @param weightDecay  L2 coefficient added to the gradient (g + λ·w), as PyTorch's SGD does
  * @param bnMode       off / on / frozen
  */
-public record OptimizerSettings(double learningRate, double momentum, boolean nesterov, double weightDecay,
+public record LiveSettings(double learningRate, double momentum, boolean nesterov, double weightDecay,
                                 BnMode bnMode) {
-    public OptimizerSettings {
+    public LiveSettings {
         Limits.requireRange("learning rate", learningRate, Limits.MIN_LEARNING_RATE, Limits.MAX_LEARNING_RATE);
         Limits.requireRange("momentum", momentum, 0, Limits.MAX_MOMENTUM);
         Limits.requireRange("weight decay", weightDecay, 0, Limits.MAX_WEIGHT_DECAY);
@@ -22,11 +22,11 @@ public record OptimizerSettings(double learningRate, double momentum, boolean ne
         }
     }
 
-    public OptimizerSettings withLearningRate(double value) {
-        return new OptimizerSettings(value, momentum, nesterov, weightDecay, bnMode);
+    public LiveSettings withLearningRate(double value) {
+        return new LiveSettings(value, momentum, nesterov, weightDecay, bnMode);
     }
 
-    public OptimizerSettings withBnMode(BnMode mode) {
-        return new OptimizerSettings(learningRate, momentum, nesterov, weightDecay, mode);
+    public LiveSettings withBnMode(BnMode mode) {
+        return new LiveSettings(learningRate, momentum, nesterov, weightDecay, mode);
     }
 }

@@ -1,5 +1,5 @@
 // Everything that defines a run, so that it can be saved as config.json and repeated exactly.
-package org.shiftscope.model.train;
+package org.shiftscope.model.config;
 
 import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.net.BnMode;
@@ -22,7 +22,7 @@ import org.shiftscope.model.net.Initialization;
  */
 public record TrainingConfig(String dataset, int depth, int width, ActivationFunction activation,
                              Initialization init, boolean centerInputs, int batchSize, int steps, long seed,
-                             int evalEvery, int trackedUnit, OptimizerSettings optimizer, HessianSettings hessian) {
+                             int evalEvery, int trackedUnit, LiveSettings optimizer, HessianSettings hessian) {
 
     public static final int DEFAULT_EVAL_EVERY = 50;
 
@@ -42,7 +42,7 @@ public record TrainingConfig(String dataset, int depth, int width, ActivationFun
         requireBatchFitsBn(batchSize, optimizer.bnMode());
     }
 
-    static void requireBatchFitsBn(int batchSize, BnMode mode) {
+    public static void requireBatchFitsBn(int batchSize, BnMode mode) {
         if (mode == BnMode.ON && batchSize < Limits.MIN_BATCH_WITH_BN) {
             throw new IllegalArgumentException("BN 'on' needs a batch of at least " + Limits.MIN_BATCH_WITH_BN
                     + " for its batch statistics (got " + batchSize + "): use a larger batch, or BN off or frozen");
@@ -54,7 +54,7 @@ public record TrainingConfig(String dataset, int depth, int width, ActivationFun
                 evalEvery, trackedUnit, optimizer, settings);
     }
 
-    public TrainingConfig withOptimizer(OptimizerSettings settings) {
+    public TrainingConfig withOptimizer(LiveSettings settings) {
         return new TrainingConfig(dataset, depth, width, activation, init, centerInputs, batchSize, steps, seed,
                 evalEvery, trackedUnit, settings, hessian);
     }
@@ -63,6 +63,6 @@ public record TrainingConfig(String dataset, int depth, int width, ActivationFun
     public static TrainingConfig classroomDefault() {
         return new TrainingConfig("fashion-mnist", 8, 128, ActivationFunction.RELU, Initialization.HE, false,
                 128, 1000, 1, DEFAULT_EVAL_EVERY, 0,
-                new OptimizerSettings(0.1, 0.0, false, 0.0, BnMode.ON), HessianSettings.defaults());
+                new LiveSettings(0.1, 0.0, false, 0.0, BnMode.ON), HessianSettings.defaults());
     }
 }

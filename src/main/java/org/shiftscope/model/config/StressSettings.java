@@ -1,6 +1,6 @@
 // The learning-rate stress test's knobs (Page, "How to train your ResNet"): η starts at the run's learning
 // rate and grows × factor every {@code every} steps until the loss diverges or η would exceed the limit.
-package org.shiftscope.model.train;
+package org.shiftscope.model.config;
 
 /**
  * @param factor growth of η per stretch, > 1 (default √2)
@@ -9,6 +9,8 @@ package org.shiftscope.model.train;
  */
 public record StressSettings(double factor, int every, double limit) {
     public static final double MAX_FACTOR = 10;
+    public static final double DEFAULT_FACTOR = Math.sqrt(2);
+    public static final int DEFAULT_EVERY = 200;
 
     public StressSettings {
         if (!(factor > 1) || factor > MAX_FACTOR) {
@@ -19,11 +21,6 @@ public record StressSettings(double factor, int every, double limit) {
     }
 
     public static StressSettings defaults() {
-        return new StressSettings(LearningRateStress.DEFAULT_FACTOR, LearningRateStress.DEFAULT_EVERY, 10);
-    }
-
-    /** The schedule of one run starting at η = {@code start} (the limit is raised to the start if below it). */
-    public LearningRateStress startingAt(double start, int classes) {
-        return new LearningRateStress(start, factor, every, Math.max(limit, start), classes);
+        return new StressSettings(DEFAULT_FACTOR, DEFAULT_EVERY, 10);
     }
 }

@@ -1,7 +1,5 @@
 // How often and how thoroughly a run measures the top of the Hessian spectrum.
-package org.shiftscope.model.train;
-
-import org.shiftscope.model.hessian.HessianAnalysis;
+package org.shiftscope.model.config;
 
 /**
  * @param every      steps between Hessian computations; 0 = never during training
@@ -14,9 +12,9 @@ public record HessianSettings(int every, int topK, int samples, int iterations) 
 
     public HessianSettings {
         Limits.requireRange("hessian-every", every, 0, Integer.MAX_VALUE);
-        Limits.requireRange("top-k", topK, 1, HessianAnalysis.MAX_TOP_K);
+        Limits.requireRange("top-k", topK, 1, Limits.MAX_TOP_K);
         Limits.requireRange("hessian-samples", samples, 1, MAX_SAMPLES);
-        Limits.requireRange("lanczos-iters", iterations, 0, HessianAnalysis.MAX_ITERATIONS);
+        Limits.requireRange("lanczos-iters", iterations, 0, Limits.MAX_LANCZOS_ITERATIONS);
     }
 
     public static HessianSettings defaults() {
@@ -25,15 +23,10 @@ public record HessianSettings(int every, int topK, int samples, int iterations) 
 
     /**
      * The window's refresh: due every 25 steps on 512 examples (half the CLI default). A due report still waits
-     * for the Hessian's turn (BackgroundTrainer.HESSIAN_TIME_SHARE), so reports come as often as the speed
+     * for the Hessian's turn (the trainer's Hessian time share), so reports come as often as the speed
      * allows and at most every 25 steps.
      */
     public static HessianSettings classroom() {
         return new HessianSettings(25, 10, 512, 0);
-    }
-
-    public HessianAnalysis.Request request() {
-        return new HessianAnalysis.Request(topK, iterations,
-                HessianAnalysis.TOLERANCE);
     }
 }
