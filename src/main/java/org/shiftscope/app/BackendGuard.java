@@ -1,7 +1,6 @@
-// Checks at start-up that ND4J has a backend that can run, and says so in one sentence when it has not:
-// no backend at all (CUDA build without the CUDA 11.x runtime), or a GPU newer than the CUDA kernels of
-// ND4J 1.0.0-M2.1 (Hopper and later: "no kernel image is available"), in which case ShiftScope starts
-// again on the CPU backend, chosen through ND4J's BACKEND_PRIORITY_GPU environment variable.
+// Checks at start-up that ND4J has a backend that can run, and says so in one sentence when it has not (no
+// CUDA runtime, or a GPU newer than ND4J's CUDA kernels, in which case ShiftScope restarts on the CPU backend
+// through ND4J's BACKEND_PRIORITY_GPU environment variable).
 package org.shiftscope.app;
 
 import org.shiftscope.model.Backend;

@@ -1,8 +1,6 @@
-// One line of memory figures for long runs (`soak`, and the window's `--memory-report`): live heap after
-// two collections, committed and resident heap, resident size before and after, and the off-heap part
-// (resident size minus the heap's resident pages: ND4J's buffers, malloc arenas, metaspace, thread stacks),
-// also after malloc_trim(0): glibc keeps freed pages resident, so only the trimmed figure is what the process
-// still holds (the untrimmed one varies with the time since NativeMemoryGuard's last trim).
+// One line of memory figures for long runs (`soak`, the window's `--memory-report`): live heap, committed and
+// resident heap, resident size, and the off-heap part before and after malloc_trim(0), since glibc keeps freed
+// pages resident and only the trimmed figure is what the process still holds.
 package org.shiftscope.app;
 
 import org.bytedeco.javacpp.Pointer;

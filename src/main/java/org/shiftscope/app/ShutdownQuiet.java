@@ -1,9 +1,6 @@
-// Keeps a SIGTERM (or any JVM shutdown) from printing JavaFX's own stack traces. JavaFX's shutdown hook disposes
-// the toolkit while the FX thread is still handling events, so the FX thread can fail in two ways seen under Xvfb:
-// a pulse submits a paint job to the stopped render pool (RejectedExecutionException from QuantumRenderer), or a
-// mouse event picks a node after the graphics pipeline is gone (NullPointerException in QuantumToolkit.isSupported).
-// Once the JVM is shutting down, any FX-thread exception is such an artefact and is logged at debug level only;
-// before that, everything but the stopped renderer's rejection goes to the thread's usual handler.
+// Keeps a SIGTERM (or any JVM shutdown) from printing JavaFX's own stack traces: once the JVM is shutting
+// down, an FX-thread exception (a pulse on the stopped renderer, a mouse event after the pipeline is gone) is
+// an artefact of the toolkit's disposal and is logged at debug level only.
 package org.shiftscope.app;
 
 import org.slf4j.Logger;

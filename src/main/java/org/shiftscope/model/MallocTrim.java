@@ -1,8 +1,6 @@
-// Returns the C heap's free pages to the operating system: glibc's malloc_trim(0) (glibc ≥ 2.8 releases free
-// pages inside every arena, not only at the top). ND4J frees its buffers with free(), but glibc keeps freed
-// pages of its per-thread arenas resident, so the resident size of a long run creeps up although nothing
-// leaks: in a 42-minute app run, one malloc_trim(0) took the resident size from 1,216 MB to 940 MB (issue 8
-// note). Called through JNA; where the C library has no malloc_trim (not glibc) it does nothing.
+// Returns the C heap's free pages to the operating system with glibc's malloc_trim(0): ND4J frees buffers
+// with free(), but glibc keeps freed pages of its per-thread arenas resident, so a long run's resident size
+// creeps up without a leak. Called through JNA; a no-op where the C library has no malloc_trim.
 package org.shiftscope.model;
 
 import com.sun.jna.Function;

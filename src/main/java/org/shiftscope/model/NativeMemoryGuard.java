@@ -1,12 +1,6 @@
-// Keeps native memory flat over long runs. ND4J and JavaCPP free native buffers only after the Java garbage
-// collector has found their owners unreachable, and a training loop makes little Java garbage, so the
-// process grew by ~0.5 MB per step until a collection ran (measured: 4 GB after 4,000 steps). Asking for a
-// collection whenever the resident size has grown by a set amount over its level after the last collection
-// bounds it. That level is read at the next look, not right after System.gc(): the native buffers are freed
-// afterwards by ND4J's and JavaCPP's deallocator threads, and a level read too early (as before) raised the
-// trigger by the whole limit at every collection, so the resident size climbed by 256 MB steps. At that
-// look it first returns the freed pages to the operating system (MallocTrim): glibc keeps them resident,
-// which made the app's off-heap memory creep upwards over hours without any leak.
+// Keeps native memory flat over long runs: ND4J frees native buffers only after the garbage collector finds
+// their owners unreachable, and training makes little Java garbage, so a collection (then MallocTrim) is asked
+// for whenever the resident size has grown by a set amount over its level measured after the last one.
 package org.shiftscope.model;
 
 import org.bytedeco.javacpp.Pointer;

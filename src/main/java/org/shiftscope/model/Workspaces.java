@@ -1,7 +1,6 @@
 // ND4J memory workspaces: every temporary of a training step or Hessian-vector product is carved from one
-// reusable arena instead of a fresh native allocation (which cost ~50 µs per array here, more than the
-// arithmetic on a (128, 256) batch). Arrays that outlive a scope — parameters, gradients, optimiser state,
-// running statistics — are created detached.
+// reusable arena instead of a fresh native allocation. Arrays that outlive a scope (parameters, gradients,
+// optimiser state, running statistics) are created detached.
 package org.shiftscope.model;
 
 import org.nd4j.linalg.api.memory.MemoryWorkspace;

@@ -1,7 +1,6 @@
-// Checks a JSON tree against the tree of a reference value of the same type (e.g. the default settings), with no
-// coercion: integers must be integral numbers that fit (int or long, as in the reference), numbers numbers, strings
-// strings, booleans booleans, objects objects (checked field by field, unknown fields refused) and enum fields one
-// of their labels. Ranges are left to the records' own validation.
+// Checks a JSON tree against the tree of a reference value of the same type (e.g. the default settings) with
+// no coercion: each field of the reference's JSON type, enum fields one of their labels, unknown fields
+// refused. Ranges are left to the records' own validation.
 package org.shiftscope.model.io;
 
 import com.fasterxml.jackson.databind.JsonNode;

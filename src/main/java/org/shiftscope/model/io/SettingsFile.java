@@ -1,7 +1,6 @@
-// Reads a settings file (the window's "Save settings", a run's config.json "config"; README, "Figures without a
-// display") strictly: a JSON object with every field of TrainingConfig, each of its JSON type (no coercion), enum
-// fields among their labels, then the records' own range checks. Missing fields are refused rather than defaulted:
-// a settings file is written whole to repeat a run exactly, so a missing field means a damaged file.
+// Reads a settings file (the window's "Save settings", a run's config.json "config") strictly: every field
+// of TrainingConfig, each of its JSON type, then the records' range checks. A missing field is refused, not
+// defaulted: a settings file is written whole to repeat a run exactly.
 package org.shiftscope.model.io;
 
 import org.shiftscope.model.data.InputFiles;

@@ -1,9 +1,6 @@
-// A bounded history of (x, y) points for live charts that never drops what a chart must show. The points are
-// grouped into buckets of equal width (in points offered); each finished bucket keeps only its lowest and highest
-// point, and when too many are kept the width doubles and neighbouring buckets merge the same way (min–max
-// decimation, as in Jugel et al. 2014, "M4: a visualization-oriented time series data aggregation"). So memory
-// stays bounded and the whole run stays visible at an even resolution, while the first and latest points, every
-// extreme and every pinned point (a divergence, the ends of a line broken at a BN switch) are always kept.
+// A bounded history of (x, y) points that never drops what a chart must show: min–max decimation in buckets
+// that double in width as the run grows (Jugel et al. 2014, "M4"), always keeping the first and latest points,
+// every extreme and every pinned point (a divergence, the ends of a line broken at a BN switch).
 package org.shiftscope.model.stats;
 
 import java.util.Arrays;
