@@ -61,7 +61,7 @@ public final class DensityAnalysis {
                                     Request request, long step, long generation, int threads, BooleanSupplier cancelled) {
         long start = System.nanoTime();
         requireFits(network, request);
-        var loss = new LossFunction(network, mode, set, chunkSize, weightDecay, DataType.FLOAT, threads);
+        var loss = new EvaluationSetLoss(network, mode, set, chunkSize, weightDecay, DataType.FLOAT, threads);
         var operator = new ExactHessian(loss, cancelled);
         var estimate = SpectralDensity.estimate(operator, request.probes(), request.steps(), request.grid(), PROBE_SEED);
         return new DensityReport(step, generation, mode, estimate, operator.products(), (System.nanoTime() - start) / 1e9);

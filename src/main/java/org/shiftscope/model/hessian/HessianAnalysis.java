@@ -103,7 +103,7 @@ public final class HessianAnalysis {
                                     BooleanSupplier cancelled) {
         long start = System.nanoTime();
         int classes = network.spec().classes();
-        var fast = new LossFunction(network, mode, set, chunkSize, settings.weightDecay(), lanczosPrecision(request, mode),
+        var fast = new EvaluationSetLoss(network, mode, set, chunkSize, settings.weightDecay(), lanczosPrecision(request, mode),
                 request.threads());
         var refined = topK(network, mode, set, chunkSize, settings.weightDecay(), request, fast, cancelled);
 
@@ -136,7 +136,7 @@ public final class HessianAnalysis {
      */
     public static EigenResult topK(Network network, BnMode mode, Examples set, int chunkSize, double weightDecay,
                                    Request request, BooleanSupplier cancelled) {
-        var fast = new LossFunction(network, mode, set, chunkSize, weightDecay, lanczosPrecision(request, mode),
+        var fast = new EvaluationSetLoss(network, mode, set, chunkSize, weightDecay, lanczosPrecision(request, mode),
                 request.threads());
         return topK(network, mode, set, chunkSize, weightDecay, request, fast, cancelled);
     }
@@ -147,7 +147,7 @@ public final class HessianAnalysis {
     }
 
     private static EigenResult topK(Network network, BnMode mode, Examples set, int chunkSize, double weightDecay,
-                                    Request request, LossFunction fast, BooleanSupplier cancelled) {
+                                    Request request, EvaluationSetLoss fast, BooleanSupplier cancelled) {
         requireFits(network, request);
         var fastOperator = new ExactHessian(fast, cancelled);
         int k = Math.min(request.topK(), fastOperator.dimension());
@@ -156,7 +156,7 @@ public final class HessianAnalysis {
         if (lanczosPrecision(request, mode) == DataType.DOUBLE) {
             return eigen;                                  // its residuals are the float64 Hessian's already
         }
-        var exact = new LossFunction(network, mode, set, chunkSize, weightDecay, DataType.DOUBLE, request.threads());
+        var exact = new EvaluationSetLoss(network, mode, set, chunkSize, weightDecay, DataType.DOUBLE, request.threads());
         var refined = RayleighRitz.refine(new ExactHessian(exact, cancelled), eigen.eigenvectors(), request.tolerance());
         return new EigenResult(refined.eigenvalues(), refined.eigenvectors(), refined.residuals(),
                 eigen.iterations() + refined.iterations(), refined.converged());

@@ -55,7 +55,7 @@ class ModelExportReaderTest {
         assertEquals(EVAL_LOSS, loaded.evalLoss());
         assertArrayEquals(LABELS, loaded.evalSet().labels());
         assertEquals(INPUTS, loaded.network().spec().inputs());
-        assertEquals(WIDTH, loaded.network().spec().width());
+        assertEquals(CLASSES, loaded.network().spec().classes());
         assertEquals(OptionalLong.of(STEP), loaded.step());
     }
 
