@@ -141,7 +141,7 @@ final class RowMajor {
         Nd4j.getAffinityManager().tagLocation(target, AffinityManager.Location.HOST);
     }
 
-    /** target += values, for gradients and curvatures accumulated over passes. */
+    /** target += values, for gradients and H·v slices accumulated over passes. */
     static void add(INDArray target, double[] values) {
         double[] sum = read(target);
         for (int k = 0; k < sum.length; k++) {

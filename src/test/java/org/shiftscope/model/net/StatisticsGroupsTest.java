@@ -64,10 +64,10 @@ class StatisticsGroupsTest {
         return groups;
     }
 
-    private static double[] flat(List<Parameter> parameters, boolean curvatures) {
+    private static double[] flat(List<Parameter> parameters, boolean hvpSlices) {
         var out = new ArrayList<Double>();
         for (Parameter p : parameters) {
-            for (double v : (curvatures ? p.hvpSlices(BLOCK) : p.gradient()).dup('c').data().asDouble()) {
+            for (double v : (hvpSlices ? p.hvpSlices(BLOCK) : p.gradient()).dup('c').data().asDouble()) {
                 out.add(v);
             }
         }
