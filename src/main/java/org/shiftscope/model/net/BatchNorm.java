@@ -1,8 +1,6 @@
-// Batch Normalization over the batch axis, per unit (Ioffe & Szegedy 2015, arXiv 1502.03167, Alg. 1 and the
-// backward pass of their Section 3), with learnable γ, β and running averages updated as PyTorch's BatchNorm1d:
-// biased batch variance for normalising, unbiased for the running variance. The per-unit arithmetic is written
-// as loops over row-major float64 copies (RowMajor): about 20 ND4J broadcasts and column reductions per layer
-// cost more than the step's matrix products (README, "Speed"). Its R-passes are in BatchNormTangents.
+// Batch Normalization per unit over the batch (Ioffe & Szegedy 2015, arXiv 1502.03167, Alg. 1 and Section 3)
+// with PyTorch BatchNorm1d's running averages (unbiased variance), as loops over row-major float64 copies
+// (RowMajor, cheaper here than ND4J broadcasts; README, "Speed"). Its R-passes are in BatchNormTangents.
 package org.shiftscope.model.net;
 
 import org.nd4j.linalg.api.buffer.DataType;
