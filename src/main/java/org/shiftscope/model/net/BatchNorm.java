@@ -25,7 +25,7 @@ public final class BatchNorm implements Layer {
 
     /** A stand-alone layer with its own scratch arrays, γ = 1, β = 0, running mean 0 and variance 1. */
     public BatchNorm(BatchNormSpec spec, DataType dtype) {
-        this(spec, dtype, new ScratchBuffers(BatchNormPass.SCRATCH_SLOTS));
+        this(spec, dtype, new ScratchBuffers());
     }
 
     /** @param scratch work arrays shared with the other layers of the same network */

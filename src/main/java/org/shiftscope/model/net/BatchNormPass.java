@@ -8,8 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.Arrays;
 
 final class BatchNormPass {
-    /** Scratch slots a pass uses: the layer input (becoming x̂), its tangent (becoming R{x̂}), δ, δ̇ and A. */
-    static final int SCRATCH_SLOTS = 5;
+    // The scratch slots a pass uses: the layer input (becoming x̂), its tangent (becoming R{x̂}), δ, δ̇ and A.
     static final int INPUT = 0;
     static final int INPUT_TANGENT = 1;
     static final int DELTA = 2;

@@ -20,7 +20,7 @@ public final class Network {
 
     /** Freshly initialised from the spec's seed, in BN mode {@code bnMode}. */
     public Network(NetworkSpec spec, BnMode bnMode, DataType dataType) {
-        this(spec, dataType, new ScratchBuffers(BatchNormPass.SCRATCH_SLOTS), new ArrayList<>());
+        this(spec, dataType);
         var random = new Random(spec.seed());
         for (LayerSpec layer : spec.layers()) {
             layers.add(layer.build(context(random)));
@@ -28,12 +28,13 @@ public final class Network {
         setBnMode(bnMode);
     }
 
-    private Network(NetworkSpec spec, DataType dataType, ScratchBuffers scratch, List<Layer> layers) {
+    /** Without layers yet. */
+    private Network(NetworkSpec spec, DataType dataType) {
         NativeRuntime.configure();
         this.spec = spec;
         this.dataType = dataType;
-        this.scratch = scratch;
-        this.layers = layers;
+        this.layers = new ArrayList<>();
+        this.scratch = new ScratchBuffers();
     }
 
     /** How the next layer is built or copied into this network. */
@@ -43,7 +44,7 @@ public final class Network {
 
     /** A deep copy with every parameter and running statistic cast to {@code type} (e.g. float64 for the Hessian). */
     public Network copy(DataType type) {
-        var copy = new Network(spec, type, new ScratchBuffers(BatchNormPass.SCRATCH_SLOTS), new ArrayList<>());
+        var copy = new Network(spec, type);
         for (Layer layer : layers) {
             copy.layers.add(layer.copy(copy.context(null)));
         }

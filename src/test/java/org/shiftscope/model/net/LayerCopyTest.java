@@ -18,7 +18,7 @@ class LayerCopyTest {
     private static final int UNITS = 3;
 
     private static LayerContext context(DataType type) {
-        return new LayerContext(type, new ScratchBuffers(BatchNormPass.SCRATCH_SLOTS), false, new Random(2), Initialization.HE);
+        return new LayerContext(type, new ScratchBuffers(), false, new Random(2), Initialization.HE);
     }
 
     private static double[] values(INDArray a) {
