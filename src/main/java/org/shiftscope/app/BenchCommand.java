@@ -13,11 +13,12 @@ import org.shiftscope.model.hessian.EigenResult;
 import org.shiftscope.model.hessian.ExactHessian;
 import org.shiftscope.model.hessian.HessianAnalysis;
 import org.shiftscope.model.hessian.Lanczos;
-import org.shiftscope.model.hessian.LossFunction;
+import org.shiftscope.model.hessian.EvaluationSetLoss;
 import org.shiftscope.model.Workspaces;
 import org.shiftscope.model.io.Json;
 import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.net.Dense;
 import org.shiftscope.model.net.Initialization;
 import org.shiftscope.model.net.Matrices;
 import org.shiftscope.model.net.Network;
@@ -155,7 +156,7 @@ public final class BenchCommand implements Callable<Integer> {
      * x·W, backward xᵀ·δ and δ·Wᵀ per dense layer): the floor the step's time is compared with.
      */
     private Map<String, Object> timeMatrixProducts(Network network, INDArray input) {
-        var weights = network.denses().stream().map(d -> d.weights().value()).toList();
+        var weights = network.layersOf(Dense.class).stream().map(d -> d.weights().value()).toList();
         Runnable products = () -> {
             try (var workspace = Workspaces.open("gemm-floor")) {
                 var activations = new ArrayList<INDArray>();
@@ -199,7 +200,7 @@ public final class BenchCommand implements Callable<Integer> {
         var ours = HessianAnalysis.topK(network, bn, set, hessianSamples, 0, request, () -> false);
         double oursSeconds = (System.nanoTime() - start) / 1e9;
         start = System.nanoTime();
-        var loss = new LossFunction(network, bn, set, hessianSamples, 0, DataType.DOUBLE, HessianAnalysis.availableThreads());
+        var loss = new EvaluationSetLoss(network, bn, set, hessianSamples, 0, DataType.DOUBLE, HessianAnalysis.availableThreads());
         var reference = Lanczos.largest(new ExactHessian(loss, () -> false), topK, iterations, 0,
                 Lanczos.randomStart(loss.dimension(), 1, 0));
         double referenceSeconds = (System.nanoTime() - start) / 1e9;

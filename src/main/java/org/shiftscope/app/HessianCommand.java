@@ -1,7 +1,6 @@
-// `shiftscope hessian`: the top of the Hessian spectrum of an exported model (DIR/model from
-// `train --export-model`) in a chosen BN mode, so a writer can compare modes on the same weights; with
-// --density also the whole spectrum's smoothed density (stochastic Lanczos quadrature). Reported at the step the
-// model was exported at.
+// `shiftscope hessian`: the top of the Hessian spectrum of an exported model (DIR/model from `train
+// --export-model`) in a chosen BN mode, so a writer can compare modes on the same weights; with --density also
+// the smoothed spectral density (stochastic Lanczos quadrature). Reported at the step the model was exported at.
 package org.shiftscope.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;

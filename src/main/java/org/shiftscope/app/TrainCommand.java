@@ -10,7 +10,7 @@ import org.shiftscope.model.hessian.DensityAnalysis;
 import org.shiftscope.model.hessian.HessianAnalysis;
 import org.shiftscope.model.hessian.DensityReport;
 import org.shiftscope.model.hessian.HessianReport;
-import org.shiftscope.model.hessian.LossFunction;
+import org.shiftscope.model.hessian.EvaluationSetLoss;
 import org.shiftscope.model.io.DensityFigures;
 import org.shiftscope.model.io.ModelExport;
 import org.shiftscope.model.io.RunRecorder;
@@ -256,7 +256,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     private void exportModel(TrainingSession session) throws IOException {
         var mode = session.liveSettings().bnMode();
-        var evalLoss = new LossFunction(session.network(), mode, session.hessianSet(), batch, 0);
+        var evalLoss = new EvaluationSetLoss(session.network(), mode, session.hessianSet(), batch, 0);
         ModelExport.write(out.resolve("model"), session.network(), mode, batch, weightDecay, session.hessianSet(),
                 evalLoss.value(evalLoss.initialParameters()), session.stepsTaken());
     }

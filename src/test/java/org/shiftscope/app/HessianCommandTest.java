@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.shiftscope.model.hessian.LossFunction;
+import org.shiftscope.model.hessian.EvaluationSetLoss;
 import org.shiftscope.model.io.HessianCsv;
 import org.shiftscope.model.io.Json;
 import org.shiftscope.model.io.ModelExport;
@@ -36,7 +36,7 @@ class HessianCommandTest {
         Path model = run.resolve("model");
 
         var loaded = ModelExport.read(model);
-        var loss = new LossFunction(loaded.network(), loaded.bnMode(), loaded.evalSet(), loaded.bnChunk(), 0);
+        var loss = new EvaluationSetLoss(loaded.network(), loaded.bnMode(), loaded.evalSet(), loaded.bnChunk(), 0);
         double recomputed = loss.value(loss.initialParameters());
         JsonNode arch = Json.mapper().readTree(model.resolve("arch.json").toFile());
         assertEquals(arch.get("eval_loss").asDouble(), recomputed, LOSS_TOLERANCE);

@@ -1,7 +1,6 @@
 // One spectral-density computation end to end (SLQ, Ghorbani, Krishnan & Xiao 2019): a float32 copy of the
-// weights (the density's nodes need no more: the smoothing is far wider than float32 rounding), the loss over
-// the fixed evaluation set in the requested BN mode (as HessianAnalysis builds it), P seeded Rademacher probes
-// advanced in lockstep on exact Hessian-vector products, and the smoothed curve.
+// weights, the loss over the fixed evaluation set in the requested BN mode (as HessianAnalysis builds it),
+// P seeded Rademacher probes advanced in lockstep on exact Hessian-vector products, and the smoothed curve.
 package org.shiftscope.model.hessian;
 
 import org.nd4j.linalg.api.buffer.DataType;
@@ -13,6 +12,7 @@ import org.shiftscope.model.config.Limits;
 
 import java.util.function.BooleanSupplier;
 
+/** float32 weights suffice for the density's nodes: the smoothing is far wider than float32 rounding. */
 public final class DensityAnalysis {
     public static final int DEFAULT_PROBES = 1;
     public static final int DEFAULT_STEPS = 80;
@@ -61,7 +61,7 @@ public final class DensityAnalysis {
                                     Request request, long step, long generation, int threads, BooleanSupplier cancelled) {
         long start = System.nanoTime();
         requireFits(network, request);
-        var loss = new LossFunction(network, mode, set, chunkSize, weightDecay, DataType.FLOAT, threads);
+        var loss = new EvaluationSetLoss(network, mode, set, chunkSize, weightDecay, DataType.FLOAT, threads);
         var operator = new ExactHessian(loss, cancelled);
         var estimate = SpectralDensity.estimate(operator, request.probes(), request.steps(), request.grid(), PROBE_SEED);
         return new DensityReport(step, generation, mode, estimate, operator.products(), (System.nanoTime() - start) / 1e9);

@@ -1,15 +1,17 @@
 // Turns SLQ quadrature rules into a curve: φ(t) = (1/P)·Σ_probes Σ_j τ_j·N(t; θ_j, σ²) on G grid points
-// (Ghorbani, Krishnan & Xiao 2019, eq. 5 and Appendix; Lin, Saad & Yang 2016, §3.1). σ follows PyHessian's
-// density_generate and Google spectral-density's eigv_to_density, σ² = 1e-5·max(1, λmax − λmin) (theirs:
-// the probes' mean extreme nodes ∓ 0.01; here: the extreme nodes), so a curve means the same as theirs. They
-// sample it on 10,000 points, which resolve that kernel for ranges up to about 1000; on G points (400 by
-// default) a kernel narrower than the spacing h falls between points and loses its mass, so σ is widened to
-// one spacing when needed. The trapezoid rule then integrates each kernel to within 2·exp(−2π²σ²/h²) ≈ 5e-9
-// of 1, and no renormalisation (theirs divides by the Riemann sum) is needed.
+// (Ghorbani, Krishnan & Xiao 2019, eq. 5 and Appendix; Lin, Saad & Yang 2016, §3.1), with σ as PyHessian's
+// density_generate and Google spectral-density's eigv_to_density choose it, widened to one grid spacing if needed.
 package org.shiftscope.model.hessian;
 
 import java.util.List;
 
+/**
+ * σ² = 1e-5·max(1, λmax − λmin) over the extreme nodes (theirs: the probes' mean extreme nodes ∓ 0.01), so a
+ * curve means the same as theirs. They sample it on 10,000 points, which resolve that kernel for ranges up to
+ * about 1000; on G points (400 by default) a kernel narrower than the spacing h falls between points and loses
+ * its mass, so σ is widened to one spacing when needed. The trapezoid rule then integrates each kernel to within
+ * 2·exp(−2π²σ²/h²) ≈ 5e-9 of 1, and no renormalisation (theirs divides by the Riemann sum) is needed.
+ */
 public final class DensitySmoothing {
     /** PyHessian's and Google's sigma_squared: σ² per unit of the spectrum's range (at least 1). */
     public static final double VARIANCE_PER_RANGE = 1e-5;

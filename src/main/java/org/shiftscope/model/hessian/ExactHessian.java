@@ -6,12 +6,12 @@ package org.shiftscope.model.hessian;
 import java.util.function.BooleanSupplier;
 
 public final class ExactHessian implements SymmetricOperator {
-    private final LossFunction loss;
+    private final EvaluationSetLoss loss;
     private final BooleanSupplier cancelled;
     private final int dimension;
     private long products;
 
-    public ExactHessian(LossFunction loss, BooleanSupplier cancelled) {
+    public ExactHessian(EvaluationSetLoss loss, BooleanSupplier cancelled) {
         this.loss = loss;
         this.cancelled = cancelled;
         this.dimension = loss.dimension();

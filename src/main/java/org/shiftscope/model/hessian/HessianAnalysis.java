@@ -1,11 +1,6 @@
 // One top-k Hessian computation end to end: the loss over the fixed evaluation set in the requested BN mode;
-// Lanczos on fast exact (R-operator) Hessian-vector products, float32 by default; one Rayleigh–Ritz step on
-// float64 products that moves the eigenvalues to the float64 Hessian's and certifies them with exact float64
-// residuals; the covariate-shift overlaps of the eigenvectors (Page) and the gradient's share in their span
-// (Ghorbani, Krishnan & Xiao 2019, §4: ‖P_k g‖²/‖g‖²). With batch statistics (BN on) the products are float64
-// throughout: float32 rounding of the pre-BN values of nearly constant units, which BN then divides by their
-// tiny spread, moved the classroom network's products by 0.2–0.5% (measured against float64), more than the
-// report's tolerance; without batch statistics float32 products stay within 2e-5 of float64 ones.
+// Lanczos on exact (R-operator) Hessian-vector products, one float64 Rayleigh–Ritz step, the covariate-shift
+// overlaps of the eigenvectors (Page) and the gradient's share in their span (Ghorbani, Krishnan & Xiao 2019, §4).
 package org.shiftscope.model.hessian;
 
 import org.nd4j.linalg.api.buffer.DataType;
@@ -19,6 +14,13 @@ import org.shiftscope.model.config.LiveSettings;
 
 import java.util.function.BooleanSupplier;
 
+/**
+ * Lanczos runs on float32 products by default; the Rayleigh–Ritz step on float64 products moves the eigenvalues
+ * to the float64 Hessian's and certifies them with exact float64 residuals. The gradient's share is
+ * ‖P_k g‖²/‖g‖². With batch statistics (BN on) the products are float64 throughout: float32 rounding of the
+ * pre-BN values of nearly constant units, which BN then divides by their tiny spread, moves the products by more
+ * than the report's tolerance.
+ */
 public final class HessianAnalysis {
     public static final int DEFAULT_TOP_K = 10;
     public static final int MAX_TOP_K = Limits.MAX_TOP_K;
@@ -103,7 +105,7 @@ public final class HessianAnalysis {
                                     BooleanSupplier cancelled) {
         long start = System.nanoTime();
         int classes = network.spec().classes();
-        var fast = new LossFunction(network, mode, set, chunkSize, settings.weightDecay(), lanczosPrecision(request, mode),
+        var fast = new EvaluationSetLoss(network, mode, set, chunkSize, settings.weightDecay(), lanczosPrecision(request, mode),
                 request.threads());
         var refined = topK(network, mode, set, chunkSize, settings.weightDecay(), request, fast, cancelled);
 
@@ -136,7 +138,7 @@ public final class HessianAnalysis {
      */
     public static EigenResult topK(Network network, BnMode mode, Examples set, int chunkSize, double weightDecay,
                                    Request request, BooleanSupplier cancelled) {
-        var fast = new LossFunction(network, mode, set, chunkSize, weightDecay, lanczosPrecision(request, mode),
+        var fast = new EvaluationSetLoss(network, mode, set, chunkSize, weightDecay, lanczosPrecision(request, mode),
                 request.threads());
         return topK(network, mode, set, chunkSize, weightDecay, request, fast, cancelled);
     }
@@ -147,7 +149,7 @@ public final class HessianAnalysis {
     }
 
     private static EigenResult topK(Network network, BnMode mode, Examples set, int chunkSize, double weightDecay,
-                                    Request request, LossFunction fast, BooleanSupplier cancelled) {
+                                    Request request, EvaluationSetLoss fast, BooleanSupplier cancelled) {
         requireFits(network, request);
         var fastOperator = new ExactHessian(fast, cancelled);
         int k = Math.min(request.topK(), fastOperator.dimension());
@@ -156,7 +158,7 @@ public final class HessianAnalysis {
         if (lanczosPrecision(request, mode) == DataType.DOUBLE) {
             return eigen;                                  // its residuals are the float64 Hessian's already
         }
-        var exact = new LossFunction(network, mode, set, chunkSize, weightDecay, DataType.DOUBLE, request.threads());
+        var exact = new EvaluationSetLoss(network, mode, set, chunkSize, weightDecay, DataType.DOUBLE, request.threads());
         var refined = RayleighRitz.refine(new ExactHessian(exact, cancelled), eigen.eigenvectors(), request.tolerance());
         return new EigenResult(refined.eigenvalues(), refined.eigenvectors(), refined.residuals(),
                 eigen.iterations() + refined.iterations(), refined.converged());

@@ -1,8 +1,6 @@
-// Whether a top-k Hessian computation fits in the Java heap, checked before it starts: Lanczos with full
-// reorthogonalisation keeps its whole Krylov basis (Golub & Van Loan §10.3.1), one float64 vector of the
-// parameter dimension per iteration, so the largest networks the controls allow (depth 50 × width 1024,
-// about 52 M parameters) would need about 17 GB for 40 iterations. Refusing up front gives a clear message
-// instead of an OutOfMemoryError part-way through.
+// Whether a top-k Hessian computation fits in the Java heap, checked before it starts, so that the user gets a
+// clear message instead of an OutOfMemoryError part-way through: Lanczos with full reorthogonalisation keeps
+// its whole Krylov basis (Golub & Van Loan §10.3.1), one float64 vector of the parameter dimension per iteration.
 package org.shiftscope.model.hessian;
 
 public final class HessianMemory {

@@ -1,11 +1,6 @@
 // Block Lanczos with full reorthogonalisation for the largest eigenvalues of a symmetric operator (Golub &
 // Van Loan, "Matrix Computations", §10.3.6 and §10.3.1; Saad, "Numerical Methods for Large Eigenvalue
-// Problems", §6.3). Each step applies the operator to a whole block of vectors (one matrix product per layer
-// for the block, see ExactHessian), so a start block can carry the previous report's eigenvectors (a warm
-// start, converging in a few steps when the weights have moved little); a block of one vector is plain
-// Lanczos. Ritz pairs come from a dense symmetric eigendecomposition (EJML) of the projection QᵀAQ, computed
-// entry by entry from the products rather than assumed block-tridiagonal, so an operator with rounding noise
-// (float32 products) still gives a symmetric projection.
+// Problems", §6.3); a block of one vector is plain Lanczos.
 package org.shiftscope.model.hessian;
 
 import org.ejml.data.DMatrixRMaj;
@@ -16,6 +11,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+/**
+ * Each step applies the operator to a whole block of vectors (one matrix product per layer for the block, see
+ * ExactHessian), so a start block can carry the previous report's eigenvectors (a warm start, converging in a
+ * few steps when the weights have moved little). Ritz pairs come from a dense symmetric eigendecomposition
+ * (EJML) of the projection QᵀAQ, computed entry by entry from the products rather than assumed
+ * block-tridiagonal, so an operator with rounding noise (float32 products) still gives a symmetric projection.
+ */
 public final class Lanczos {
     /** A new direction whose norm after orthogonalisation is below this fraction of its product's adds nothing. */
     private static final double BREAKDOWN = 1e-10;

@@ -1,12 +1,12 @@
-// dStatistic/dLogits for the batch statistics of one output class, averaged over the batch-statistics
-// groups of the evaluation set: the batch mean (1/N for every row of column k) or the batch variance
-// (2/N·(z_k − mean_k), the mean taken over the row's group). Their parameter gradients span the
-// "covariate shift" directions that Page identifies with the outlying Hessian eigenvectors.
+// dStatistic/dLogits for the batch statistics of one output class, averaged over the evaluation set's
+// batch-statistics groups: the batch mean or variance. Their parameter gradients span the "covariate shift"
+// directions that Page identifies with the outlying Hessian eigenvectors.
 package org.shiftscope.model.hessian;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+/** The batch mean's is 1/N for every row of column k; the batch variance's 2/N·(z_k − mean_k), over the row's group. */
 final class LogitStatistics {
     private LogitStatistics() {
     }

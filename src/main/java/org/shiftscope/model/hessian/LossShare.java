@@ -1,6 +1,6 @@
 // One share of the fixed evaluation set, with its own copy of the network, so that shares can run on
 // different threads (the Hessian on the second core). A share's passes give its chunks' contributions to
-// the mean loss over the whole set, without the weight-decay term (LossFunction adds that once).
+// the mean loss over the whole set, without the weight-decay term (EvaluationSetLoss adds that once).
 package org.shiftscope.model.hessian;
 
 import org.nd4j.linalg.api.buffer.DataType;
@@ -108,7 +108,7 @@ final class LossShare {
             var sub = new double[size][];
             System.arraycopy(block, from, sub, 0, size);
             ParameterVectors.assignDirections(parameters, sub);
-            network.zeroCurvatures(size);
+            network.zeroHvpSlices(size);
             if (chunkInputs.size() == 1) {
                 productsOfTheOnePass(size);
             } else {
@@ -116,7 +116,7 @@ final class LossShare {
             }
             var out = new double[size][];
             System.arraycopy(products, from, out, 0, size);
-            ParameterVectors.addCurvatures(parameters, out);
+            ParameterVectors.addHvpSlices(parameters, out);
         }
         return products;
     }

@@ -58,11 +58,11 @@ public final class ParameterVectors {
         }
     }
 
-    /** Adds every parameter's accumulated curvatures(b) (its slices of H·v_1…H·v_b) to the b sums. */
-    public static void addCurvatures(List<Parameter> parameters, double[][] sums) {
+    /** Adds every parameter's accumulated hvpSlices(b) (its slices of H·v_1…H·v_b) to the b sums. */
+    public static void addHvpSlices(List<Parameter> parameters, double[][] sums) {
         int offset = 0;
         for (Parameter p : parameters) {
-            p.addCurvaturesTo(sums, offset);
+            p.addHvpSlicesTo(sums, offset);
             offset += (int) p.size();
         }
     }

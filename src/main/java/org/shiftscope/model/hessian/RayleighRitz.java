@@ -1,8 +1,6 @@
 // Rayleigh–Ritz on a given subspace (Parlett, "The Symmetric Eigenvalue Problem", §11.3; Golub & Van Loan
-// §8.1.1 "Rayleigh–Ritz"): the best approximations to eigenpairs that the span of a few vectors holds, with
-// their residuals computed exactly from the products. ShiftScope runs Lanczos on fast float32 products and
-// then this step once on float64 products: the eigenvalues move by about the square of the float32 error and
-// the residuals certify the float64 Hessian itself.
+// §8.1.1): the best approximations to eigenpairs that the span of a few vectors holds, with their residuals
+// computed exactly from the products.
 package org.shiftscope.model.hessian;
 
 import org.ejml.data.DMatrixRMaj;
@@ -11,6 +9,10 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import java.util.ArrayList;
 import java.util.Arrays;
 
+/**
+ * ShiftScope runs Lanczos on fast float32 products and then this step once on float64 products: the eigenvalues
+ * move by about the square of the float32 error and the residuals certify the float64 Hessian itself.
+ */
 public final class RayleighRitz {
     /** A vector whose part outside the others is below this fraction of its norm adds no direction. */
     private static final double DEPENDENT = 1e-10;

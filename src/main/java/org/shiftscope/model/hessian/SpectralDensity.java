@@ -1,9 +1,6 @@
 // Stochastic Lanczos quadrature (SLQ) for the spectral density of a symmetric operator (Ghorbani, Krishnan &
 // Xiao 2019, arXiv 1901.10159, §2–3 and Appendix; Lin, Saad & Yang 2016, "Approximating spectral densities of
-// large matrices", §3.2): from each of P normalised Rademacher probes, m Lanczos steps with full
-// reorthogonalisation give a Gauss quadrature rule of the spectral measure; their average, smoothed by
-// DensitySmoothing, estimates the density. The probes run in lockstep, so every step is one block product
-// A·[q_1 … q_P] (one forward and backward pass for all of them, see ExactHessian).
+// large matrices", §3.2), its probes advanced in lockstep.
 package org.shiftscope.model.hessian;
 
 import org.ejml.data.DMatrixRMaj;
@@ -14,6 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+/**
+ * From each of P normalised Rademacher probes, m Lanczos steps with full reorthogonalisation give a Gauss
+ * quadrature rule of the spectral measure; their average, smoothed by DensitySmoothing, estimates the density.
+ * The probes run in lockstep, so every step is one block product A·[q_1 … q_P] (one forward and backward pass
+ * for all of them, see ExactHessian).
+ */
 public final class SpectralDensity {
     /** A new direction whose norm after orthogonalisation is below this fraction of its product's adds nothing. */
     private static final double BREAKDOWN = 1e-10;

@@ -1,11 +1,11 @@
 // Full-batch gradient descent's threshold on a quadratic: it converges along a direction of curvature λ only
-// while η·λ < 2 (heavy-ball momentum β: 2(1+β); Nesterov: (2+2β)/(1+2β)). A reference line, not a hard limit:
-// mini-batch SGD often trains at or above it (docs/science.md step 5; Goh, "Why Momentum Really Works",
-// Distill 2017; Cohen et al. 2021, arXiv 2103.00065).
+// while η·λ < 2 (heavy-ball momentum β: 2(1+β); Nesterov: (2+2β)/(1+2β)); a reference line, not a hard limit
+// (docs/science.md step 5; Goh, "Why Momentum Really Works", Distill 2017; Cohen et al. 2021, arXiv 2103.00065).
 package org.shiftscope.model.hessian;
 
 import org.shiftscope.model.config.LiveSettings;
 
+/** Mini-batch SGD often trains at or above this threshold. */
 public final class StabilityThreshold {
     private StabilityThreshold() {
     }

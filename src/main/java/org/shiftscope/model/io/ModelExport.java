@@ -1,13 +1,13 @@
 // The self-describing model export another framework can load without our code: arch.json plus NumPy
-// arrays (issue "Hessian outliers", section "CLI and export"). W is (in, out) so z = x·W + b. Written here,
+// arrays. Each layer writes its own entry (Layer.exportEntry); W is (in, out) so z = x·W + b. Written here,
 // read back by ModelExportReader.
 package org.shiftscope.model.io;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.shiftscope.model.data.Examples;
-import org.shiftscope.model.net.BatchNorm;
 import org.shiftscope.model.net.BnMode;
-import org.shiftscope.model.net.Dense;
+import org.shiftscope.model.net.ExportEntry;
+import org.shiftscope.model.net.Layer;
 import org.shiftscope.model.net.Network;
 
 import java.io.IOException;
@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -46,14 +45,10 @@ public final class ModelExport {
                              Examples evalSet, double evalLoss, long step) throws IOException {
         Files.createDirectories(directory);
         var layers = new ArrayList<Map<String, Object>>();
-        List<Dense> denses = network.denses();
-        for (int i = 0; i < denses.size(); i++) {
-            layers.add(writeDense(directory, i, denses.get(i)));
-            if (i < network.depth()) {
-                if (bnMode != BnMode.OFF) {
-                    layers.add(writeBatchNorm(directory, i, network.norms().get(i)));
-                }
-                layers.add(Map.of("type", "activation", "fn", network.spec().activation().label()));
+        for (Layer layer : network.layers()) {
+            var entry = layer.exportEntry(bnMode);
+            if (entry.isPresent()) {
+                layers.add(write(directory, entry.get()));
             }
         }
         var x = new double[evalSet.features().length];
@@ -90,32 +85,19 @@ public final class ModelExport {
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static Map<String, Object> writeDense(Path directory, int i, Dense dense) throws IOException {
-        INDArray w = dense.weights().value();
-        Npy.writeDoubles(directory.resolve("W" + i + ".npy"), doubles(w), w.size(0), w.size(1));
-        Npy.writeDoubles(directory.resolve("b" + i + ".npy"), doubles(dense.bias().value()), w.size(1));
-        var entry = new LinkedHashMap<String, Object>();
-        entry.put("type", "dense");
-        entry.put("W", "W" + i + ".npy");
-        entry.put("b", "b" + i + ".npy");
-        return entry;
-    }
-
-    private static Map<String, Object> writeBatchNorm(Path directory, int i, BatchNorm norm) throws IOException {
-        long units = norm.runningMean().length();
-        var names = List.of("gamma", "beta", "running_mean", "running_var");
-        var arrays = List.of(norm.allParameters().get(0).value(), norm.allParameters().get(1).value(),
-                norm.runningMean(), norm.runningVariance());
-        var entry = new LinkedHashMap<String, Object>();
-        entry.put("type", "batchnorm");
-        for (int a = 0; a < names.size(); a++) {
-            String file = "bn" + i + "_" + names.get(a) + ".npy";
-            Npy.writeDoubles(directory.resolve(file), doubles(arrays.get(a)), units);
-            entry.put(names.get(a), file);
+    /** The entry as arch.json holds it: its type, then its fields, each array written to its .npy file and named. */
+    private static Map<String, Object> write(Path directory, ExportEntry entry) throws IOException {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("type", entry.type());
+        for (var field : entry.fields().entrySet()) {
+            if (field.getValue() instanceof ExportEntry.ArrayFile array) {
+                Npy.writeDoubles(directory.resolve(array.file()), doubles(array.values()), array.shape());
+                json.put(field.getKey(), array.file());
+            } else {
+                json.put(field.getKey(), field.getValue());
+            }
         }
-        entry.put("eps", norm.epsilon());
-        entry.put("momentum", norm.momentum());
-        return entry;
+        return json;
     }
 
     private static double[] doubles(INDArray a) {

@@ -1,20 +1,19 @@
-// Reads a model export written by ModelExport (arch.json plus NumPy arrays; issue "Hessian outliers", section
-// "CLI and export") strictly: every field of the right JSON type and range, every array file a regular file inside
-// the export folder, shapes that chain from the inputs to the classes; each error is one line naming the file.
+// Reads a model export written by ModelExport (arch.json plus NumPy arrays) strictly: every field of the right
+// JSON type and range, every array file a regular file inside the export folder, each layer entry read by its
+// spec (LayerSpec.read), shapes that chain from the inputs to the classes; each error is one line naming the file.
 package org.shiftscope.model.io;
 
 import org.shiftscope.model.data.InputFiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.shiftscope.model.data.Examples;
 import org.shiftscope.model.data.IdxReader;
-import org.shiftscope.model.net.ActivationFunction;
-import org.shiftscope.model.net.BatchNorm;
+import org.shiftscope.model.net.BatchNormSpec;
 import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.net.DenseSpec;
 import org.shiftscope.model.net.Initialization;
+import org.shiftscope.model.net.LayerSpec;
 import org.shiftscope.model.net.Network;
 import org.shiftscope.model.net.NetworkSpec;
 import org.shiftscope.model.config.Limits;
@@ -24,13 +23,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.OptionalLong;
 
 final class ModelExportReader {
-    private static final List<String> NORM_ARRAYS = List.of("gamma", "beta", "running_mean", "running_var");
-    private static final int RUNNING_VAR = 3;
-
     private final Path directory;
     private final Path archFile;
 
@@ -52,65 +49,27 @@ final class ModelExportReader {
         if (!arch.path("layers").isArray()) {
             throw problem("layers must be a list of dense, batchnorm and activation layers");
         }
-        var denses = new ArrayList<JsonNode>();
-        var norms = new ArrayList<JsonNode>();
-        String activation = null;
+        var entries = new ArrayList<ArchEntry>();
+        var specs = new ArrayList<LayerSpec>();
+        var seen = new HashMap<String, Integer>();
+        int width = -1;
         for (JsonNode layer : arch.path("layers")) {
             String type = layer.path("type").asText("");
-            switch (type) {
-                case "dense" -> denses.add(layer);
-                case "batchnorm" -> norms.add(layer);
-                case "activation" -> {
-                    String fn = layer.path("fn").asText("");
-                    if (activation != null && !activation.equals(fn)) {
-                        throw problem("activation layers must all use one function (found " + activation + " and " + fn + ")");
-                    }
-                    activation = fn;
-                }
-                default -> throw problem("unknown layer type '" + type + "'");
-            }
+            var entry = new ArchEntry(this, layer, type, seen.merge(type, 1, Integer::sum) - 1);
+            var spec = LayerSpec.read(entry, width);
+            entries.add(entry);
+            specs.add(spec);
+            width = spec.outputs();
         }
-        if (denses.size() < 2 || activation == null) {
-            throw problem("needs at least one hidden layer (dense, activation) and an output dense layer");
-        }
-        int depth = denses.size() - 1;
-        if (depth > Limits.MAX_DEPTH) {
-            throw problem(depth + " hidden layers; at most " + Limits.MAX_DEPTH + " are supported");
-        }
-        if (!norms.isEmpty() && norms.size() != depth) {
-            throw problem(norms.size() + " batchnorm layers for " + depth + " hidden layers");
-        }
-        var weights = new ArrayList<Npy.Array>();
-        var biases = new ArrayList<Npy.Array>();
-        for (int i = 0; i <= depth; i++) {
-            weights.add(array(denses.get(i), "W", "dense layer " + i));
-            biases.add(array(denses.get(i), "b", "dense layer " + i));
-        }
-        int inputs = checkShapes(denses, weights, biases);
-        int width = (int) weights.get(0).shape()[1];
-        int classes = (int) weights.get(depth).shape()[1];
-        double eps = NetworkSpec.DEFAULT_BN_EPSILON;
-        double momentum = NetworkSpec.DEFAULT_BN_MOMENTUM;
-        for (int i = norms.size() - 1; i >= 0; i--) {
-            eps = positive(norms.get(i), "eps", i, NetworkSpec.DEFAULT_BN_EPSILON);
-            momentum = number(norms.get(i), "momentum", NetworkSpec.DEFAULT_BN_MOMENTUM, 0, 1);
-        }
-        ActivationFunction function;
-        try {
-            function = ActivationFunction.parse(activation);
-        } catch (IllegalArgumentException e) {
-            throw problem("unknown activation '" + activation + "'");
-        }
-        var spec = new NetworkSpec(inputs, classes, depth, width, function, Initialization.HE, 0, eps, momentum);
-        BnMode mode = norms.isEmpty() ? BnMode.OFF : bnMode;
+        var spec = checkLimits(specs);
+        BnMode mode = specs.stream().anyMatch(BatchNormSpec.class::isInstance) ? bnMode : BnMode.OFF;
         var network = new Network(spec, mode, DataType.DOUBLE);
-        for (int i = 0; i <= depth; i++) {
-            assign(network.denses().get(i).weights().value(), weights.get(i));
-            assign(network.denses().get(i).bias().value(), biases.get(i));
+        var layers = network.layers();
+        for (int i = 0; i < entries.size(); i++) {
+            layers.get(i).readState(entries.get(i));
         }
-        for (int i = 0; i < norms.size(); i++) {
-            assignNorm(network.norms().get(i), norms.get(i), i, width);
-        }
+        int inputs = spec.inputs();
+        int classes = spec.classes();
         Examples evalSet = evalSet(arch, inputs, classes);
         int bnChunk = arch.has("bn_chunk") ? integer(arch, "bn_chunk", 1, Limits.MAX_BATCH) : evalSet.count();
         return new ModelExport.Loaded(network, mode, bnChunk,
@@ -147,55 +106,24 @@ final class ModelExportReader {
         return arch;
     }
 
-    /** Checks every W is (in, out) with sizes ≥ 1, the layers chain, hidden widths agree and b is (out); returns in. */
-    private int checkShapes(List<JsonNode> denses, List<Npy.Array> weights, List<Npy.Array> biases) throws IOException {
-        int depth = weights.size() - 1;
-        long previousOut = -1;
-        for (int i = 0; i <= depth; i++) {
-            long[] shape = weights.get(i).shape();
-            String w = "dense layer " + i + "'s W (" + denses.get(i).path("W").asText() + ")";
-            if (shape.length != 2 || shape[0] < 1 || shape[1] < 1) {
-                throw problem(w + " has shape " + Arrays.toString(shape) + "; it must be (in, out) with sizes of at least 1");
-            }
-            if (i > 0 && shape[0] != previousOut) {
-                throw problem(w + " has " + shape[0] + " rows but dense layer " + (i - 1) + " gives " + previousOut
-                        + " outputs; the shapes must chain");
-            }
-            if (i > 0 && i < depth && shape[1] != weights.get(0).shape()[1]) {
-                throw problem(w + " has " + shape[1] + " columns; ShiftScope needs equal hidden widths ("
-                        + weights.get(0).shape()[1] + ")");
-            }
-            if (biases.get(i).elements() != shape[1]) {
-                throw problem("dense layer " + i + "'s b (" + denses.get(i).path("b").asText() + ") has "
-                        + biases.get(i).elements() + " values; W gives " + shape[1] + " outputs");
-            }
-            previousOut = shape[1];
+    /** The network of these layers within ShiftScope's limits: hidden (Dense) layers, inputs, widths and classes. */
+    private NetworkSpec checkLimits(List<LayerSpec> specs) throws IOException {
+        if (specs.isEmpty()) {
+            throw problem("needs at least one layer, the last giving the classes");
         }
-        long inputs = weights.get(0).shape()[0];
-        long width = weights.get(0).shape()[1];
-        if (inputs > IdxReader.MAX_PIXELS_PER_IMAGE || width > Limits.MAX_WIDTH || previousOut < 2) {
+        long hidden = specs.stream().filter(DenseSpec.class::isInstance).count() - 1;
+        if (hidden > Limits.MAX_DEPTH) {
+            throw problem(hidden + " hidden layers; at most " + Limits.MAX_DEPTH + " are supported");
+        }
+        int inputs = specs.get(0).inputs();
+        int width = specs.subList(0, specs.size() - 1).stream().mapToInt(LayerSpec::outputs).max().orElse(0);
+        int classes = specs.get(specs.size() - 1).outputs();
+        if (inputs > IdxReader.MAX_PIXELS_PER_IMAGE || width > Limits.MAX_WIDTH || classes < 2) {
             throw problem(String.format("shapes give %d inputs, width %d and %d classes; ShiftScope supports at most "
-                            + "%d inputs, width at most %d and at least 2 classes", inputs, width, previousOut,
+                            + "%d inputs, width at most %d and at least 2 classes", inputs, width, classes,
                     IdxReader.MAX_PIXELS_PER_IMAGE, Limits.MAX_WIDTH));
         }
-        return (int) inputs;
-    }
-
-    private void assignNorm(BatchNorm norm, JsonNode entry, int index, int width) throws IOException {
-        var targets = List.of(norm.allParameters().get(0).value(), norm.allParameters().get(1).value(),
-                norm.runningMean(), norm.runningVariance());
-        for (int a = 0; a < NORM_ARRAYS.size(); a++) {
-            String label = "batchnorm layer " + index + "'s " + NORM_ARRAYS.get(a);
-            var values = array(entry, NORM_ARRAYS.get(a), "batchnorm layer " + index);
-            if (values.elements() != width) {
-                throw problem(label + " (" + entry.path(NORM_ARRAYS.get(a)).asText() + ") has " + values.elements()
-                        + " values; the hidden width is " + width);
-            }
-            if (a == RUNNING_VAR && Arrays.stream(values.values()).anyMatch(v -> v < 0)) {
-                throw problem(label + " (" + entry.path(NORM_ARRAYS.get(a)).asText() + ") holds a negative variance");
-            }
-            assign(targets.get(a), values);
-        }
+        return new NetworkSpec(specs, Initialization.HE, 0);
     }
 
     private Examples evalSet(JsonNode arch, int inputs, int classes) throws IOException {
@@ -221,7 +149,7 @@ final class ModelExportReader {
     }
 
     /** The array a field names: a .npy file inside the export folder, holding only finite values. */
-    private Npy.Array array(JsonNode owner, String field, String where) throws IOException {
+    Npy.Array array(JsonNode owner, String field, String where) throws IOException {
         JsonNode name = owner.get(field);
         if (name == null || !name.isTextual() || name.asText().isBlank()) {
             throw problem(where + "'s " + field + " must name a .npy file (found " + JsonKinds.describe(name) + ")");
@@ -237,28 +165,32 @@ final class ModelExportReader {
         return array;
     }
 
-    /** A positive finite number field of batchnorm layer {@code index}; {@code fallback} when absent. */
-    private double positive(JsonNode owner, String field, int index, double fallback) throws IOException {
+    /** A positive finite number field, named {@code where}'s in messages; {@code fallback} when absent. */
+    double positive(JsonNode owner, String field, String where, double fallback) throws IOException {
         JsonNode node = owner.get(field);
         if (node == null) {
             return fallback;
         }
         if (!node.isNumber() || !(node.asDouble() > 0) || !Double.isFinite(node.asDouble())) {
-            throw problem("batchnorm layer " + index + "'s " + field + " must be a positive number (found "
-                    + JsonKinds.describe(node) + ")");
+            throw problem(where + "'s " + field + " must be a positive number (found " + JsonKinds.describe(node) + ")");
         }
         return node.asDouble();
     }
 
     /** A number field in [min, max]; {@code fallback} when the field is absent. */
     private double number(JsonNode owner, String field, double fallback, double min, double max) throws IOException {
+        return number(owner, field, field, fallback, min, max);
+    }
+
+    /** As above, the field named {@code label} in messages. */
+    double number(JsonNode owner, String field, String label, double fallback, double min, double max) throws IOException {
         JsonNode node = owner.get(field);
         if (node == null) {
             return fallback;
         }
         if (!node.isNumber() || !(node.asDouble() >= min && node.asDouble() <= max)) {
             String range = Double.isFinite(min) ? " from " + plain(min) + " to " + plain(max) : "";
-            throw problem(field + " must be a number" + range + " (found " + JsonKinds.describe(node) + ")");
+            throw problem(label + " must be a number" + range + " (found " + JsonKinds.describe(node) + ")");
         }
         return node.asDouble();
     }
@@ -285,11 +217,7 @@ final class ModelExportReader {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
-    private IOException problem(String message) {
+    IOException problem(String message) {
         return new IOException(archFile + ": " + message);
-    }
-
-    private static void assign(INDArray target, Npy.Array source) {
-        target.assign(Nd4j.create(source.values(), target.shape(), DataType.DOUBLE).castTo(target.dataType()));
     }
 }

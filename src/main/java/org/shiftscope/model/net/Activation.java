@@ -4,17 +4,21 @@ package org.shiftscope.model.net;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 
 public final class Activation implements Layer {
+    private final ActivationSpec spec;
     private final ActivationFunction function;
     private INDArray input;         // z (batch, units)
     private INDArray output;        // f(z) (batch, units)
     private INDArray slope;         // f'(z) (batch, units), from the last forwardTangent
     private INDArray inputTangent;  // ż (b·batch, units)
 
-    public Activation(ActivationFunction function) {
-        this.function = function;
+    public Activation(ActivationSpec spec) {
+        this.spec = spec;
+        this.function = spec.function();
     }
 
     @Override
@@ -65,6 +69,29 @@ public final class Activation implements Layer {
     @Override
     public List<Parameter> parameters() {
         return List.of();
+    }
+
+    /** It has no parameters or state: a copy is a new layer of the same spec. */
+    @Override
+    public Layer copy(LayerContext context) {
+        return new Activation(spec);
+    }
+
+    @Override
+    public Optional<ExportEntry> exportEntry(BnMode mode) {
+        var fields = new LinkedHashMap<String, Object>();
+        fields.put("fn", function.label());
+        return Optional.of(new ExportEntry(ActivationSpec.TYPE, fields));
+    }
+
+    @Override
+    public void readState(ExportedLayer entry) {
+    }
+
+    /** Its input is the nonlinearity input of the per-layer statistics. */
+    @Override
+    public void probe(INDArray input, INDArray output, StatisticsProbes probes) {
+        probes.addNonlinearityInput(input);
     }
 
     public ActivationFunction function() {

@@ -3,35 +3,39 @@
 // factor across the block (x, δ, W) are one matrix product each over the stacked or side-by-side block.
 package org.shiftscope.model.net;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Random;
+import java.util.Optional;
 
 public final class Dense implements Layer {
+    private final DenseSpec spec;
     private final Parameter weights;   // (in, out)
     private final Parameter bias;      // (1, out)
-    private final boolean inputGradients;
+    private final boolean inputGradients; // false for a network's first layer: nothing upstream needs dLoss/dInput
     private INDArray input;            // (batch, in), cached for backward
     private INDArray inputTangent;     // (b·batch, in) or null, cached for backwardTangent
 
-    public Dense(String name, int in, int out, double weightStd, Random random, DataType dtype) {
-        this(name, in, out, weightStd, random, dtype, true);
+    /** Freshly initialised: W drawn from N(0, weightStd²) in row-major order, b = 0. */
+    Dense(DenseSpec spec, double weightStd, LayerContext context) {
+        var w = new double[spec.inputs() * spec.outputs()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = weightStd * context.random().nextGaussian();
+        }
+        this.spec = spec;
+        this.weights = new Parameter(spec.name() + ".W",
+                Nd4j.create(w, new long[]{spec.inputs(), spec.outputs()}, context.dataType()));
+        this.bias = new Parameter(spec.name() + ".b", Nd4j.zeros(context.dataType(), 1, spec.outputs()));
+        this.inputGradients = !context.first();
     }
 
-    /**
-     * @param inputGradients false for a network's first layer: nothing upstream needs dLoss/dInput, and
-     *                       skipping it saves the layer's widest matrix products
-     */
-    Dense(String name, int in, int out, double weightStd, Random random, DataType dtype, boolean inputGradients) {
-        var w = new double[in * out];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = weightStd * random.nextGaussian();
-        }
-        this.weights = new Parameter(name + ".W", Nd4j.create(w, new long[]{in, out}, dtype));
-        this.bias = new Parameter(name + ".b", Nd4j.zeros(dtype, 1, out));
+    private Dense(DenseSpec spec, Parameter weights, Parameter bias, boolean inputGradients) {
+        this.spec = spec;
+        this.weights = weights;
+        this.bias = bias;
         this.inputGradients = inputGradients;
     }
 
@@ -73,14 +77,14 @@ public final class Dense implements Layer {
     @Override
     public INDArray backwardTangent(INDArray delta, INDArray deltaTangent, int block) { // δ (batch, out), δ̇ (b·batch, out)
         INDArray deltaTangents = StackedBlocks.sideBySide(deltaTangent, block);                 // (batch, b·out)
-        INDArray curvature = StackedBlocks.stacked(
+        INDArray weightsHvp = StackedBlocks.stacked(
                 Matrices.multiply(input, deltaTangents, true, false), block);                // xᵀ·δ̇_i (b·in, out)
         if (inputTangent != null) {
-            Nd4j.gemm(StackedBlocks.sideBySide(inputTangent, block), delta, curvature,
+            Nd4j.gemm(StackedBlocks.sideBySide(inputTangent, block), delta, weightsHvp,
                     true, false, 1.0, 1.0);                                                   // + ẋ_iᵀ·δ
         }
-        weights.curvatures(block).addi(curvature);
-        RowMajor.add(bias.curvatures(block), RowMajor.blockColumnSums(deltaTangent, block)); // (b, out)
+        weights.hvpSlices(block).addi(weightsHvp);
+        RowMajor.add(bias.hvpSlices(block), RowMajor.blockColumnSums(deltaTangent, block)); // (b, out)
         if (!inputGradients) {
             return null;
         }
@@ -93,6 +97,38 @@ public final class Dense implements Layer {
     @Override
     public List<Parameter> parameters() {
         return List.of(weights, bias);
+    }
+
+    @Override
+    public Layer copy(LayerContext context) {
+        return new Dense(spec, weights.copy(context.dataType()), bias.copy(context.dataType()), inputGradients);
+    }
+
+    /** W as (in, out) and b as (out). */
+    @Override
+    public Optional<ExportEntry> exportEntry(BnMode mode) {
+        long in = spec.inputs();
+        long out = spec.outputs();
+        var fields = new LinkedHashMap<String, Object>();
+        fields.put("W", new ExportEntry.ArrayFile("W" + spec.index() + ".npy", weights.value(), in, out));
+        fields.put("b", new ExportEntry.ArrayFile("b" + spec.index() + ".npy", bias.value(), out));
+        return Optional.of(new ExportEntry(DenseSpec.TYPE, fields));
+    }
+
+    @Override
+    public void readState(ExportedLayer entry) throws IOException {
+        entry.array("W").assignTo(weights.value());
+        entry.array("b").assignTo(bias.value());
+    }
+
+    /** Its output z is a pre-activation of the per-layer statistics. */
+    @Override
+    public void probe(INDArray input, INDArray output, StatisticsProbes probes) {
+        probes.addPreActivation(output);
+    }
+
+    public DenseSpec spec() {
+        return spec;
     }
 
     public Parameter weights() {

@@ -1,10 +1,13 @@
-// One stage of the network with its forward and backward pass side by side (micrograd / "Deep
-// Learning from Scratch" style): forward caches what backward needs, backward fills parameter gradients.
+// One stage of the network with its forward and backward pass side by side (micrograd / "Deep Learning from
+// Scratch" style): forward caches what backward needs, backward fills parameter gradients. A layer also owns
+// its copy, its model-export entry and what it shows to the per-layer statistics.
 package org.shiftscope.model.net;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 public interface Layer {
     /** @param x (batch, in) @return (batch, out) */
@@ -32,7 +35,7 @@ public interface Layer {
 
     /**
      * R-backward pass: given dLoss/dOut δ (batch, out) of the same forward pass and its directional derivatives
-     * δ̇ (b·batch, out), adds R{dLoss/dθ} to each parameter's curvatures(b) and returns R{dLoss/dIn}
+     * δ̇ (b·batch, out), adds R{dLoss/dθ} to each parameter's hvpSlices(b) and returns R{dLoss/dIn}
      * (b·batch, in), or null when nothing upstream needs it (a network's first layer). Call after
      * forwardTangent().
      */
@@ -40,4 +43,28 @@ public interface Layer {
 
     /** The parameters this layer trains right now (BatchNorm has none while it is bypassed). */
     List<Parameter> parameters();
+
+    /** An independent copy with equal parameters and state, cast to the context's data type. */
+    Layer copy(LayerContext context);
+
+    /** Its entry in a model export of the network in BN mode {@code mode}; empty when it is bypassed in that mode. */
+    Optional<ExportEntry> exportEntry(BnMode mode);
+
+    /** Overwrites its parameters and state with those of an export entry its spec was read from. */
+    void readState(ExportedLayer entry) throws IOException;
+
+    /**
+     * Adds what the last forward pass shows to the per-layer statistics; nothing by default.
+     * @param input (batch, in) @param output (batch, out) of that pass
+     */
+    default void probe(INDArray input, INDArray output, StatisticsProbes probes) {
+    }
+
+    /** Applies a BN mode; layers without batch statistics ignore it. */
+    default void setBnMode(BnMode mode) {
+    }
+
+    /** Batch statistics per group of this many rows (0 = the whole pass); layers without them ignore it. */
+    default void setStatisticsGroupRows(int rows) {
+    }
 }

@@ -1,5 +1,5 @@
-// Matrix products through BLAS gemm into a fresh C-order result. INDArray.mmul on C-order operands goes
-// through an F-order temporary and an extra copy, which measured 4–12× slower here (issue note, "GEMM").
+// Matrix products through BLAS gemm into a fresh C-order result: INDArray.mmul on C-order operands goes
+// through an F-order temporary and an extra copy.
 package org.shiftscope.model.net;
 
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,5 +1,5 @@
-// The MLP of docs/science.md: input → [Dense → BatchNorm → activation] × depth → Dense → softmax cross-entropy.
-// BatchNorm layers always exist, so the BN mode can change between any two steps on the same weights.
+// A network run as a list of layers in order (built from a NetworkSpec), ending in softmax cross-entropy:
+// forward, backward and the exact Hessian-vector products walk the list, and so do copies and exports.
 package org.shiftscope.model.net;
 
 import org.nd4j.linalg.api.buffer.DataType;
@@ -7,73 +7,54 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.shiftscope.model.NativeRuntime;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
 public final class Network {
     private final NetworkSpec spec;
     private final DataType dataType;
-    private final List<Dense> denses = new ArrayList<>();         // depth hidden + 1 output
-    private final List<BatchNorm> norms = new ArrayList<>();      // depth
-    private final List<Activation> activations = new ArrayList<>(); // depth
-    private final List<Layer> layers = new ArrayList<>();         // in forward order
-    private final INDArray[] preActivations;   // per hidden layer: Dense output z (batch, width)
-    private final INDArray[] normalizedInputs; // per hidden layer: input to the nonlinearity (batch, width)
+    private final List<Layer> layers;          // in forward order
+    private final ScratchBuffers scratch;      // shared by the layers' host-buffer loops
+    private final StatisticsProbes probes = new StatisticsProbes();  // of the last forward pass
     private BnMode bnMode = BnMode.OFF;
-    private final ScratchBuffers scratch = new ScratchBuffers(BatchNorm.SCRATCH_SLOTS); // shared by the BN layers
 
+    /** Freshly initialised from the spec's seed, in BN mode {@code bnMode}. */
     public Network(NetworkSpec spec, BnMode bnMode, DataType dataType) {
+        this(spec, dataType);
+        var random = new Random(spec.seed());
+        for (LayerSpec layer : spec.layers()) {
+            layers.add(layer.build(context(random)));
+        }
+        setBnMode(bnMode);
+    }
+
+    /** Without layers yet. */
+    private Network(NetworkSpec spec, DataType dataType) {
         NativeRuntime.configure();
         this.spec = spec;
         this.dataType = dataType;
-        var random = new Random(spec.seed());
-        int in = spec.inputs();
-        for (int i = 0; i < spec.depth(); i++) {
-            var dense = new Dense("dense" + i, in, spec.width(),
-                    spec.init().standardDeviation(in, spec.width()), random, dataType, i > 0);
-            var norm = new BatchNorm("bn" + i, spec.width(), spec.bnEpsilon(), spec.bnMomentum(), dataType, scratch);
-            var activation = new Activation(spec.activation());
-            denses.add(dense);
-            norms.add(norm);
-            activations.add(activation);
-            layers.addAll(List.of(dense, norm, activation));
-            in = spec.width();
-        }
-        var output = new Dense("dense" + spec.depth(), in, spec.classes(),
-                spec.init().standardDeviation(in, spec.classes()), random, dataType, spec.depth() > 0);
-        denses.add(output);
-        layers.add(output);
-        preActivations = new INDArray[spec.depth()];
-        normalizedInputs = new INDArray[spec.depth()];
-        setBnMode(bnMode);
+        this.layers = new ArrayList<>();
+        this.scratch = new ScratchBuffers();
+    }
+
+    /** How the next layer is built or copied into this network. */
+    private LayerContext context(Random random) {
+        return new LayerContext(dataType, scratch, layers.isEmpty(), random, spec.init());
     }
 
     /** A deep copy with every parameter and running statistic cast to {@code type} (e.g. float64 for the Hessian). */
     public Network copy(DataType type) {
-        var copy = new Network(spec, bnMode, type);
-        for (int i = 0; i < denses.size(); i++) {
-            copyValues(denses.get(i).parameters(), copy.denses.get(i).parameters());
+        var copy = new Network(spec, type);
+        for (Layer layer : layers) {
+            copy.layers.add(layer.copy(copy.context(null)));
         }
-        for (int i = 0; i < norms.size(); i++) {
-            BatchNorm from = norms.get(i);
-            BatchNorm to = copy.norms.get(i);
-            copyValues(from.allParameters(), to.allParameters());
-            to.runningMean().assign(from.runningMean().castTo(type));
-            to.runningVariance().assign(from.runningVariance().castTo(type));
-        }
+        copy.setBnMode(bnMode);
         return copy;
-    }
-
-    private static void copyValues(List<Parameter> from, List<Parameter> to) {
-        for (int i = 0; i < from.size(); i++) {
-            to.get(i).value().assign(from.get(i).value().castTo(to.get(i).value().dataType()));
-        }
     }
 
     public void setBnMode(BnMode mode) {
         this.bnMode = mode;
-        norms.forEach(norm -> norm.setMode(mode));
+        layers.forEach(layer -> layer.setBnMode(mode));
     }
 
     /**
@@ -82,7 +63,7 @@ public final class Network {
      * in training-batch-sized groups).
      */
     public void setStatisticsGroupRows(int rows) {
-        norms.forEach(norm -> norm.setStatisticsGroupRows(rows));
+        layers.forEach(layer -> layer.setStatisticsGroupRows(rows));
     }
 
     public BnMode bnMode() {
@@ -92,12 +73,13 @@ public final class Network {
     /** @param x (batch, inputs) @return logits (batch, classes) */
     public INDArray forward(INDArray x, Pass pass) {
         INDArray h = x.dataType() == dataType ? x : x.castTo(dataType);
-        for (int i = 0; i < spec.depth(); i++) {
-            preActivations[i] = denses.get(i).forward(h, pass);           // (batch, width)
-            normalizedInputs[i] = norms.get(i).forward(preActivations[i], pass); // (batch, width)
-            h = activations.get(i).forward(normalizedInputs[i], pass);     // (batch, width)
+        probes.clear();
+        for (Layer layer : layers) {
+            INDArray out = layer.forward(h, pass);                     // (batch, in) → (batch, out)
+            layer.probe(h, out, probes);
+            h = out;
         }
-        return denses.get(spec.depth()).forward(h, pass);                 // (batch, classes)
+        return h;                                                      // (batch, classes)
     }
 
     /** Accumulates dLoss/dθ into every active parameter's gradient. @param dLogits (batch, classes) */
@@ -150,7 +132,7 @@ public final class Network {
     /**
      * Exact Hessian-vector products on the batch of {@code values} for a block of b directions (Pearlmutter
      * 1994): with each active parameter's directions(b) holding its slices of v_1…v_b, adds weight·H_batch·v_i to
-     * every parameter's curvatures(b). Only the R-passes run: the forward and backward values are shared.
+     * every parameter's hvpSlices(b). Only the R-passes run: the forward and backward values are shared.
      */
     public void hessianVectorProducts(ValuePass values, int block) {
         INDArray tangents = null;
@@ -171,9 +153,9 @@ public final class Network {
         return values.meanLoss();
     }
 
-    /** Zeroes the curvature accumulators of a block of b products. */
-    public void zeroCurvatures(int block) {
-        parameters().forEach(p -> RowMajor.zero(p.curvatures(block)));
+    /** Zeroes every parameter's slices of a block of b products H·v_i, before they are accumulated. */
+    public void zeroHvpSlices(int block) {
+        parameters().forEach(p -> RowMajor.zero(p.hvpSlices(block)));
     }
 
     public void zeroGradients() {
@@ -187,22 +169,24 @@ public final class Network {
         return all;
     }
 
-    /** z of hidden layer i from the last forward pass (batch, width). */
+    /** z of hidden layer i from the last forward pass (batch, width): the output of the i-th Dense layer. */
     public INDArray preActivation(int layer) {
-        return preActivations[layer];
+        return probes.preActivation(layer);
     }
 
     /** The input to hidden layer i's nonlinearity from the last forward pass: the BN output, or z when BN is off. */
     public INDArray nonlinearityInput(int layer) {
-        return normalizedInputs[layer];
+        return probes.nonlinearityInput(layer);
     }
 
-    public List<Dense> denses() {
-        return Collections.unmodifiableList(denses);
+    /** The layers in forward order. */
+    public List<Layer> layers() {
+        return List.copyOf(layers);
     }
 
-    public List<BatchNorm> norms() {
-        return Collections.unmodifiableList(norms);
+    /** The layers of one type, in forward order. */
+    public <T extends Layer> List<T> layersOf(Class<T> type) {
+        return layers.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     public NetworkSpec spec() {
@@ -211,9 +195,5 @@ public final class Network {
 
     public DataType dataType() {
         return dataType;
-    }
-
-    public int depth() {
-        return spec.depth();
     }
 }

@@ -1,8 +1,9 @@
 // A trainable tensor, the gradient of the loss with respect to it, and — for exact Hessian-vector products
-// (Pearlmutter 1994, "Fast exact multiplication by the Hessian") — a block of directions v_1…v_b and the
-// accumulated H·v_1…H·v_b, each stacked by rows so that one matrix product serves the whole block.
+// (Pearlmutter 1994, "Fast exact multiplication by the Hessian") — its slices of a block of directions v_1…v_b
+// and of the accumulated H·v_1…H·v_b, each stacked by rows so that one matrix product serves the whole block.
 package org.shiftscope.model.net;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.shiftscope.model.Workspaces;
@@ -12,7 +13,7 @@ public final class Parameter {
     private final INDArray value;
     private final INDArray gradient;
     private INDArray directions;
-    private INDArray curvatures;
+    private INDArray hvpSlices;
 
     public Parameter(String name, INDArray value) {
         this.name = name;
@@ -42,10 +43,15 @@ public final class Parameter {
         return directions;
     }
 
-    /** The accumulated slices of H·v_1…H·v_b, stacked like {@link #directions}, filled by the R-backward passes. */
-    public INDArray curvatures(int block) {
-        curvatures = stacked(curvatures, block);
-        return curvatures;
+    /** This parameter's slices of H·v_1…H·v_b, stacked like {@link #directions}, accumulated by the R-backward passes. */
+    public INDArray hvpSlices(int block) {
+        hvpSlices = stacked(hvpSlices, block);
+        return hvpSlices;
+    }
+
+    /** A copy of the value cast to {@code type}, with a zero gradient and no directions. */
+    public Parameter copy(DataType type) {
+        return new Parameter(name, value.castTo(type).dup('c'));
     }
 
     /** Overwrites the value with elements [offset, offset + size()) of {@code values}, in row-major order. */
@@ -75,10 +81,10 @@ public final class Parameter {
         }
     }
 
-    /** Adds curvatures(b), b = sums.length, to elements [offset, offset + size()) of each of the sums. */
-    public void addCurvaturesTo(double[][] sums, int offset) {
+    /** Adds hvpSlices(b), b = sums.length, to elements [offset, offset + size()) of each of the sums. */
+    public void addHvpSlicesTo(double[][] sums, int offset) {
         int size = (int) size();
-        INDArray stacked = curvatures(sums.length);
+        INDArray stacked = hvpSlices(sums.length);
         for (int i = 0; i < sums.length; i++) {
             RowMajor.addTo(stacked, i * size, sums[i], offset, size);
         }

@@ -1,8 +1,6 @@
-// Moves (rows, cols) matrices and (1, cols) rows between ND4J arrays (float32 or float64) and Java double[]
-// in row-major order, and sums columns, for layers whose per-column arithmetic is written as plain loops:
-// one pass over a (128, 256) batch costs microseconds in Java against tens for each ND4J broadcast or
-// column reduction here (measured, README "Speed settings"). The host copy is synchronised explicitly
-// (AffinityManager), a no-op on the CPU backend, so that the CUDA backend reads and writes current data.
+// Moves (rows, cols) matrices and (1, cols) rows between ND4J arrays (float32 or float64) and Java double[] in
+// row-major order, and sums columns, for layers whose per-column arithmetic is written as plain loops. Host
+// copies are synchronised explicitly (AffinityManager) so that the CUDA backend reads and writes current data.
 package org.shiftscope.model.net;
 
 import org.bytedeco.javacpp.Pointer;
@@ -141,7 +139,7 @@ final class RowMajor {
         Nd4j.getAffinityManager().tagLocation(target, AffinityManager.Location.HOST);
     }
 
-    /** target += values, for gradients and curvatures accumulated over passes. */
+    /** target += values, for gradients and H·v slices accumulated over passes. */
     static void add(INDArray target, double[] values) {
         double[] sum = read(target);
         for (int k = 0; k < sum.length; k++) {

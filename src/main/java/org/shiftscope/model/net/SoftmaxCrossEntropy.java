@@ -1,7 +1,6 @@
-// Softmax cross-entropy averaged over the batch, and its gradient (p − onehot(y)) / n with respect to
-// the logits. Computed with the log-sum-exp shift, so large logits do not overflow. Written as loops over
-// a float64 copy of the (n, classes) logits (RowMajor): about a dozen ND4J ops on a (128, 10) batch cost
-// ~0.4 ms a step in per-op overhead (README, "Speed settings").
+// Softmax cross-entropy averaged over the batch, and its gradient (p − onehot(y)) / n with respect to the
+// logits, with the log-sum-exp shift so large logits do not overflow. Written as loops over a float64 copy of
+// the (n, classes) logits (RowMajor), cheaper here than a dozen ND4J ops (README, "Speed settings").
 package org.shiftscope.model.net;
 
 import org.nd4j.linalg.api.ndarray.INDArray;

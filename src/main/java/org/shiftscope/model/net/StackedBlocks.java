@@ -1,7 +1,6 @@
-// The two layouts of a block of b matrices that the block Hessian-vector products move between: stacked by
-// rows, (b·rows, cols) with matrix i in rows [i·rows, (i+1)·rows), and side by side, (rows, b·cols) with
-// matrix i in columns [i·cols, (i+1)·cols). A product whose right (left) factor differs per matrix of the
-// block becomes one matrix product in the side-by-side (stacked) layout; each move is one strided copy.
+// The two layouts of a block of b matrices in the block Hessian-vector products: stacked by rows, (b·rows, cols),
+// and side by side, (rows, b·cols). A product whose right (left) factor differs per matrix of the block becomes
+// one matrix product in the side-by-side (stacked) layout; each move between them is one strided copy.
 package org.shiftscope.model.net;
 
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -31,7 +31,7 @@ class BlockProductTest {
     static final int CHUNK = 16;
     static final int BLOCK = 5;
 
-    static LossFunction loss(String activation, BnMode mode, DataType precision, int threads, double weightDecay) {
+    static EvaluationSetLoss loss(String activation, BnMode mode, DataType precision, int threads, double weightDecay) {
         var random = new Random(31);
         var x = new float[EXAMPLES * INPUTS];
         for (int i = 0; i < x.length; i++) {
@@ -42,7 +42,7 @@ class BlockProductTest {
                 Initialization.XAVIER, 8), BnMode.ON, DataType.DOUBLE);
         network.forward(Batches.features(set, Batches.range(0, EXAMPLES), DataType.DOUBLE), Pass.TRAINING_STEP);
         network.parameters().forEach(p -> p.value().addi(0.05));       // γ ≠ 1, β ≠ 0, biases off zero
-        return new LossFunction(network, mode, set, CHUNK, weightDecay, precision, threads);
+        return new EvaluationSetLoss(network, mode, set, CHUNK, weightDecay, precision, threads);
     }
 
     static double[][] randomBlock(int n, int size, long seed) {

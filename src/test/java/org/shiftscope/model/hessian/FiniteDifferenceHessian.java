@@ -7,10 +7,10 @@ final class FiniteDifferenceHessian implements SymmetricOperator {
     /** Length of the parameter step along v, in parameter units. */
     public static final double STEP = 1e-4;
 
-    private final LossFunction loss;
+    private final EvaluationSetLoss loss;
     private final double[] center;
 
-    FiniteDifferenceHessian(LossFunction loss) {
+    FiniteDifferenceHessian(EvaluationSetLoss loss) {
         this.loss = loss;
         this.center = loss.initialParameters();
     }

@@ -39,7 +39,7 @@ class HessianVectorProductTest {
     /** Off-diagonal entries checked against second differences, besides the whole diagonal. */
     static final int SAMPLED_OFF_DIAGONAL = 60;
 
-    static LossFunction tinyLoss(ActivationFunction activation, BnMode mode, double weightDecay) {
+    static EvaluationSetLoss tinyLoss(ActivationFunction activation, BnMode mode, double weightDecay) {
         var random = new Random(21);
         var x = new float[EXAMPLES * INPUTS];
         for (int i = 0; i < x.length; i++) {
@@ -52,11 +52,11 @@ class HessianVectorProductTest {
         network.forward(Batches.features(set, Batches.range(0, EXAMPLES),
                 DataType.DOUBLE), Pass.TRAINING_STEP);          // running statistics away from (0, 1)
         network.parameters().forEach(p -> p.value().addi(0.1));  // off the ReLU kinks of zero biases
-        return new LossFunction(network, mode, set, CHUNK, weightDecay);
+        return new EvaluationSetLoss(network, mode, set, CHUNK, weightDecay);
     }
 
     /** H_ij from four loss values: [L(+i+j) − L(+i−j) − L(−i+j) + L(−i−j)] / 4h². */
-    static double secondDifference(LossFunction loss, double[] w, int i, int j) {
+    static double secondDifference(EvaluationSetLoss loss, double[] w, int i, int j) {
         double h = SECOND_DIFFERENCE_STEP;
         double sum = 0;
         for (int si = -1; si <= 1; si += 2) {
@@ -76,7 +76,7 @@ class HessianVectorProductTest {
     void productMatchesGradientDifferencesOnALargerSmoothNetwork(String activation, String mode, double weightDecay,
                                                                  int examples) {
         // 60 examples: BN groups of 16, 16, 16 and 12 in one pass, whose values are kept from product to product;
-        // 2100: more rows than LossFunction.MAX_PASS_ROWS, so several passes, recomputed for every product
+        // 2100: more rows than EvaluationSetLoss.MAX_PASS_ROWS, so several passes, recomputed for every product
         var random = new Random(31);
         int inputs = 10;
         var x = new float[examples * inputs];
@@ -89,7 +89,7 @@ class HessianVectorProductTest {
         network.forward(Batches.features(set, Batches.range(0, examples),
                 DataType.DOUBLE), Pass.TRAINING_STEP);
         network.parameters().forEach(p -> p.value().addi(0.05));
-        var loss = new LossFunction(network, BnMode.parse(mode), set, 16, weightDecay);
+        var loss = new EvaluationSetLoss(network, BnMode.parse(mode), set, 16, weightDecay);
         var exact = new ExactHessian(loss, () -> false);
         var differences = new FiniteDifferenceHessian(loss);
         for (int trial = 0; trial < 3; trial++) {

@@ -43,7 +43,7 @@ class ReportAccuracyTest {
         }
         session.setLiveSettings(config.optimizer().withBnMode(bn), RunEvent.Cause.USER);
         var report = session.analyseHessian(0, () -> false);
-        var reference = new LossFunction(session.network(), bn, session.hessianSet(), config.batchSize(), 0,
+        var reference = new EvaluationSetLoss(session.network(), bn, session.hessianSet(), config.batchSize(), 0,
                 DataType.DOUBLE, 1);
         var exact = Lanczos.largest(new ExactHessian(reference, () -> false), TOP_K, REFERENCE_PRODUCTS, 0,
                 Lanczos.randomStart(reference.dimension(), 1, 99));

@@ -1,8 +1,9 @@
-// Reading a model export back: a written export round-trips, and each broken copy the reviewer made (bad eps,
-// shapes that do not chain or have a zero size, array names pointing at folders or outside the export, wrong
-// field types) is refused with one line naming the file and the problem.
+// Reading a model export back: a written export round-trips, and each broken copy (bad eps, shapes that do not
+// chain or have a zero size, array names pointing at folders or outside the export, unknown or misplaced layers,
+// wrong field types) is refused with one line naming the file and the problem.
 package org.shiftscope.model.io;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +56,7 @@ class ModelExportReaderTest {
         assertEquals(EVAL_LOSS, loaded.evalLoss());
         assertArrayEquals(LABELS, loaded.evalSet().labels());
         assertEquals(INPUTS, loaded.network().spec().inputs());
-        assertEquals(WIDTH, loaded.network().spec().width());
+        assertEquals(CLASSES, loaded.network().spec().classes());
         assertEquals(OptionalLong.of(STEP), loaded.step());
     }
 
@@ -83,6 +84,11 @@ class ModelExportReaderTest {
                 Arguments.of("W naming a sub-folder", edit(a -> dense(a, 0).put("W", "sub")), "is a folder"),
                 Arguments.of("a zero width", edit(a -> dense(a, 0).put("W", "zero.npy")), "sizes of at least 1"),
                 Arguments.of("shapes that do not chain", edit(a -> dense(a, 1).put("W", "W0.npy")), "must chain"),
+                Arguments.of("an unknown layer type", edit(a -> dense(a, 0).put("type", "conv")), "unknown layer type 'conv'"),
+                Arguments.of("an activation first", edit(a -> withoutFirstLayers(a, 2)),
+                        "activation layer 0 comes first"),
+                Arguments.of("a batchnorm array of the wrong size", edit(a -> norm(a).put("beta", "b2.npy")),
+                        "batchnorm layer 0's beta (b2.npy) has 3 values; its input width is 5"),
                 Arguments.of("top level null", edit(a -> a.removeAll()), "loss must be"),
                 Arguments.of("layers not a list", edit(a -> a.put("layers", 3)), "layers must be a list"),
                 Arguments.of("a negative step", edit(a -> a.put("step", -5)), "step must be a whole number of at least 0"),
@@ -136,6 +142,12 @@ class ModelExportReaderTest {
             }
         }
         throw new IllegalArgumentException("no dense layer " + index);
+    }
+
+    private static void withoutFirstLayers(ObjectNode arch, int count) {
+        for (int i = 0; i < count; i++) {
+            ((ArrayNode) arch.get("layers")).remove(0);
+        }
     }
 
     private static ObjectNode norm(ObjectNode arch) {

@@ -24,13 +24,13 @@ class BatchNormModesTest {
             values[i] = 2.0 + 3.0 * random.nextGaussian();
         }
         INDArray x = Nd4j.create(values, new long[]{BATCH, UNITS}, DataType.DOUBLE); // (batch, units)
-        var norm = new BatchNorm("bn", UNITS, NetworkSpec.DEFAULT_BN_EPSILON, 0.1, DataType.DOUBLE);
+        var norm = new BatchNorm(new BatchNormSpec(0, UNITS, NetworkSpec.DEFAULT_BN_EPSILON, 0.1), DataType.DOUBLE);
         norm.allParameters().forEach(p -> p.value().addi(0.3));
-        norm.setMode(BnMode.ON);
+        norm.setBnMode(BnMode.ON);
         INDArray batchNormalized = norm.forward(x, Pass.BATCH_STATISTICS).dup();
         norm.runningMean().assign(x.mean(true, 0));
         norm.runningVariance().assign(x.var(false, 0).reshape(1, UNITS));   // biased, as used for normalising
-        norm.setMode(BnMode.FROZEN);
+        norm.setBnMode(BnMode.FROZEN);
         INDArray frozen = norm.forward(x, Pass.TRAINING_STEP);
         assertArrayEquals(batchNormalized.data().asDouble(), frozen.data().asDouble(), TOLERANCE);
     }
@@ -38,8 +38,8 @@ class BatchNormModesTest {
     @Test
     void trainingStepsMoveRunningAveragesLikePyTorch() {
         var x = Nd4j.create(new double[]{1, 10, 3, 20, 5, 60}, new long[]{3, 2}, DataType.DOUBLE); // (3, 2)
-        var norm = new BatchNorm("bn", 2, NetworkSpec.DEFAULT_BN_EPSILON, 0.1, DataType.DOUBLE);
-        norm.setMode(BnMode.ON);
+        var norm = new BatchNorm(new BatchNormSpec(0, 2, NetworkSpec.DEFAULT_BN_EPSILON, 0.1), DataType.DOUBLE);
+        norm.setBnMode(BnMode.ON);
         norm.forward(x, Pass.TRAINING_STEP);
         // running = 0.9·initial + 0.1·batch; the running variance uses the unbiased batch variance.
         assertEquals(0.9 * 0 + 0.1 * 3.0, norm.runningMean().getDouble(0), TOLERANCE);

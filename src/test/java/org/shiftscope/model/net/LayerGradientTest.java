@@ -52,28 +52,29 @@ class LayerGradientTest {
 
     @Test
     void denseMatchesFiniteDifferences() {
-        check(new Dense("d", IN, OUT, 0.5, new Random(1), DataType.DOUBLE), IN, OUT, Pass.BATCH_STATISTICS);
+        check(new DenseSpec(0, IN, OUT).build(new LayerContext(DataType.DOUBLE, null, false, new Random(1), Initialization.HE)),
+                IN, OUT, Pass.BATCH_STATISTICS);
     }
 
     @Test
     void batchNormWithBatchStatisticsMatchesFiniteDifferences() {
-        var norm = new BatchNorm("bn", IN, NetworkSpec.DEFAULT_BN_EPSILON, 0.1, DataType.DOUBLE);
-        norm.setMode(BnMode.ON);
+        var norm = new BatchNorm(new BatchNormSpec(0, IN, NetworkSpec.DEFAULT_BN_EPSILON, 0.1), DataType.DOUBLE);
+        norm.setBnMode(BnMode.ON);
         check(norm, IN, IN, Pass.BATCH_STATISTICS);
     }
 
     @Test
     void batchNormFrozenMatchesFiniteDifferences() {
-        var norm = new BatchNorm("bn", IN, NetworkSpec.DEFAULT_BN_EPSILON, 0.1, DataType.DOUBLE);
+        var norm = new BatchNorm(new BatchNormSpec(0, IN, NetworkSpec.DEFAULT_BN_EPSILON, 0.1), DataType.DOUBLE);
         norm.runningMean().assign(Nd4j.create(new double[]{0.3, -0.2, 1.0, 0.0, 2.0}, new long[]{1, IN}, DataType.DOUBLE));
         norm.runningVariance().assign(Nd4j.create(new double[]{0.5, 2.0, 1.0, 3.0, 0.1}, new long[]{1, IN}, DataType.DOUBLE));
-        norm.setMode(BnMode.FROZEN);
+        norm.setBnMode(BnMode.FROZEN);
         check(norm, IN, IN, Pass.BATCH_STATISTICS);
     }
 
     @ParameterizedTest
     @EnumSource(ActivationFunction.class)
     void activationMatchesFiniteDifferences(ActivationFunction function) {
-        check(new Activation(function), IN, IN, Pass.BATCH_STATISTICS);
+        check(new Activation(new ActivationSpec(function, IN)), IN, IN, Pass.BATCH_STATISTICS);
     }
 }

@@ -111,7 +111,7 @@ class RowMajorTest {
         assertThrows(IllegalArgumentException.class, () -> RowMajor.addRowsInPlace(m, row));
         assertThrows(IllegalArgumentException.class, () -> RowMajor.addRowsInPlace(m, Nd4j.zeros(DataType.FLOAT, 2, 4)),
                 "3 rows do not split into 2 blocks");
-        var norm = new BatchNorm("bn", 4, NetworkSpec.DEFAULT_BN_EPSILON, 0.1, DataType.FLOAT);
+        var norm = new BatchNorm(new BatchNormSpec(0, 4, NetworkSpec.DEFAULT_BN_EPSILON, 0.1), DataType.FLOAT);
         norm.forward(m, Pass.TRAINING_STEP);
         assertThrows(IllegalArgumentException.class,
                 () -> norm.backward(Nd4j.zeros(DataType.FLOAT, 2, 4)), "a gradient for another batch than the forward pass's");

@@ -64,10 +64,10 @@ class StatisticsGroupsTest {
         return groups;
     }
 
-    private static double[] flat(List<Parameter> parameters, boolean curvatures) {
+    private static double[] flat(List<Parameter> parameters, boolean hvpSlices) {
         var out = new ArrayList<Double>();
         for (Parameter p : parameters) {
-            for (double v : (curvatures ? p.curvatures(BLOCK) : p.gradient()).dup('c').data().asDouble()) {
+            for (double v : (hvpSlices ? p.hvpSlices(BLOCK) : p.gradient()).dup('c').data().asDouble()) {
                 out.add(v);
             }
         }
@@ -97,9 +97,9 @@ class StatisticsGroupsTest {
         }
         assertArrayEquals(flat(separate.parameters(), false), flat(grouped.parameters(), false), TOLERANCE, "gradients");
 
-        grouped.zeroCurvatures(BLOCK);
+        grouped.zeroHvpSlices(BLOCK);
         grouped.hessianVectorProducts(rows(0, ROWS), labels(0, ROWS), Pass.BATCH_STATISTICS, 1.0, BLOCK);
-        separate.zeroCurvatures(BLOCK);
+        separate.zeroHvpSlices(BLOCK);
         for (int[] g : groups()) {
             separate.hessianVectorProducts(rows(g[0], g[1]), labels(g[0], g[1]), Pass.BATCH_STATISTICS,
                     (double) (g[1] - g[0]) / ROWS, BLOCK);

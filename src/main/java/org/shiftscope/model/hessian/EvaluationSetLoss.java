@@ -1,9 +1,6 @@
-// The mean training loss over a fixed evaluation set as a function of the parameter vector, with BN in a
-// chosen mode, its gradient and exact Hessian-vector products for blocks of vectors. In ON mode the batch
-// statistics are taken per group of the training batch size, as during training. The set is pushed through
-// the network in passes of several groups (one matrix product per layer for all of them), and the passes
-// are dealt out to shares that run on separate threads. Weight decay λ adds λ/2·‖w‖² (so λ·w to the gradient,
-// λ·v to H·v).
+// The mean training loss over a fixed evaluation set as a function of the flat parameter vector (BN in a
+// chosen mode, batch statistics per training-batch-sized group, weight decay λ/2·‖w‖²): its value, gradient
+// and exact H·v for blocks of vectors, computed by network copies (LossShare) on separate threads.
 package org.shiftscope.model.hessian;
 
 import org.nd4j.linalg.api.buffer.DataType;
@@ -14,7 +11,7 @@ import org.shiftscope.model.net.Network;
 import java.util.ArrayList;
 import java.util.List;
 
-public final class LossFunction {
+public final class EvaluationSetLoss {
     /** Rows of one pass at most (a whole number of batch-statistics groups, at least one). */
     static final int MAX_PASS_ROWS = 1024;
 
@@ -23,7 +20,7 @@ public final class LossFunction {
     private final double weightDecay;
 
     /** The whole computation in float64 on the calling thread. */
-    public LossFunction(Network trained, BnMode mode, Examples set, int chunkSize, double weightDecay) {
+    public EvaluationSetLoss(Network trained, BnMode mode, Examples set, int chunkSize, double weightDecay) {
         this(trained, mode, set, chunkSize, weightDecay, DataType.DOUBLE, 1);
     }
 
@@ -35,7 +32,7 @@ public final class LossFunction {
      * @param precision data type of the network copies the passes run in (float32 or float64)
      * @param threads   threads the passes may use (at most the cores, and one per chunk)
      */
-    public LossFunction(Network trained, BnMode mode, Examples set, int chunkSize, double weightDecay,
+    public EvaluationSetLoss(Network trained, BnMode mode, Examples set, int chunkSize, double weightDecay,
                         DataType precision, int threads) {
         int group = mode == BnMode.ON ? Math.min(chunkSize, set.count()) : 1;
         int groups = (set.count() + group - 1) / group;

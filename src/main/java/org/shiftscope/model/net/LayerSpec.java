@@ -1,0 +1,29 @@
+// One layer of a network as data: its type, its sizes and its settings. A network's structure is a list of
+// these (NetworkSpec); each spec builds its layer and reads itself back from a model export entry.
+package org.shiftscope.model.net;
+
+import java.io.IOException;
+
+public sealed interface LayerSpec permits DenseSpec, BatchNormSpec, ActivationSpec {
+    /** Units in: the width of the (batch, inputs) array the layer takes. */
+    int inputs();
+
+    /** Units out: the width of the (batch, outputs) array it gives. */
+    int outputs();
+
+    /** A new layer with freshly initialised parameters, in the context's data type. */
+    Layer build(LayerContext context);
+
+    /**
+     * The spec of a layer entry of a model export (its "type" field picks the spec), checked against the
+     * width of the layers before it ({@code width} < 0 when it is the first).
+     */
+    static LayerSpec read(ExportedLayer entry, int width) throws IOException {
+        return switch (entry.type()) {
+            case DenseSpec.TYPE -> DenseSpec.read(entry, width);
+            case BatchNormSpec.TYPE -> BatchNormSpec.read(entry, width);
+            case ActivationSpec.TYPE -> ActivationSpec.read(entry, width);
+            default -> throw entry.problem("unknown layer type '" + entry.type() + "'");
+        };
+    }
+}
