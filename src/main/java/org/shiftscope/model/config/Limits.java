@@ -27,6 +27,12 @@ public final class Limits {
     public static final double MAX_STRESS_FACTOR = 10;
     public static final int MIN_STRESS_EVERY = 1;
     public static final int MAX_STRESS_EVERY = 1_000_000;
+    /** A soak runs at least six seconds and at most a week (the end time cannot overflow). */
+    public static final double MIN_SOAK_MINUTES = 0.1;
+    public static final double MAX_SOAK_MINUTES = 7 * 24 * 60;
+    /** Seconds between a soak's memory lines: from one to one a day. */
+    public static final int MIN_SOAK_REPORT_SECONDS = 1;
+    public static final int MAX_SOAK_REPORT_SECONDS = 24 * 60 * 60;
 
     private Limits() {
     }

@@ -17,7 +17,9 @@ public interface Measurements {
         /** Right after a scheduled change of η, β or weight decay: the λ chart gets a point at the change. */
         SCHEDULED_CHANGE,
         /** After a change by hand, at the Hessian's next turn (the curvature is the same, only its threshold moves). */
-        USER_CHANGE
+        USER_CHANGE,
+        /** Asked for outside the rules (train's final report before it exports the model). */
+        REQUESTED
     }
 
     /** A top-k report of the session's weights in its current settings; reports go to {@code out} when done. */

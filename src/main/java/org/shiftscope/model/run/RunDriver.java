@@ -142,7 +142,7 @@ public final class RunDriver {
 
     /** A top-k report of the weights as they are now, through the run's measurements (train's final report). */
     public void measureNow() {
-        measurements.topK(session, Measurements.Due.USER_CHANGE, out);
+        measurements.topK(session, Measurements.Due.REQUESTED, out);
     }
 
     /** Follows {@code next} from the next step on (the window: a change by hand ends the schedule). */
