@@ -7,8 +7,4 @@ package org.shiftscope.model.run;
  * @param maxStableLearningRate the largest healthy η so far, this stretch included; NaN if none yet
  */
 public record StretchEnd(long step, double learningRate, double maxStableLearningRate) {
-    /** Whether this stretch was healthy (its η is the largest healthy one now). */
-    public boolean healthy() {
-        return learningRate == maxStableLearningRate;
-    }
 }
