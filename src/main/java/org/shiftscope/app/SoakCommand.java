@@ -25,9 +25,12 @@ public final class SoakCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--minutes", defaultValue = "120", description = "How long to run, " + Limits.MIN_SOAK_MINUTES + "–" + Limits.MAX_SOAK_MINUTES + ". Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--minutes", defaultValue = "120",
+            description = "How long to run, " + Limits.MIN_SOAK_MINUTES + "–" + Limits.MAX_SOAK_MINUTES + ". Default: ${DEFAULT-VALUE}.")
     private double minutes;
-    @Option(names = "--report-every", defaultValue = "60", description = "Seconds between memory lines, " + Limits.MIN_SOAK_REPORT_SECONDS + "–" + Limits.MAX_SOAK_REPORT_SECONDS + ". Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--report-every", defaultValue = "60",
+            description = "Seconds between memory lines, " + Limits.MIN_SOAK_REPORT_SECONDS + "–"
+                    + Limits.MAX_SOAK_REPORT_SECONDS + ". Default: ${DEFAULT-VALUE}.")
     private int reportEvery;
     @Option(names = "--bn", defaultValue = "on", description = "off, on or frozen. Default: ${DEFAULT-VALUE}.")
     private BnMode bn;

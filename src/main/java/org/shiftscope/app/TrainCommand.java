@@ -50,9 +50,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dataset", defaultValue = "fashion-mnist",
             description = "fashion-mnist (embedded), synthetic, or a folder of MNIST-format IDX files. Default: ${DEFAULT-VALUE}.")
     private String dataset;
-    @Option(names = "--depth", defaultValue = "8", description = "Hidden layers, " + Limits.MIN_DEPTH + "–" + Limits.MAX_DEPTH + ". Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--depth", defaultValue = "8",
+            description = "Hidden layers, " + Limits.MIN_DEPTH + "–" + Limits.MAX_DEPTH + ". Default: ${DEFAULT-VALUE}.")
     private int depth;
-    @Option(names = "--width", defaultValue = "128", description = "Units per hidden layer, " + Limits.MIN_WIDTH + "–" + Limits.MAX_WIDTH + ". Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--width", defaultValue = "128",
+            description = "Units per hidden layer, " + Limits.MIN_WIDTH + "–" + Limits.MAX_WIDTH + ". Default: ${DEFAULT-VALUE}.")
     private int width;
     @Option(names = "--activation", defaultValue = "relu", description = "relu, tanh, sigmoid or softplus. Default: ${DEFAULT-VALUE}.")
     private ActivationFunction activation;
@@ -62,13 +64,15 @@ public final class TrainCommand implements Callable<Integer> {
     private BnMode bn;
     @Option(names = "--lr", defaultValue = "0.1", description = "Learning rate η. Default: ${DEFAULT-VALUE}.")
     private double learningRate;
-    @Option(names = "--momentum", defaultValue = "0", description = "Momentum β in [0, " + Limits.MAX_MOMENTUM + "]. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--momentum", defaultValue = "0",
+            description = "Momentum β in [0, " + Limits.MAX_MOMENTUM + "]. Default: ${DEFAULT-VALUE}.")
     private double momentum;
     @Option(names = "--nesterov", description = "Nesterov momentum instead of heavy-ball.")
     private boolean nesterov;
     @Option(names = "--weight-decay", defaultValue = "0", description = "L2 weight decay λ. Default: ${DEFAULT-VALUE}.")
     private double weightDecay;
-    @Option(names = "--batch", defaultValue = "128", description = "Mini-batch size, " + Limits.MIN_BATCH + "–" + Limits.MAX_BATCH + ". Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batch", defaultValue = "128",
+            description = "Mini-batch size, " + Limits.MIN_BATCH + "–" + Limits.MAX_BATCH + ". Default: ${DEFAULT-VALUE}.")
     private int batch;
     @Option(names = "--steps", defaultValue = "1000", description = "Training steps. Default: ${DEFAULT-VALUE}.")
     private int steps;
@@ -83,21 +87,24 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hessian-every", defaultValue = "0",
             description = "Steps between top-k Hessian eigenvalue computations (also at step 0); 0 = never. Default: ${DEFAULT-VALUE}.")
     private int hessianEvery;
-    @Option(names = "--top-k", defaultValue = "10", description = "Hessian eigenvalues to compute, 1–" + Limits.MAX_TOP_K + ". Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--top-k", defaultValue = "10",
+            description = "Hessian eigenvalues to compute, 1–" + Limits.MAX_TOP_K + ". Default: ${DEFAULT-VALUE}.")
     private int topK;
     @Option(names = "--hessian-samples", defaultValue = "1024",
             description = "Size of the fixed Hessian evaluation set drawn from the training data. Default: ${DEFAULT-VALUE}.")
     private int hessianSamples;
-    @Option(names = "--lanczos-iters", defaultValue = "0", description = "Lanczos iterations, 0–" + Limits.MAX_LANCZOS_ITERATIONS + "; 0 = 4·top-k. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--lanczos-iters", defaultValue = "0",
+            description = "Lanczos iterations, 0–" + Limits.MAX_LANCZOS_ITERATIONS + "; 0 = 4·top-k. Default: ${DEFAULT-VALUE}.")
     private int lanczosIterations;
     @Option(names = "--lr-stress",
-            description = "Learning-rate stress test: η starts at --lr and grows × --stress-factor every --stress-every steps until divergence or --stress-limit; summary.json gets max_stable_lr.")
+            description = "Learning-rate stress test: η starts at --lr and grows × --stress-factor every --stress-every steps until divergence or --stress-limit; hessian.csv gets λ1 at the end of each stretch, summary.json max_stable_lr.")
     private boolean lrStress;
     @Option(names = "--stress-factor", defaultValue = "" + StressSettings.DEFAULT_FACTOR,
             description = "Growth of η per stretch, " + Limits.MIN_STRESS_FACTOR + "–" + Limits.MAX_STRESS_FACTOR + ". Default: √2.")
     private double stressFactor;
     @Option(names = "--stress-every", defaultValue = "" + StressSettings.DEFAULT_EVERY,
-            description = "Steps per stretch, " + Limits.MIN_STRESS_EVERY + "–" + Limits.MAX_STRESS_EVERY + ". Default: ${DEFAULT-VALUE}.")
+            description = "Steps per stretch, " + Limits.MIN_STRESS_EVERY + "–" + Limits.MAX_STRESS_EVERY
+                    + ". Default: ${DEFAULT-VALUE}.")
     private int stressEvery;
     @Option(names = "--stress-limit", defaultValue = "" + StressSettings.DEFAULT_LIMIT,
             description = "Largest η tried, from --lr to " + Limits.MAX_LEARNING_RATE + ". Default: ${DEFAULT-VALUE}.")
