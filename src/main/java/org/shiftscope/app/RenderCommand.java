@@ -9,6 +9,10 @@ import org.shiftscope.model.data.DatasetSource;
 import org.shiftscope.model.data.InvalidDataException;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.hessian.HessianMemory;
+import org.shiftscope.model.run.RunDriver;
+import org.shiftscope.model.run.RunListener;
+import org.shiftscope.model.run.RunNames;
+import org.shiftscope.model.run.RunTexts;
 import org.shiftscope.model.io.SettingsFile;
 import org.shiftscope.model.io.RunRecorder;
 import org.shiftscope.model.scenario.InvalidScenarioException;
@@ -21,7 +25,6 @@ import org.shiftscope.ui.ChartBoard;
 import org.shiftscope.ui.FigureRenderer;
 import org.shiftscope.ui.PngExport;
 import org.shiftscope.ui.RunHistory;
-import org.shiftscope.ui.TrainingViewModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +36,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -122,7 +124,7 @@ public final class RenderCommand implements Callable<Integer> {
         List<Path> written;
         try {
             var runs = runAll(scenario, data, total, err);
-            String title = TrainingViewModel.settingsTitle(scenario.config(), bnLabel(scenario),
+            String title = RunTexts.settingsTitle(scenario.config(), bnLabel(scenario),
                     runs.stream().filter(r -> r.history().latestStep() != null)
                             .mapToLong(r -> r.history().latestStep().step()).max().orElse(0), runs.get(0).history().events());
             written = draw(runs, overlaid || scenario.overlaid(), scenario.stress() != null, title);
@@ -165,58 +167,53 @@ public final class RenderCommand implements Callable<Integer> {
         return s.comparison() ? first + " vs " + s.compareWith().label() : first;
     }
 
-    /** One run's history for the charts and its recorder for the files. */
-    private record Run(String label, RunHistory history, RunRecorder recorder, HessianReport[] lastHessian) {
-    }
-
+    /** Runs the scenario, writing each run's files; returns each run's label and chart history. */
     private List<ChartBoard.Run> runAll(Scenario scenario, Dataset data, long total, PrintWriter err)
             throws IOException {
-        var runs = new ArrayList<Run>();
         var configs = scenario.runs();
-        for (TrainingConfig config : configs) {
-            String label = "BN " + config.optimizer().bnMode().label();
-            Path folder = configs.size() == 1 ? out : out.resolve(label.toLowerCase(Locale.ROOT).replace(' ', '-'));
-            runs.add(new Run(label, new RunHistory(), new RunRecorder(folder, config, RunRecorder.datasetFacts(data)),
-                    new HessianReport[1]));
+        var drivers = ScenarioRunner.drivers(scenario, data, total);
+        var recorders = new ArrayList<RunRecorder>();
+        var runs = new ArrayList<ChartBoard.Run>();
+        for (int i = 0; i < configs.size(); i++) {
+            var run = new ChartBoard.Run(RunNames.label(configs.get(i)), new RunHistory());
+            var recorder = new RunRecorder(RunNames.folder(out, configs, i), configs.get(i), RunRecorder.datasetFacts(data));
+            drivers.get(i).addListener(recorder).addListener(charted(run, err));
+            recorders.add(recorder);
+            runs.add(run);
         }
         long started = System.nanoTime();
-        var outcomes = ScenarioRunner.run(scenario, data, total, new ScenarioRunner.Listener() {
+        ScenarioRunner.run(drivers);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        for (int i = 0; i < runs.size(); i++) {
+            RunDriver driver = drivers.get(i);
+            recorders.get(i).finish(driver, seconds);
+            recorders.get(i).close();
+            runs.get(i).history().setEvents(driver.session().events());
+            if (driver.schedule().hasStress()) {
+                err.println(runs.get(i).label() + ": " + RunTexts.largestHealthyLine(driver.schedule().maxStableLearningRate()));
+            }
+        }
+        return runs;
+    }
+
+    /** Feeds a run's chart history and says on stderr where it diverged and what each Hessian report found. */
+    private static RunListener charted(ChartBoard.Run run, PrintWriter err) {
+        return new RunListener() {
             @Override
-            public void step(int run, StepRecord record) {
-                runs.get(run).history().add(record);
-                runs.get(run).recorder().record(record);
+            public void stepTaken(StepRecord record) {
+                run.history().add(record);
                 if (record.diverged()) {
-                    err.printf("%s diverged at step %d: %s%n", runs.get(run).label(), record.step(),
-                            record.divergence().reason());
+                    err.printf("%s diverged at step %d: %s%n", run.label(), record.step(), record.divergence().reason());
                 }
             }
 
             @Override
-            public void hessian(int run, HessianReport report) throws IOException {
-                runs.get(run).history().add(report);
-                runs.get(run).recorder().recordHessian(report);
-                runs.get(run).lastHessian()[0] = report;
-                err.printf("%s, Hessian at step %d (BN %s): %s%n", runs.get(run).label(), report.step(),
-                        report.bnMode().label(), report.summary());
+            public void hessian(HessianReport report) {
+                run.history().add(report);
+                err.printf("%s, Hessian at step %d (BN %s): %s%n", run.label(), report.step(), report.bnMode().label(),
+                        report.summary());
             }
-        });
-        double seconds = (System.nanoTime() - started) / 1e9;
-        for (int i = 0; i < runs.size(); i++) {
-            var run = runs.get(i);
-            var outcome = outcomes.get(i);
-            run.recorder().finish(TrainCommand.summarise(outcome.session(), run.recorder(), seconds,
-                    run.lastHessian()[0], outcome.schedule().maxStableLearningRate()), outcome.session().startedAs(),
-                    outcome.session().events(),
-                    outcome.session().liveSettings());
-            run.history().setEvents(outcome.session().events());
-            run.recorder().close();
-            if (outcome.schedule().hasStress()) {
-                double best = outcome.schedule().maxStableLearningRate();
-                err.printf("%s: largest healthy learning rate %s%n", run.label(),
-                        Double.isNaN(best) ? "none" : String.format(Locale.ROOT, "%.4g", best));
-            }
-        }
-        return runs.stream().map(r -> new ChartBoard.Run(r.label(), r.history())).toList();
+        };
     }
 
     /** The charts as PNG files; a failed write comes back as the IOException that failed it. */

@@ -2,11 +2,15 @@
 // memory line at fixed intervals, so a maintainer can check that heap and native memory stay flat.
 package org.shiftscope.app;
 
+import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.data.DatasetSource;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.config.HessianSettings;
 import org.shiftscope.model.config.Limits;
 import org.shiftscope.model.config.TrainingConfig;
+import org.shiftscope.model.run.HessianPolicy;
+import org.shiftscope.model.run.RunDriver;
+import org.shiftscope.model.train.SettingsSchedule;
 import org.shiftscope.model.train.TrainingSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,18 +22,15 @@ import java.util.concurrent.Callable;
         description = "Train for a long time and print memory at intervals: live heap after GC, committed heap, resident size "
                 + "before and after the collection, and the off-heap part (resident size minus the heap's resident pages).")
 public final class SoakCommand implements Callable<Integer> {
-    static final double MIN_MINUTES = 0.1;
-    /** One week: long enough for any soak, short enough that the end time cannot overflow. */
-    static final double MAX_MINUTES = 7 * 24 * 60;
-    static final int MIN_REPORT_SECONDS = 1;
-    static final int MAX_REPORT_SECONDS = 24 * 60 * 60;
-
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--minutes", defaultValue = "120", description = "How long to run, 0.1–10080. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--minutes", defaultValue = "120",
+            description = "How long to run, " + Limits.MIN_SOAK_MINUTES + "–" + Limits.MAX_SOAK_MINUTES + ". Default: ${DEFAULT-VALUE}.")
     private double minutes;
-    @Option(names = "--report-every", defaultValue = "60", description = "Seconds between memory lines, 1–86400. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--report-every", defaultValue = "60",
+            description = "Seconds between memory lines, " + Limits.MIN_SOAK_REPORT_SECONDS + "–"
+                    + Limits.MAX_SOAK_REPORT_SECONDS + ". Default: ${DEFAULT-VALUE}.")
     private int reportEvery;
     @Option(names = "--bn", defaultValue = "on", description = "off, on or frozen. Default: ${DEFAULT-VALUE}.")
     private BnMode bn;
@@ -40,32 +41,34 @@ public final class SoakCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var base = TrainingConfig.classroomDefault();
         var config = UsageErrors.build(spec, () -> {
-            Limits.requireRange("minutes", minutes, MIN_MINUTES, MAX_MINUTES);
-            Limits.requireRange("report-every", reportEvery, MIN_REPORT_SECONDS, MAX_REPORT_SECONDS);
+            Limits.requireRange("minutes", minutes, Limits.MIN_SOAK_MINUTES, Limits.MAX_SOAK_MINUTES);
+            Limits.requireRange("report-every", reportEvery, Limits.MIN_SOAK_REPORT_SECONDS, Limits.MAX_SOAK_REPORT_SECONDS);
             return new TrainingConfig(base.dataset(), base.depth(), base.width(), base.activation(), base.init(),
                     base.centerInputs(), base.batchSize(), base.steps(), base.seed(), base.evalEvery(), base.trackedUnit(),
                     base.optimizer().withBnMode(bn), new HessianSettings(hessianEvery, 10, 512, 0));
         });
         var dataset = DatasetSource.load(config.dataset(), config.seed());
-        var session = new TrainingSession(config, dataset);
+        var driver = drive(config, dataset);
         long start = System.nanoTime();
         long end = start + (long) (minutes * 60e9);
         long nextReport = start;
         while (System.nanoTime() < end) {
             if (System.nanoTime() >= nextReport) {
-                report(session.stepsTaken(), (System.nanoTime() - start) / 1e9);
+                report(driver.session().stepsTaken(), (System.nanoTime() - start) / 1e9);
                 nextReport += reportEvery * 1_000_000_000L;
             }
-            if (session.diverged()) {
-                session = new TrainingSession(config, dataset);     // keep going: a soak measures memory, not learning
-            }
-            var record = session.step();
-            if (hessianEvery > 0 && record.step() % hessianEvery == 0 && !record.diverged()) {
-                session.analyseHessian(0, () -> false);
+            if (!driver.step()) {
+                driver = drive(config, dataset);     // diverged, keep going: a soak measures memory, not learning
             }
         }
-        report(session.stepsTaken(), (System.nanoTime() - start) / 1e9);
+        report(driver.session().stepsTaken(), (System.nanoTime() - start) / 1e9);
         return 0;
+    }
+
+    /** An open-ended run with the config's Hessian, as train runs it. */
+    private static RunDriver drive(TrainingConfig config, Dataset dataset) {
+        return RunDriver.headless(new TrainingSession(config, dataset), SettingsSchedule.none(), HessianPolicy.of(config),
+                Long.MAX_VALUE);
     }
 
     private static void report(long steps, double seconds) throws InterruptedException {

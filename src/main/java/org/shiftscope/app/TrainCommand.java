@@ -3,29 +3,28 @@
 package org.shiftscope.app;
 
 import org.shiftscope.model.Backend;
+import org.shiftscope.model.config.HessianSettings;
+import org.shiftscope.model.config.Limits;
+import org.shiftscope.model.config.LiveSettings;
+import org.shiftscope.model.config.StressSettings;
+import org.shiftscope.model.config.TrainingConfig;
 import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.data.DatasetSource;
 import org.shiftscope.model.data.InvalidDataException;
 import org.shiftscope.model.hessian.DensityAnalysis;
-import org.shiftscope.model.hessian.HessianAnalysis;
-import org.shiftscope.model.hessian.DensityReport;
-import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.hessian.EvaluationSetLoss;
-import org.shiftscope.model.io.DensityFigures;
+import org.shiftscope.model.hessian.HessianMemory;
 import org.shiftscope.model.io.ModelExport;
 import org.shiftscope.model.io.RunRecorder;
-import org.shiftscope.model.io.RunSummary;
 import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Initialization;
-import org.shiftscope.model.config.HessianSettings;
+import org.shiftscope.model.run.HessianPolicy;
+import org.shiftscope.model.run.RunDriver;
+import org.shiftscope.model.run.RunTexts;
 import org.shiftscope.model.train.LearningRateStress;
-import org.shiftscope.model.config.Limits;
-import org.shiftscope.model.config.LiveSettings;
-import org.shiftscope.model.train.RunEvent;
-import org.shiftscope.model.config.TrainingConfig;
+import org.shiftscope.model.train.SettingsSchedule;
 import org.shiftscope.model.train.TrainingSession;
-import org.shiftscope.model.hessian.HessianMemory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,17 +33,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train headless and write config.json, metrics.csv, layers.csv, summary.json (and hessian.csv, density.csv, model/) to --out.")
 public final class TrainCommand implements Callable<Integer> {
     static final int EXIT_BAD_INPUT = 2;
-    /** Progress lines printed over a run. */
-    private static final int PROGRESS_LINES = 20;
-    /** Growth of η per stretch: above 1 or η never grows; 10 already skips a decade per stretch. */
-    static final double MIN_STRESS_FACTOR = 1.01;
-    static final double MAX_STRESS_FACTOR = 10;
     private static final String[] STRESS_OPTIONS = {"--stress-factor", "--stress-every", "--stress-limit"};
 
     @CommandLine.Spec
@@ -55,9 +50,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dataset", defaultValue = "fashion-mnist",
             description = "fashion-mnist (embedded), synthetic, or a folder of MNIST-format IDX files. Default: ${DEFAULT-VALUE}.")
     private String dataset;
-    @Option(names = "--depth", defaultValue = "8", description = "Hidden layers, 1–50. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--depth", defaultValue = "8",
+            description = "Hidden layers, " + Limits.MIN_DEPTH + "–" + Limits.MAX_DEPTH + ". Default: ${DEFAULT-VALUE}.")
     private int depth;
-    @Option(names = "--width", defaultValue = "128", description = "Units per hidden layer, 8–1024. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--width", defaultValue = "128",
+            description = "Units per hidden layer, " + Limits.MIN_WIDTH + "–" + Limits.MAX_WIDTH + ". Default: ${DEFAULT-VALUE}.")
     private int width;
     @Option(names = "--activation", defaultValue = "relu", description = "relu, tanh, sigmoid or softplus. Default: ${DEFAULT-VALUE}.")
     private ActivationFunction activation;
@@ -67,13 +64,15 @@ public final class TrainCommand implements Callable<Integer> {
     private BnMode bn;
     @Option(names = "--lr", defaultValue = "0.1", description = "Learning rate η. Default: ${DEFAULT-VALUE}.")
     private double learningRate;
-    @Option(names = "--momentum", defaultValue = "0", description = "Momentum β in [0, 0.999]. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--momentum", defaultValue = "0",
+            description = "Momentum β in [0, " + Limits.MAX_MOMENTUM + "]. Default: ${DEFAULT-VALUE}.")
     private double momentum;
     @Option(names = "--nesterov", description = "Nesterov momentum instead of heavy-ball.")
     private boolean nesterov;
     @Option(names = "--weight-decay", defaultValue = "0", description = "L2 weight decay λ. Default: ${DEFAULT-VALUE}.")
     private double weightDecay;
-    @Option(names = "--batch", defaultValue = "128", description = "Mini-batch size. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batch", defaultValue = "128",
+            description = "Mini-batch size, " + Limits.MIN_BATCH + "–" + Limits.MAX_BATCH + ". Default: ${DEFAULT-VALUE}.")
     private int batch;
     @Option(names = "--steps", defaultValue = "1000", description = "Training steps. Default: ${DEFAULT-VALUE}.")
     private int steps;
@@ -88,21 +87,27 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hessian-every", defaultValue = "0",
             description = "Steps between top-k Hessian eigenvalue computations (also at step 0); 0 = never. Default: ${DEFAULT-VALUE}.")
     private int hessianEvery;
-    @Option(names = "--top-k", defaultValue = "10", description = "Hessian eigenvalues to compute, 1–30. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--top-k", defaultValue = "10",
+            description = "Hessian eigenvalues to compute, 1–" + Limits.MAX_TOP_K + ". Default: ${DEFAULT-VALUE}.")
     private int topK;
     @Option(names = "--hessian-samples", defaultValue = "1024",
             description = "Size of the fixed Hessian evaluation set drawn from the training data. Default: ${DEFAULT-VALUE}.")
     private int hessianSamples;
-    @Option(names = "--lanczos-iters", defaultValue = "0", description = "Lanczos iterations, 0–1000; 0 = 4·top-k. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--lanczos-iters", defaultValue = "0",
+            description = "Lanczos iterations, 0–" + Limits.MAX_LANCZOS_ITERATIONS + "; 0 = 4·top-k. Default: ${DEFAULT-VALUE}.")
     private int lanczosIterations;
     @Option(names = "--lr-stress",
-            description = "Learning-rate stress test: η starts at --lr and grows × --stress-factor every --stress-every steps until divergence or --stress-limit; summary.json gets max_stable_lr.")
+            description = "Learning-rate stress test: η starts at --lr and grows × --stress-factor every --stress-every steps until divergence or --stress-limit; hessian.csv gets λ1 at the end of each stretch, summary.json max_stable_lr.")
     private boolean lrStress;
-    @Option(names = "--stress-factor", defaultValue = "1.4142135623730951", description = "Growth of η per stretch, 1.01–10. Default: √2.")
+    @Option(names = "--stress-factor", defaultValue = "" + StressSettings.DEFAULT_FACTOR,
+            description = "Growth of η per stretch, " + Limits.MIN_STRESS_FACTOR + "–" + Limits.MAX_STRESS_FACTOR + ". Default: √2.")
     private double stressFactor;
-    @Option(names = "--stress-every", defaultValue = "200", description = "Steps per stretch. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--stress-every", defaultValue = "" + StressSettings.DEFAULT_EVERY,
+            description = "Steps per stretch, " + Limits.MIN_STRESS_EVERY + "–" + Limits.MAX_STRESS_EVERY
+                    + ". Default: ${DEFAULT-VALUE}.")
     private int stressEvery;
-    @Option(names = "--stress-limit", defaultValue = "10", description = "Largest η tried. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--stress-limit", defaultValue = "" + StressSettings.DEFAULT_LIMIT,
+            description = "Largest η tried, from --lr to " + Limits.MAX_LEARNING_RATE + ". Default: ${DEFAULT-VALUE}.")
     private double stressLimit;
     @Option(names = "--export-model",
             description = "At the end, compute the Hessian on the final weights and export the model to DIR/model/ (arch.json + .npy).")
@@ -162,10 +167,9 @@ public final class TrainCommand implements Callable<Integer> {
                 throw UsageErrors.usage(spec, e.getMessage());
             }
         }
-        err.printf("Training %s on %s with %s%n", describe(config), data.name(), Backend.describe());
-        LearningRateStress stress = lrStress ? stressSchedule(data.classes()) : null;
+        err.printf("Training %s on %s with %s%n", RunTexts.describe(config), data.name(), Backend.describe());
         try {
-            trainAndRecord(config, session, stress, data, err);
+            trainAndRecord(session, data, err);
         } catch (IOException | UncheckedIOException e) {
             err.println(WriteFailure.describe(out, e));
             return WriteFailure.EXIT_WRITE_FAILED;
@@ -177,81 +181,30 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The training loop, writing the run's files as it goes. */
-    private void trainAndRecord(TrainingConfig config, TrainingSession session, LearningRateStress stress, Dataset data,
-                                PrintWriter err) throws IOException {
-        try (var recorder = new RunRecorder(out, config, RunRecorder.datasetFacts(data))) {
+    /** The run, through the same driver as the window and render, writing the run's files as it goes. */
+    private void trainAndRecord(TrainingSession session, Dataset data, PrintWriter err) throws IOException {
+        try (var recorder = new RunRecorder(out, session.config(), RunRecorder.datasetFacts(data))) {
+            var schedule = new SettingsSchedule(List.of(), lrStress ? LearningRateStress.startingAt(
+                    new StressSettings(stressFactor, stressEvery, stressLimit), learningRate, data.classes()) : null);
+            var policy = HessianPolicy.of(session.config()).withDensityEvery(densityEvery, densityRequest);
+            var driver = RunDriver.headless(session, schedule, policy, steps)
+                    .addListener(recorder)
+                    .addListener(new TrainProgress(err, session, densityRequest, steps));
             long start = System.nanoTime();
-            long progressEvery = Math.max(1, steps / PROGRESS_LINES);
-            HessianReport lastHessian = hessianEvery > 0 ? analyse(session, recorder, err) : null;
-            DensityReport lastDensity = densityEvery > 0 ? density(session, recorder, err) : null;
-            while (session.stepsTaken() < steps && !session.diverged()) {
-                if (stress != null) {
-                    if (stress.finishedAt(session.stepsTaken())) {
-                        break;
-                    }
-                    session.setLiveSettings(session.liveSettings()
-                            .withLearningRate(stress.learningRateAt(session.stepsTaken())), RunEvent.Cause.STRESS_TEST);
-                }
-                var record = session.step();
-                recorder.record(record);
-                if (stress != null) {
-                    stress.record(record);
-                }
-                if (record.step() % progressEvery == 0 || record.diverged()) {
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    err.printf("step %d/%d  loss %.4f  acc %.3f%s  (%.1f steps/s)%n", record.step(), steps,
-                            record.trainLoss(), record.trainAccuracy(),
-                            record.evaluated() ? String.format("  test %.4f/%.3f", record.testLoss(), record.testAccuracy()) : "",
-                            record.step() / seconds);
-                }
-                if (hessianEvery > 0 && record.step() % hessianEvery == 0 && !record.diverged()) {
-                    lastHessian = analyse(session, recorder, err);
-                }
-                if (densityEvery > 0 && record.step() % densityEvery == 0 && !record.diverged()) {
-                    lastDensity = density(session, recorder, err);
-                }
-            }
+            driver.run();
             double seconds = (System.nanoTime() - start) / 1e9;
             if (exportModel && !session.diverged()) {
-                if (lastHessian == null || lastHessian.step() != session.stepsTaken()) {
-                    lastHessian = analyse(session, recorder, err);
+                var last = recorder.lastHessian();
+                if (last == null || last.step() != session.stepsTaken()) {
+                    driver.measureNow();
                 }
                 exportModel(session);
             }
-            var summary = summarise(session, recorder, seconds, lastHessian,
-                    stress == null ? Double.NaN : stress.maxStableLearningRate());
-            recorder.finish(lastDensity == null ? summary : summary.withDensity(DensityFigures.of(lastDensity)),
-                    session.startedAs(), session.events(), session.liveSettings());
-            if (stress != null) {
-                err.printf("Largest healthy learning rate: %s%n", Double.isNaN(stress.maxStableLearningRate())
-                        ? "none" : String.format("%.4g", stress.maxStableLearningRate()));
+            recorder.finish(driver, seconds);
+            if (lrStress) {
+                err.println("Stress test: " + RunTexts.largestHealthyLine(schedule.maxStableLearningRate()));
             }
         }
-    }
-
-    /** Announced first: on a large network the top-k takes seconds, and a silent terminal looks stuck. */
-    private HessianReport analyse(TrainingSession session, RunRecorder recorder, PrintWriter err) throws IOException {
-        err.printf("step %d: computing the top-%d Hessian eigenvalues on %d examples…%n", session.stepsTaken(), topK,
-                session.hessianSet().count());
-        var report = session.analyseHessian(0, () -> false);
-        recorder.recordHessian(report);
-        err.printf("Hessian at step %d: %s, %d iterations, %.1f s%n", report.step(), report.summary(),
-                report.iterations(), report.seconds());
-        return report;
-    }
-
-    /** The spectral density at the current weights, in the current BN mode, as the top-k's loss is built. */
-    private DensityReport density(TrainingSession session, RunRecorder recorder, PrintWriter err) throws IOException {
-        err.printf("step %d: estimating the Hessian's spectral density (%d probe(s) × %d Lanczos steps)…%n",
-                session.stepsTaken(), densityProbes, densitySteps);
-        var settings = session.liveSettings();
-        var report = DensityAnalysis.run(session.network(), settings.bnMode(), session.hessianSet(), batch,
-                settings.weightDecay(), densityRequest, session.stepsTaken(), 0, HessianAnalysis.availableThreads(), () -> false);
-        recorder.recordDensity(report);
-        err.printf("Density at step %d: nodes in [%.4g, %.4g], %.1f s%n", report.step(),
-                report.estimate().smallestNode(), report.estimate().largestNode(), report.seconds());
-        return report;
     }
 
     private void exportModel(TrainingSession session) throws IOException {
@@ -282,35 +235,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (lrStress) {
             UsageErrors.check(spec, () -> {
-                Limits.requireRange("stress-factor", stressFactor, MIN_STRESS_FACTOR, MAX_STRESS_FACTOR);
-                Limits.requireRange("stress-every", stressEvery, 1, Integer.MAX_VALUE);
+                Limits.requireRange("stress-factor", stressFactor, Limits.MIN_STRESS_FACTOR, Limits.MAX_STRESS_FACTOR);
+                Limits.requireRange("stress-every", stressEvery, Limits.MIN_STRESS_EVERY, Limits.MAX_STRESS_EVERY);
                 Limits.requireRange("stress limit", stressLimit, learningRate, Limits.MAX_LEARNING_RATE);
             });
         }
-    }
-
-    private LearningRateStress stressSchedule(int classes) {
-        return new LearningRateStress(learningRate, stressFactor, stressEvery, stressLimit, classes);
-    }
-
-    /** The summary.json of a finished headless run (train and render): final test figures unless it diverged. */
-    static RunSummary summarise(TrainingSession session, RunRecorder recorder, double seconds, HessianReport hessian,
-                                double maxStableLearningRate) {
-        Double testLoss = null;
-        Double testAccuracy = null;
-        if (!session.diverged()) {
-            var test = session.evaluateTest();
-            testLoss = test.meanLoss();
-            testAccuracy = test.accuracy();
-        }
-        return RunSummary.of(session.stepsTaken(), recorder.recentTrainLossAndAccuracy(), testLoss, testAccuracy,
-                session.divergence(), seconds, hessian, maxStableLearningRate);
-    }
-
-    private static String describe(TrainingConfig c) {
-        var o = c.optimizer();
-        return String.format("depth %d × width %d %s, BN %s, lr %s, momentum %s%s, batch %d, %d steps, seed %d",
-                c.depth(), c.width(), c.activation().label(), o.bnMode().label(), o.learningRate(), o.momentum(),
-                o.nesterov() ? " (Nesterov)" : "", c.batchSize(), c.steps(), c.seed());
     }
 }

@@ -7,7 +7,7 @@ import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.hessian.DensityReport;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.net.BnMode;
-import org.shiftscope.model.train.BackgroundTrainer;
+import org.shiftscope.model.run.BackgroundTrainer;
 import org.shiftscope.model.config.LiveSettings;
 import org.shiftscope.model.train.SettingsSchedule;
 import org.shiftscope.model.train.StepRecord;

@@ -5,6 +5,7 @@ package org.shiftscope.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shiftscope.model.io.HessianCsv;
 import org.shiftscope.model.io.Json;
 import org.shiftscope.model.io.RunRecorder;
 
@@ -104,6 +105,23 @@ class TrainCommandTest {
         assertTrue(summary.get("diverged").asBoolean() || metrics.size() - 1 == 400 || 2 * lastLr > 100,
                 "ends by divergence, the step limit or the η limit");
         assertEquals(2, run("train", "--out", out.toString(), "--lr-stress", "--stress-limit", "1000").exitCode());
+    }
+
+    /** As the window and render do: λ1 of the last weights of each stretch, in that stretch's η. */
+    @Test
+    void theStressTestMeasuresLambdaOneAtTheEndOfEveryStretch(@TempDir Path out) throws Exception {
+        var outcome = run("train", "--out", out.toString(), "--dataset", "synthetic", "--depth", "2", "--width", "16",
+                "--bn", "on", "--lr", "0.05", "--lr-stress", "--stress-factor", "2", "--stress-every", "10",
+                "--stress-limit", "0.4", "--steps", "100", "--batch", "32", "--top-k", "2", "--hessian-samples", "128");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        List<String> rows = Files.readAllLines(out.resolve("hessian.csv"));
+        assertEquals(HessianCsv.HEADER, rows.get(0));
+        var rankOne = rows.stream().skip(1).map(r -> r.split(",")).filter(r -> r[1].equals("1")).toList();
+        assertEquals(List.of("10", "20", "30", "40"), rankOne.stream().map(r -> r[0]).toList(),
+                "η 0.05, 0.1, 0.2, 0.4: one λ1 per stretch, then 0.8 passes the limit");
+        assertEquals(List.of(0.05, 0.1, 0.2, 0.4), rankOne.stream().map(r -> Double.parseDouble(r[r.length - 1])).toList());
+        assertEquals(40, Json.mapper().readTree(out.resolve("summary.json").toFile()).at("/hessian/step").asInt(),
+                "the summary's Hessian figures are the last stretch's");
     }
 
     @Test

@@ -18,6 +18,21 @@ public final class Limits {
     public static final int MAX_TOP_K = 30;
     /** More Lanczos products than this are refused: the basis alone would be 1000 vectors of the dimension. */
     public static final int MAX_LANCZOS_ITERATIONS = 1000;
+    /** Steps between periodic Hessian reports the window's control offers (0 = only on request). */
+    public static final int MAX_HESSIAN_EVERY_CONTROL = 5000;
+    /** Seeds the window's control offers; the CLI takes any long. */
+    public static final int MAX_SEED_CONTROL = 1_000_000;
+    /** Growth of η per stress stretch: above 1 or η never grows; 10 already skips a decade per stretch. */
+    public static final double MIN_STRESS_FACTOR = 1.01;
+    public static final double MAX_STRESS_FACTOR = 10;
+    public static final int MIN_STRESS_EVERY = 1;
+    public static final int MAX_STRESS_EVERY = 1_000_000;
+    /** A soak runs at least six seconds and at most a week (the end time cannot overflow). */
+    public static final double MIN_SOAK_MINUTES = 0.1;
+    public static final double MAX_SOAK_MINUTES = 7 * 24 * 60;
+    /** Seconds between a soak's memory lines: from one to one a day. */
+    public static final int MIN_SOAK_REPORT_SECONDS = 1;
+    public static final int MAX_SOAK_REPORT_SECONDS = 24 * 60 * 60;
 
     private Limits() {
     }

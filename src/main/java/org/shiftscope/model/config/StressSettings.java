@@ -3,24 +3,23 @@
 package org.shiftscope.model.config;
 
 /**
- * @param factor growth of η per stretch, > 1 (default √2)
+ * @param factor growth of η per stretch, 1.01–10 (default √2)
  * @param every  steps per stretch (default 200)
  * @param limit  largest η tried (default 10)
  */
 public record StressSettings(double factor, int every, double limit) {
-    public static final double MAX_FACTOR = 10;
-    public static final double DEFAULT_FACTOR = Math.sqrt(2);
+    /** √2, written out so the CLI's option can default to it. */
+    public static final double DEFAULT_FACTOR = 1.4142135623730951;
     public static final int DEFAULT_EVERY = 200;
+    public static final double DEFAULT_LIMIT = 10;
 
     public StressSettings {
-        if (!(factor > 1) || factor > MAX_FACTOR) {
-            throw new IllegalArgumentException("stress factor must be in (1, " + MAX_FACTOR + "] (got " + factor + ")");
-        }
-        Limits.requireRange("stress every", every, 1, 1_000_000);
+        Limits.requireRange("stress factor", factor, Limits.MIN_STRESS_FACTOR, Limits.MAX_STRESS_FACTOR);
+        Limits.requireRange("stress every", every, Limits.MIN_STRESS_EVERY, Limits.MAX_STRESS_EVERY);
         Limits.requireRange("stress limit", limit, Limits.MIN_LEARNING_RATE, Limits.MAX_LEARNING_RATE);
     }
 
     public static StressSettings defaults() {
-        return new StressSettings(DEFAULT_FACTOR, DEFAULT_EVERY, 10);
+        return new StressSettings(DEFAULT_FACTOR, DEFAULT_EVERY, DEFAULT_LIMIT);
     }
 }

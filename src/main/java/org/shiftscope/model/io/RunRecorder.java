@@ -1,12 +1,15 @@
 // Writes a run's files as it goes: config.json at the start (the settings the run started with), metrics.csv
 // and layers.csv a row per step, each row with the BN mode and η of its step; at the end summary.json, events.csv
 // (every change of settings) and config.json again, now pointing to the events and giving the final settings.
-// Column layout is part of the CLI's contract (README, "Output files"): new columns are only ever appended.
+// Listens to a RunDriver, or is fed by hand. Column layout is part of the CLI's contract (README, "Output
+// files"): new columns are only ever appended.
 package org.shiftscope.model.io;
 
 import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.hessian.DensityReport;
 import org.shiftscope.model.hessian.HessianReport;
+import org.shiftscope.model.run.RunDriver;
+import org.shiftscope.model.run.RunListener;
 import org.shiftscope.model.stats.LayerStats;
 import org.shiftscope.model.config.LiveSettings;
 import org.shiftscope.model.train.RunEvent;
@@ -24,7 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-public final class RunRecorder implements AutoCloseable {
+public final class RunRecorder implements RunListener, AutoCloseable {
     public static final String METRICS_HEADER = "step,lr,train_loss,train_acc,test_loss,test_acc,bn_mode";
     public static final String LAYERS_HEADER = "step,layer,where,mean,var,unit_var,between_share,p15,p50,p85,drift,bn_mode,lr";
     public static final String EVENTS_FILE = "events.csv";
@@ -38,6 +41,8 @@ public final class RunRecorder implements AutoCloseable {
     private final Map<String, Object> configJson = new LinkedHashMap<>();
     private HessianCsv hessian;
     private DensityCsv density;
+    private HessianReport lastHessian;
+    private DensityReport lastDensity;
 
     /** @param datasetFacts what the dataset resolved to (name, inputs, classes, sizes), saved beside the config */
     public RunRecorder(Path directory, TrainingConfig config, Map<String, Object> datasetFacts) throws IOException {
@@ -99,6 +104,7 @@ public final class RunRecorder implements AutoCloseable {
             hessian = new HessianCsv(directory.resolve("hessian.csv"));
         }
         hessian.write(report);
+        lastHessian = report;
     }
 
     /** Appends a spectral-density computation to density.csv (created at the first one). */
@@ -107,6 +113,35 @@ public final class RunRecorder implements AutoCloseable {
             density = new DensityCsv(directory.resolve("density.csv"));
         }
         density.write(report);
+        lastDensity = report;
+    }
+
+    @Override
+    public void stepTaken(StepRecord record) {
+        record(record);
+    }
+
+    @Override
+    public void hessian(HessianReport report) {
+        try {
+            recordHessian(report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void density(DensityReport report) {
+        try {
+            recordDensity(report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The last Hessian report recorded, or null. */
+    public HessianReport lastHessian() {
+        return lastHessian;
     }
 
     /** Mean training loss and accuracy over the last {@link #FINAL_WINDOW} recorded steps (NaN if none). */
@@ -137,6 +172,16 @@ public final class RunRecorder implements AutoCloseable {
         configJson.put("settings_changes", events.stream().filter(e -> e.kind() != RunEvent.Kind.DIVERGED).count());
         configJson.put("final_settings", finalSettings);
         writeJson("config.json", configJson);
+    }
+
+    /**
+     * Finishes the files of {@code driver}'s run: its summary (with the final test figures unless it diverged, the
+     * last reports recorded and the stress verdict), events and settings; {@code seconds} of training.
+     */
+    public void finish(RunDriver driver, double seconds) throws IOException {
+        var session = driver.session();
+        finish(RunSummary.of(session, recentTrainLossAndAccuracy(), seconds, lastHessian, lastDensity,
+                driver.schedule().maxStableLearningRate()), session.startedAs(), session.events(), session.liveSettings());
     }
 
     /** Written to a temporary file and renamed, so a reader never sees half a file. */

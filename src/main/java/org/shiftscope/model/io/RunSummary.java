@@ -2,8 +2,10 @@
 package org.shiftscope.model.io;
 
 import org.shiftscope.model.Backend;
+import org.shiftscope.model.hessian.DensityReport;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.train.Divergence;
+import org.shiftscope.model.train.TrainingSession;
 
 /**
  * @param stepsCompleted     steps taken (the last one may be the diverged step)
@@ -39,6 +41,24 @@ public record RunSummary(long stepsCompleted, Double finalTrainLoss, Double fina
                 testAccuracy, divergence != null, divergence == null ? null : divergence.step(),
                 divergence == null ? null : divergence.reason(), seconds, steps == 0 ? 0 : seconds * 1e3 / steps,
                 Backend.describe(), hessian == null ? null : HessianFigures.of(hessian), finite(maxStableLr), null);
+    }
+
+    /**
+     * The summary of a finished headless run (train, render): the final test figures unless it diverged.
+     * @param density the last spectral density, or null
+     */
+    public static RunSummary of(TrainingSession session, double[] recentLossAndAccuracy, double seconds,
+                                HessianReport hessian, DensityReport density, double maxStableLr) {
+        Double testLoss = null;
+        Double testAccuracy = null;
+        if (!session.diverged()) {
+            var test = session.evaluateTest();
+            testLoss = test.meanLoss();
+            testAccuracy = test.accuracy();
+        }
+        var summary = of(session.stepsTaken(), recentLossAndAccuracy, testLoss, testAccuracy, session.divergence(),
+                seconds, hessian, maxStableLr);
+        return density == null ? summary : summary.withDensity(DensityFigures.of(density));
     }
 
     /** This summary with the last spectral-density computation's figures. */

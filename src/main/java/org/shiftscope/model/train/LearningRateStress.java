@@ -6,9 +6,6 @@ package org.shiftscope.model.train;
 import org.shiftscope.model.config.StressSettings;
 
 public final class LearningRateStress {
-    public static final double DEFAULT_FACTOR = StressSettings.DEFAULT_FACTOR;
-    public static final int DEFAULT_EVERY = StressSettings.DEFAULT_EVERY;
-
     private final double start;
     private final double factor;
     private final int every;
@@ -18,6 +15,12 @@ public final class LearningRateStress {
     private int segmentSteps;
     private double maxStableLearningRate = Double.NaN;
 
+    /** The schedule of one run starting at η = {@code start} (the limit is raised to the start if below it). */
+    public static LearningRateStress startingAt(StressSettings settings, double start, int classes) {
+        return new LearningRateStress(start, settings.factor(), settings.every(), Math.max(settings.limit(), start),
+                classes);
+    }
+
     /**
      * @param start   η of the first stretch
      * @param factor  growth per stretch, > 1
@@ -25,12 +28,6 @@ public final class LearningRateStress {
      * @param limit   the run ends once η would exceed this
      * @param classes number of classes C (chance-level loss ln C)
      */
-    /** The schedule of one run starting at η = {@code start} (the limit is raised to the start if below it). */
-    public static LearningRateStress startingAt(StressSettings settings, double start, int classes) {
-        return new LearningRateStress(start, settings.factor(), settings.every(), Math.max(settings.limit(), start),
-                classes);
-    }
-
     public LearningRateStress(double start, double factor, int every, double limit, int classes) {
         if (!(factor > 1) || every < 1 || !(start > 0) || !(limit >= start)) {
             throw new IllegalArgumentException("stress test needs factor > 1, every ≥ 1 and 0 < start ≤ limit");

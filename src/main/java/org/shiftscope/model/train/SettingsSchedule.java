@@ -1,6 +1,6 @@
 // The settings a run follows by itself: a scenario's scheduled changes and, optionally, the learning-rate
-// stress test. The CLI, the headless renderer and the background trainer ask it before every step, so the
-// same scenario takes the same steps everywhere. Mutable; owned by the thread that steps the session.
+// stress test. Every run's driver (train, render, the window) asks it before every step, so the same scenario
+// takes the same steps everywhere. Mutable; owned by the thread that steps the session.
 package org.shiftscope.model.train;
 
 import org.shiftscope.model.config.LiveSettings;

@@ -1,5 +1,5 @@
 // One run of a bundled scenario as `render` runs it (ScenarioRunner on the scenario's own data and seed), with
-// every step record and Hessian report its listener was told, for tests of what the scenario's texts claim.
+// every step record and Hessian report its driver told, for tests of what the scenario's texts claim.
 package org.shiftscope.model.scenario;
 
 import org.shiftscope.model.data.Dataset;
@@ -7,6 +7,8 @@ import org.shiftscope.model.data.DatasetSource;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.hessian.StabilityThreshold;
 import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.run.RunDriver;
+import org.shiftscope.model.run.RunListener;
 import org.shiftscope.model.train.StepRecord;
 
 import java.util.ArrayList;
@@ -17,9 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 /**
  * @param steps   every step record, in order (index i holds step i + 1)
  * @param reports every Hessian report, in order
- * @param outcome the run's end state (session and schedule, with the stress verdict)
+ * @param outcome the run's driver at its end (session and schedule, with the stress verdict)
  */
-record RecordedRun(List<StepRecord> steps, List<HessianReport> reports, ScenarioRunner.Outcome outcome) {
+record RecordedRun(List<StepRecord> steps, List<HessianReport> reports, RunDriver outcome) {
 
     static Scenario bundled(String id) {
         var scenario = ScenarioReader.bundled(id);
@@ -33,28 +35,24 @@ record RecordedRun(List<StepRecord> steps, List<HessianReport> reports, Scenario
 
     /** Runs the scenario for up to {@code steps} steps per run; one recording per run, in the scenario's order. */
     static List<RecordedRun> of(Scenario scenario, long steps) throws Exception {
-        int runs = scenario.runs().size();
-        var records = new ArrayList<List<StepRecord>>();
-        var reports = new ArrayList<List<HessianReport>>();
-        for (int i = 0; i < runs; i++) {
-            records.add(new ArrayList<>());
-            reports.add(new ArrayList<>());
-        }
-        var outcomes = ScenarioRunner.run(scenario, data(scenario), steps, new ScenarioRunner.Listener() {
-            @Override
-            public void step(int run, StepRecord record) {
-                records.get(run).add(record);
-            }
-
-            @Override
-            public void hessian(int run, HessianReport report) {
-                reports.get(run).add(report);
-            }
-        });
+        var drivers = ScenarioRunner.drivers(scenario, data(scenario), steps);
         var result = new ArrayList<RecordedRun>();
-        for (int i = 0; i < runs; i++) {
-            result.add(new RecordedRun(records.get(i), reports.get(i), outcomes.get(i)));
+        for (var driver : drivers) {
+            var run = new RecordedRun(new ArrayList<>(), new ArrayList<>(), driver);
+            driver.addListener(new RunListener() {
+                @Override
+                public void stepTaken(StepRecord record) {
+                    run.steps().add(record);
+                }
+
+                @Override
+                public void hessian(HessianReport report) {
+                    run.reports().add(report);
+                }
+            });
+            result.add(run);
         }
+        ScenarioRunner.run(drivers);
         return result;
     }
 

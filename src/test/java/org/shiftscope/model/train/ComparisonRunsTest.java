@@ -1,13 +1,9 @@
 // Comparison mode's promise: the two runs of a scenario differ only in BN mode, start from identical weights
-// (γ = 1, β = 0 included) and see the same batches in the same order; and a stress-test run in the background
-// trainer measures λ1 at every stretch and ends by itself with its verdict.
+// (γ = 1, β = 0 included) and see the same batches in the same order.
 package org.shiftscope.model.train;
 
 import org.shiftscope.model.config.StressSettings;
-
 import org.shiftscope.model.config.TrainingConfig;
-
-import org.shiftscope.model.config.HessianSettings;
 
 import org.junit.jupiter.api.Test;
 import org.shiftscope.model.net.BnMode;
@@ -18,8 +14,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ComparisonRunsTest {
     static final int BATCHES_COMPARED = 200;
@@ -51,35 +45,6 @@ class ComparisonRunsTest {
         b.network().setBnMode(BnMode.OFF);
         for (int i = 0; i < BATCHES_COMPARED; i++) {
             assertArrayEquals(a.sampler().next(), b.sampler().next(), "batch " + i);
-        }
-    }
-
-    @Test
-    void aBackgroundStressRunMeasuresEveryStretchAndStopsWithItsVerdict() throws Exception {
-        var base = TrainingSessionTest.config(BnMode.ON, 0.05, 64);
-        var config = base.withHessian(new HessianSettings(0, 2, 64, 8)).withOptimizer(base.optimizer().withLearningRate(0.01));
-        var stress = LearningRateStress.startingAt(new StressSettings(4, 10, 1), 0.01, TrainingSessionTest.DATA.classes());   // 0.01 … 0.64
-        try (var trainer = new BackgroundTrainer(config, TrainingSessionTest.DATA, new SettingsSchedule(List.of(), stress))) {
-            trainer.start();
-            var end = BackgroundTrainerTest.await(trainer, s -> s.message() != null && s.state() == TrainerState.PAUSED
-                    || s.state() == TrainerState.DIVERGED);
-            Thread.sleep(BackgroundTrainerTest.QUIET_MS);
-            var records = trainer.drainRecords();
-            var reports = trainer.drainHessianReports();
-            assertTrue(end.stressTest());
-            if (end.state() == TrainerState.PAUSED) {
-                assertEquals(40, end.stepsTaken(), "four stretches of ten steps, then η = 2.56 passes the limit");
-                assertTrue(end.message().startsWith("stress test finished"), end.message());
-            }
-            for (var r : records) {
-                assertEquals(stress.learningRateAt(r.step() - 1), r.learningRate(), 1e-15, "step " + r.step());
-            }
-            long stretches = records.stream().filter(r -> r.step() % 10 == 0 && !r.diverged()).count();
-            assertEquals(stretches, reports.size(), "training waits for λ1 at every stretch end");
-            for (var report : reports) {
-                assertEquals(stress.learningRateAt(report.step() - 1), report.settings().learningRate(), 1e-15);
-            }
-            assertFalse(Double.isNaN(end.maxStableLearningRate()), "the first stretches at small η are healthy");
         }
     }
 }

@@ -57,7 +57,7 @@ class SettingsScheduleTest {
 
     @Test
     void stressSettingsRefuseNonsenseAndStartAtTheRunsLearningRate() {
-        assertEquals("stress factor must be in (1, 10.0] (got 1.0)",
+        assertEquals("stress factor must be between 1.01 and 10 (got 1)",
                 assertThrows(IllegalArgumentException.class, () -> new StressSettings(1, 200, 10)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> new StressSettings(2, 0, 10));
         assertThrows(IllegalArgumentException.class, () -> new StressSettings(2, 10, 1e9));

@@ -1,6 +1,12 @@
-// The background trainer's commands and publication, observed from another thread as the UI would.
-package org.shiftscope.model.train;
+// The background trainer's commands and publication, observed from another thread as the UI would; a stress
+// run measures λ1 at every stretch and ends by itself with its verdict.
+package org.shiftscope.model.run;
 
+import org.shiftscope.model.train.LearningRateStress;
+import org.shiftscope.model.train.SettingsSchedule;
+import org.shiftscope.model.train.TrainerState;
+import org.shiftscope.model.train.TrainingSnapshot;
+import org.shiftscope.model.config.StressSettings;
 import org.shiftscope.model.config.TrainingConfig;
 
 import org.shiftscope.model.config.HessianSettings;
@@ -9,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.shiftscope.model.net.BnMode;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,8 +42,8 @@ class BackgroundTrainerTest {
 
     @Test
     void startPauseStepSettingsAndClose() throws Exception {
-        var config = TrainingSessionTest.config(BnMode.ON, 0.05, 64);
-        try (var trainer = new BackgroundTrainer(config, TrainingSessionTest.DATA)) {
+        var config = RunFixtures.config(BnMode.ON, 0.05, 64);
+        try (var trainer = new BackgroundTrainer(config, RunFixtures.DATA)) {
             assertEquals(TrainerState.READY, trainer.snapshot().state());
             trainer.start();
             await(trainer, s -> s.stepsTaken() >= 10 && s.state() == TrainerState.RUNNING);
@@ -74,11 +81,11 @@ class BackgroundTrainerTest {
 
     @Test
     void hessianReportsArriveWhileTrainingGoesOnAndCarryTheirStep() throws Exception {
-        var base = TrainingSessionTest.config(BnMode.ON, 0.05, 64);
+        var base = RunFixtures.config(BnMode.ON, 0.05, 64);
         var config = new TrainingConfig(base.dataset(), base.depth(), base.width(), base.activation(), base.init(),
                 base.centerInputs(), base.batchSize(), base.steps(), base.seed(), base.evalEvery(), base.trackedUnit(),
                 base.optimizer(), new HessianSettings(5, 4, 128, 12));
-        try (var trainer = new BackgroundTrainer(config, TrainingSessionTest.DATA)) {
+        try (var trainer = new BackgroundTrainer(config, RunFixtures.DATA)) {
             trainer.start();
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (trainer.latestHessian() == null && System.nanoTime() < deadline) {
@@ -100,14 +107,43 @@ class BackgroundTrainerTest {
 
     @Test
     void divergenceIsPublishedAndResetRecovers() throws Exception {
-        var config = TrainingSessionTest.config(BnMode.OFF, 50, 64);
-        try (var trainer = new BackgroundTrainer(config, TrainingSessionTest.DATA)) {
+        var config = RunFixtures.config(BnMode.OFF, 50, 64);
+        try (var trainer = new BackgroundTrainer(config, RunFixtures.DATA)) {
             trainer.start();
             var diverged = await(trainer, s -> s.state() == TrainerState.DIVERGED);
             assertTrue(diverged.message().startsWith("diverged at step "), diverged.message());
-            trainer.rebuild(TrainingSessionTest.config(BnMode.ON, 0.05, 64));
+            trainer.rebuild(RunFixtures.config(BnMode.ON, 0.05, 64));
             trainer.start();
             await(trainer, s -> s.generation() == 1 && s.state() == TrainerState.RUNNING && s.stepsTaken() > 3);
+        }
+    }
+
+    @Test
+    void aBackgroundStressRunMeasuresEveryStretchAndStopsWithItsVerdict() throws Exception {
+        var base = RunFixtures.config(BnMode.ON, 0.05, 64);
+        var config = base.withHessian(new HessianSettings(0, 2, 64, 8)).withOptimizer(base.optimizer().withLearningRate(0.01));
+        var stress = LearningRateStress.startingAt(new StressSettings(4, 10, 1), 0.01, RunFixtures.DATA.classes());   // 0.01 … 0.64
+        try (var trainer = new BackgroundTrainer(config, RunFixtures.DATA, new SettingsSchedule(List.of(), stress))) {
+            trainer.start();
+            var end = await(trainer, s -> s.message() != null && s.state() == TrainerState.PAUSED
+                    || s.state() == TrainerState.DIVERGED);
+            Thread.sleep(QUIET_MS);
+            var records = trainer.drainRecords();
+            var reports = trainer.drainHessianReports();
+            assertTrue(end.stressTest());
+            if (end.state() == TrainerState.PAUSED) {
+                assertEquals(40, end.stepsTaken(), "four stretches of ten steps, then η = 2.56 passes the limit");
+                assertTrue(end.message().startsWith("stress test finished"), end.message());
+            }
+            for (var r : records) {
+                assertEquals(stress.learningRateAt(r.step() - 1), r.learningRate(), 1e-15, "step " + r.step());
+            }
+            long stretches = records.stream().filter(r -> r.step() % 10 == 0 && !r.diverged()).count();
+            assertEquals(stretches, reports.size(), "training waits for λ1 at every stretch end");
+            for (var report : reports) {
+                assertEquals(stress.learningRateAt(report.step() - 1), report.settings().learningRate(), 1e-15);
+            }
+            assertFalse(Double.isNaN(end.maxStableLearningRate()), "the first stretches at small η are healthy");
         }
     }
 }

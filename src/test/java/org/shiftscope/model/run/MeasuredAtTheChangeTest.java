@@ -1,8 +1,13 @@
 // The jump is measured at the switch: when a schedule freezes BN at step N, both the window's trainer and the
 // headless runner take the curvature of the weights of step N in the old mode and in the new one, before any
 // step in the new mode, and the switch is an event at step N made by the scenario.
-package org.shiftscope.model.train;
+package org.shiftscope.model.run;
 
+import org.shiftscope.model.train.RunEvent;
+import org.shiftscope.model.train.ScheduledChange;
+import org.shiftscope.model.train.SettingsSchedule;
+import org.shiftscope.model.train.StepRecord;
+import org.shiftscope.model.train.TrainerState;
 import org.shiftscope.model.config.TrainingConfig;
 
 import org.shiftscope.model.config.HessianSettings;
@@ -26,7 +31,7 @@ class MeasuredAtTheChangeTest {
     static final int STEPS = 40;
 
     static TrainingConfig config() {
-        return TrainingSessionTest.config(BnMode.ON, 0.05, 64).withHessian(new HessianSettings(HESSIAN_EVERY, 4, 128, 12));
+        return RunFixtures.config(BnMode.ON, 0.05, 64).withHessian(new HessianSettings(HESSIAN_EVERY, 4, 128, 12));
     }
 
     static List<ScheduledChange> freeze() {
@@ -38,17 +43,19 @@ class MeasuredAtTheChangeTest {
         var scenario = new Scenario("t", "Freeze", List.of("watch"), "", config(), null, null, freeze(), false);
         var reports = new ArrayList<HessianReport>();
         var steps = new ArrayList<StepRecord>();
-        var outcome = ScenarioRunner.run(scenario, TrainingSessionTest.DATA, STEPS, new ScenarioRunner.Listener() {
+        var drivers = ScenarioRunner.drivers(scenario, RunFixtures.DATA, STEPS);
+        var outcome = drivers.get(0).addListener(new RunListener() {
             @Override
-            public void step(int run, StepRecord record) {
+            public void stepTaken(StepRecord record) {
                 steps.add(record);
             }
 
             @Override
-            public void hessian(int run, HessianReport report) {
+            public void hessian(HessianReport report) {
                 reports.add(report);
             }
-        }).get(0);
+        });
+        ScenarioRunner.run(drivers);
         var atSwitch = reports.stream().filter(r -> r.step() == FREEZE_AT).toList();
         assertEquals(List.of(BnMode.ON, BnMode.FROZEN), atSwitch.stream().map(HessianReport::bnMode).toList());
         assertEquals(BnMode.FROZEN, steps.get(FREEZE_AT).bnMode(), "step 31 is the first in the new mode");
@@ -58,7 +65,7 @@ class MeasuredAtTheChangeTest {
 
     @Test
     void theWindowsTrainerMeasuresBothModesBeforeTheFirstStepInTheNewMode() throws Exception {
-        try (var trainer = new BackgroundTrainer(config(), TrainingSessionTest.DATA, new SettingsSchedule(freeze(), null))) {
+        try (var trainer = new BackgroundTrainer(config(), RunFixtures.DATA, new SettingsSchedule(freeze(), null))) {
             trainer.start();
             var reports = new ArrayList<HessianReport>();
             BackgroundTrainerTest.await(trainer, s -> {

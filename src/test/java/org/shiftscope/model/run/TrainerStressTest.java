@@ -1,8 +1,10 @@
 // Hammers the background trainer with random commands from two threads at once for a bounded time (Start,
 // Pause, Step, live settings incl. BN toggles, rebuilds, Hessian requests): no failure, no deadlock, no
 // stale result shown as current, and a prompt, clean close.
-package org.shiftscope.model.train;
+package org.shiftscope.model.run;
 
+import org.shiftscope.model.train.TrainerState;
+import org.shiftscope.model.train.TrainingSnapshot;
 import org.shiftscope.model.config.TrainingConfig;
 
 import org.shiftscope.model.config.HessianSettings;
@@ -25,11 +27,11 @@ class TrainerStressTest {
 
     @Test
     void randomCommandsFromTwoThreadsNeitherFailNorDeadlock() throws Exception {
-        var base = TrainingSessionTest.config(BnMode.ON, 0.05, 64);
+        var base = RunFixtures.config(BnMode.ON, 0.05, 64);
         var config = new TrainingConfig(base.dataset(), base.depth(), base.width(), base.activation(), base.init(),
                 base.centerInputs(), base.batchSize(), base.steps(), base.seed(), base.evalEvery(), base.trackedUnit(),
                 base.optimizer(), new HessianSettings(7, 3, 64, 8));
-        var trainer = new BackgroundTrainer(config, TrainingSessionTest.DATA);
+        var trainer = new BackgroundTrainer(config, RunFixtures.DATA);
         var problem = new AtomicReference<Throwable>();
         var threads = new ArrayList<Thread>();
         long end = System.currentTimeMillis() + DURATION_MS;

@@ -1,0 +1,56 @@
+// Measurements computed on the spot, on the thread that steps the run, on every core: every report is of
+// the weights of the step that asked for it (train, render, tests).
+package org.shiftscope.model.run;
+
+import org.shiftscope.model.config.LiveSettings;
+import org.shiftscope.model.hessian.DensityAnalysis;
+import org.shiftscope.model.hessian.DensityReport;
+import org.shiftscope.model.hessian.HessianReport;
+import org.shiftscope.model.train.BackgroundHessian;
+import org.shiftscope.model.train.TrainingSession;
+
+import java.util.List;
+
+public final class MeasureNow implements Measurements {
+    private final DensityAnalysis.Request densityRequest;
+    private long lastStep = -1;
+    private LiveSettings lastSettings;
+
+    public MeasureNow(DensityAnalysis.Request densityRequest) {
+        this.densityRequest = densityRequest;
+    }
+
+    @Override
+    public void topK(TrainingSession session, Due due, RunListener out) {
+        out.measuring(BackgroundHessian.Kind.TOP_K, session.stepsTaken());
+        report(session.analyseHessian(0, () -> false), out);
+    }
+
+    /** The old mode's report is left out when the last report is exactly it (a periodic one at this step). */
+    @Override
+    public void aroundSwitch(TrainingSession session, LiveSettings before, RunListener out) {
+        if (lastStep == session.stepsTaken() && before.equals(lastSettings)) {
+            topK(session, Due.SCHEDULED_CHANGE, out);
+            return;
+        }
+        out.measuring(BackgroundHessian.Kind.TOP_K, session.stepsTaken());
+        var both = (List<?>) session.changeJob(0, before).work().apply(() -> false);
+        both.forEach(report -> report((HessianReport) report, out));
+    }
+
+    @Override
+    public void density(TrainingSession session, RunListener out) {
+        out.measuring(BackgroundHessian.Kind.DENSITY, session.stepsTaken());
+        out.density((DensityReport) session.densityJob(0, densityRequest).work().apply(() -> false));
+    }
+
+    @Override
+    public void switchUnmeasured() {
+    }
+
+    private void report(HessianReport report, RunListener out) {
+        lastStep = report.step();
+        lastSettings = report.settings();
+        out.hessian(report);
+    }
+}

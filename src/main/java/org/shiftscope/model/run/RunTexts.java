@@ -1,0 +1,53 @@
+// The lines that describe a run, written once for the CLI, render and the window: its settings in a
+// sentence, the figures' title band, and the stress test's verdict (the largest healthy η).
+package org.shiftscope.model.run;
+
+import org.shiftscope.model.config.TrainingConfig;
+import org.shiftscope.model.train.RunEvent;
+import org.shiftscope.model.train.RunEvents;
+
+import java.util.List;
+import java.util.Locale;
+
+public final class RunTexts {
+    private RunTexts() {
+    }
+
+    /** "depth 8 × width 128 relu, BN on, lr 0.1, momentum 0.0, batch 128, 1000 steps, seed 1". */
+    public static String describe(TrainingConfig c) {
+        var o = c.optimizer();
+        return String.format("depth %d × width %d %s, BN %s, lr %s, momentum %s%s, batch %d, %d steps, seed %d",
+                c.depth(), c.width(), c.activation().label(), o.bnMode().label(), o.learningRate(), o.momentum(),
+                o.nesterov() ? " (Nesterov)" : "", c.batchSize(), c.steps(), c.seed());
+    }
+
+    /**
+     * "ShiftScope · fashion-mnist · depth 8 × width 128 relu · BN on vs off · η 0.1 · … · step 900 · BN on → frozen at
+     * 600": the figures' title band, from the settings the run started with and its changes.
+     */
+    public static String settingsTitle(TrainingConfig c, String bn, long step, List<RunEvent> events) {
+        var o = c.optimizer();
+        String changes = RunEvents.headline(events);
+        return String.format(Locale.ROOT,
+                "ShiftScope · %s · depth %d × width %d %s · BN %s · η %.4g · β %.2f%s · batch %d · seed %d · step %d%s",
+                c.dataset(), c.depth(), c.width(), c.activation().label(), bn, o.learningRate(),
+                o.momentum(), o.nesterov() ? " (Nesterov)" : "", c.batchSize(), c.seed(), step,
+                changes.isEmpty() ? "" : " · " + changes);
+    }
+
+    /** The largest healthy η as "0.4" (four significant digits), or {@code none} when no stretch was healthy. */
+    public static String largestHealthy(double best, String none) {
+        return Double.isNaN(best) ? none : String.format(Locale.ROOT, "%.4g", best);
+    }
+
+    /** "largest healthy learning rate 0.4", or "… none": the stress test's verdict at the end of a headless run. */
+    public static String largestHealthyLine(double best) {
+        return "largest healthy learning rate " + largestHealthy(best, "none");
+    }
+
+    /** "stress test finished at η = 9.514: largest healthy η = 4.757": the window's message when the test ends. */
+    public static String stressFinished(double learningRate, double best) {
+        return String.format(Locale.ROOT, "stress test finished at η = %.4g: largest healthy η = %s", learningRate,
+                largestHealthy(best, "none"));
+    }
+}
