@@ -3,6 +3,7 @@
 // the smoothed spectral density (stochastic Lanczos quadrature). Reported at the step the model was exported at.
 package org.shiftscope.app;
 
+import org.shiftscope.model.io.AtomicFile;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.shiftscope.model.hessian.DensityAnalysis;
 import org.shiftscope.model.hessian.DensityReport;

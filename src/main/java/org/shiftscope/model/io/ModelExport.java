@@ -79,10 +79,7 @@ public final class ModelExport {
                 + "with batch statistics (biased variance) over chunks of bn_chunk rows in mode 'on', running statistics "
                 + "in mode 'frozen'. eval_loss is the mean cross-entropy on eval_x/eval_y without the weight-decay term; "
                 + "the Hessian adds weight_decay·I.");
-        Path temporary = directory.resolve(ARCH + ".tmp");
-        Json.mapper().writeValue(temporary.toFile(), arch);
-        Files.move(temporary, directory.resolve(ARCH), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(directory.resolve(ARCH), file -> Json.mapper().writeValue(file.toFile(), arch));
     }
 
     /** The entry as arch.json holds it: its type, then its fields, each array written to its .npy file and named. */

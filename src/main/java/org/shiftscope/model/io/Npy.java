@@ -74,9 +74,7 @@ public final class Npy {
         out.write(headerBytes.length >>> 8);
         out.write(headerBytes);
         out.write(data);
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(temporary, out.toByteArray());
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(file, temporary -> Files.write(temporary, out.toByteArray()));
     }
 
     /** @throws IOException with a one-line message naming the file and the problem */

@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,11 +183,8 @@ public final class RunRecorder implements RunListener, AutoCloseable {
                 driver.schedule().maxStableLearningRate()), session.startedAs(), session.events(), session.liveSettings());
     }
 
-    /** Written to a temporary file and renamed, so a reader never sees half a file. */
     private void writeJson(String name, Object value) throws IOException {
-        Path temporary = directory.resolve(name + ".tmp");
-        Json.mapper().writeValue(temporary.toFile(), value);
-        Files.move(temporary, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(directory.resolve(name), file -> Json.mapper().writeValue(file.toFile(), value));
     }
 
     /** Round-trip decimal text; an empty cell for NaN (not evaluated). */
