@@ -1,5 +1,5 @@
 // The settings that may change between any two steps without rebuilding the network: the optimiser's
-// hyper-parameters and the BN mode (STYLE.md example 4).
+// hyper-parameters and the BN mode.
 package org.shiftscope.model.config;
 
 import org.shiftscope.model.net.BnMode;

@@ -1,8 +1,6 @@
-// hessian.csv: one row per eigenvalue per computation,
-// `step,rank,eigenvalue,residual,overlap,overlap_with_variances,gradient_share` (overlap = fraction of the
-// eigenvector in the span of the gradients of the logits' batch means; the next column adds the batch variances
-// to that span; gradient_share = (g·v)²/‖g‖², summing over the ranks to Ghorbani et al.'s ‖P_k g‖²/‖g‖²), then the
-// BN mode and η the loss was taken in: the same weights measured in two modes at a switch are two sets of rows.
+// hessian.csv: one row per eigenvalue per computation, `step,rank,eigenvalue,residual,overlap,
+// overlap_with_variances,gradient_share,bn_mode,lr` (definitions: docs/science.md); the same weights measured in
+// two modes at a switch are two sets of rows.
 package org.shiftscope.model.io;
 
 import org.shiftscope.model.hessian.HessianReport;

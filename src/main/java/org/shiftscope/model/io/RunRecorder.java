@@ -1,8 +1,6 @@
-// Writes a run's files as it goes: config.json at the start (the settings the run started with), metrics.csv
-// and layers.csv a row per step, each row with the BN mode and η of its step; at the end summary.json, events.csv
-// (every change of settings) and config.json again, now pointing to the events and giving the final settings.
-// Listens to a RunDriver, or is fed by hand. Column layout is part of the CLI's contract (README, "Output
-// files"): new columns are only ever appended.
+// Writes a run's files as it goes (a RunListener): config.json at the start, a metrics.csv and layers.csv row per
+// step, and at the end summary.json, events.csv and config.json again with the final settings. The column
+// layout is part of the CLI's contract (README, "Output files"): new columns are only ever appended.
 package org.shiftscope.model.io;
 
 import org.shiftscope.model.data.Dataset;

@@ -1,9 +1,6 @@
-// Runs Hessian analyses (top-k reports and spectral densities) on their own thread while training continues
-// (never stop the training thread for a whole computation). The trainer hands over jobs that hold a copy of
-// the weights taken between two steps. At most one job runs and one waits: a job that must not wait behind a
-// stale one (a BN mode switch, a rebuild) cancels the running one and takes the waiting place; a routine one
-// is refused while the thread is busy and stays due. The running job is published, so the window can say
-// "computing at step N…" while it shows the previous report.
+// Runs Hessian analyses (top-k reports, spectral densities) on their own thread on copies of the weights taken
+// between two steps, while training continues. One job runs and one waits: an urgent job (a BN switch, a
+// rebuild) cancels the running one; a routine one is refused while busy and stays due.
 package org.shiftscope.model.train;
 
 import org.shiftscope.model.hessian.DensityReport;

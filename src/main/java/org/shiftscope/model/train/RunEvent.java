@@ -1,7 +1,6 @@
-// A change in a run that a chart must show where it happened (issue "classroom truth"): a BN mode switch (a
-// freeze among them), a new learning rate, momentum or weight decay, and who made it (the user, a scenario's
-// schedule, a stress-test stretch), or the divergence that ended the run. Events are data: charts draw them as
-// labelled vertical markers, exports write them to events.csv.
+// A change a chart must show where it happened: a BN mode switch, a new learning rate, momentum or weight
+// decay, with who made it (user, scenario, stress test), or the divergence that ended the run. Charts draw
+// events as labelled markers; exports write them to events.csv.
 package org.shiftscope.model.train;
 
 import org.shiftscope.model.config.LiveSettings;

@@ -1,8 +1,6 @@
-// SGD with weight decay and heavy-ball or Nesterov momentum, in PyTorch's formulation so runs can be
-// compared with torch.optim.SGD: g ← g + λw; v ← βv + g; w ← w − η·v (heavy ball) or w − η·(g + βv) (Nesterov).
-// One fused pass per parameter over its host buffers (three ND4J ops per parameter cost ~0.4 ms a step in
-// per-op overhead, mostly on the 25 small γ, β and bias arrays at depth 8, README "Speed settings");
-// momentum buffers in float64.
+// SGD with weight decay and heavy-ball or Nesterov momentum in PyTorch's formulation (torch.optim.SGD):
+// g ← g + λw; v ← βv + g; w ← w − η·v (heavy ball) or w − η·(g + βv) (Nesterov). One fused pass per parameter
+// over its host buffers; momentum buffers in float64.
 package org.shiftscope.model.train;
 
 import org.shiftscope.model.config.LiveSettings;
