@@ -108,8 +108,8 @@ final class ModelExportReader {
 
     /** The network of these layers within ShiftScope's limits: hidden (Dense) layers, inputs, widths and classes. */
     private NetworkSpec checkLimits(List<LayerSpec> specs) throws IOException {
-        if (specs.isEmpty()) {
-            throw problem("needs at least one layer, the last giving the classes");
+        if (specs.isEmpty() || !(specs.get(specs.size() - 1) instanceof DenseSpec)) {
+            throw problem("needs at least one layer, the last a dense layer giving the classes");
         }
         long hidden = specs.stream().filter(DenseSpec.class::isInstance).count() - 1;
         if (hidden > Limits.MAX_DEPTH) {

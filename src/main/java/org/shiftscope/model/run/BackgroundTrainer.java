@@ -160,7 +160,8 @@ public final class BackgroundTrainer implements AutoCloseable {
     private void apply(TrainerCommands.Taken taken) {
         if (taken.rebuild() != null) {
             try {
-                driver = drive(new TrainingSession(taken.rebuild(), dataset), driver.schedule());
+                var schedule = taken.schedule() != null ? taken.schedule() : driver.schedule();
+                driver = drive(new TrainingSession(taken.rebuild(), dataset), schedule);
                 state = TrainerState.READY;
                 message = null;
             } catch (RuntimeException e) {
@@ -173,7 +174,7 @@ public final class BackgroundTrainer implements AutoCloseable {
                 turns.submitTopK(driver.session(), true);   // new weights: their curvature at once, not at the first step
             }
         }
-        if (taken.schedule() != null) {
+        if (taken.schedule() != null && taken.rebuild() == null) {
             driver.setSchedule(taken.schedule());
         }
         if (taken.settings() != null) {

@@ -1,5 +1,5 @@
-// When a run measures its curvature besides the fixed rules every driver follows (the start, both sides of a BN
-// switch, right after a scheduled change, the end of each stress stretch): top-k every N steps, densities.
+// When a run measures its curvature besides the fixed rules every driver follows (both sides of a BN switch,
+// right after a scheduled change, the end of each stress stretch): top-k every N steps and at the start, densities.
 package org.shiftscope.model.run;
 
 import org.shiftscope.model.config.TrainingConfig;
@@ -20,7 +20,7 @@ public record HessianPolicy(int every, int densityEvery, boolean densityAtStart,
      */
     public static final int WINDOW_DENSITY_EVERY = 1000;
 
-    /** The config's top-k reports and no densities (render). */
+    /** The config's top-k reports and no densities (train, render, soak). */
     public static HessianPolicy of(TrainingConfig config) {
         return new HessianPolicy(config.hessian().every(), 0, false, false, DensityAnalysis.Request.defaults());
     }

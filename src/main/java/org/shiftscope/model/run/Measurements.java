@@ -22,7 +22,10 @@ public interface Measurements {
         REQUESTED
     }
 
-    /** A top-k report of the session's weights in its current settings; reports go to {@code out} when done. */
+    /**
+     * A top-k report of the session's weights in its current settings. MeasureNow hands it to {@code out} at once;
+     * HessianTurns queues it for the window, which drains reports from the trainer instead.
+     */
     void topK(TrainingSession session, Due due, RunListener out);
 
     /** The curvature on both sides of a BN switch, on the weights of the switch: {@code before}, then the current. */

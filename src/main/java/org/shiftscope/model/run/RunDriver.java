@@ -57,9 +57,11 @@ public final class RunDriver {
      */
     public boolean step() {
         long taken = session.stepsTaken();
+        boolean scheduleFollowed = false;
         if (taken == 0 && !started) {
             started = true;            // the start is measured even in a run given no step
             followSchedule(taken);
+            scheduleFollowed = true;
             measureStart();
         }
         FinishReason over = session.diverged() ? FinishReason.DIVERGED : taken >= budget ? FinishReason.STEPS_DONE
@@ -67,7 +69,9 @@ public final class RunDriver {
         if (over != null) {
             return finish(over);
         }
-        followSchedule(taken);
+        if (!scheduleFollowed) {
+            followSchedule(taken);
+        }
         StepRecord record = session.step();
         schedule.record(record);
         out.stepTaken(record);

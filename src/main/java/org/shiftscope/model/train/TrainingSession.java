@@ -1,5 +1,5 @@
 // One training run, stepped synchronously: the network, its optimiser, the data order and the per-layer
-// statistics. Not thread-safe: the CLI calls it directly, the app through BackgroundTrainer's thread.
+// statistics. Not thread-safe: a RunDriver steps it, on the caller's thread headless or on BackgroundTrainer's.
 package org.shiftscope.model.train;
 
 import org.shiftscope.model.config.LiveSettings;

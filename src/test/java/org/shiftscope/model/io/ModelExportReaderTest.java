@@ -89,6 +89,8 @@ class ModelExportReaderTest {
                         "activation layer 0 comes first"),
                 Arguments.of("a batchnorm array of the wrong size", edit(a -> norm(a).put("beta", "b2.npy")),
                         "batchnorm layer 0's beta (b2.npy) has 3 values; its input width is 5"),
+                Arguments.of("no classifier last", edit(a -> withoutLastLayer(a)),
+                        "the last a dense layer giving the classes"),
                 Arguments.of("top level null", edit(a -> a.removeAll()), "loss must be"),
                 Arguments.of("layers not a list", edit(a -> a.put("layers", 3)), "layers must be a list"),
                 Arguments.of("a negative step", edit(a -> a.put("step", -5)), "step must be a whole number of at least 0"),
@@ -148,6 +150,11 @@ class ModelExportReaderTest {
         for (int i = 0; i < count; i++) {
             ((ArrayNode) arch.get("layers")).remove(0);
         }
+    }
+
+    private static void withoutLastLayer(ObjectNode arch) {
+        var layers = (ArrayNode) arch.get("layers");
+        layers.remove(layers.size() - 1);
     }
 
     private static ObjectNode norm(ObjectNode arch) {
