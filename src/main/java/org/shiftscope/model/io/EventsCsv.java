@@ -23,7 +23,7 @@ public final class EventsCsv {
             lines.add(e.step() + "," + e.kind().label() + "," + quoted(e.from()) + "," + quoted(e.to()) + ","
                     + e.cause().label());
         }
-        Files.write(file, lines);
+        AtomicFile.write(file, temporary -> Files.write(temporary, lines));
     }
 
     /** RFC 4180 quoting for a cell that holds a comma, a quote or a line break. */
