@@ -1,12 +1,14 @@
-// `train`'s progress on stderr, as a listener of its RunDriver: a line every twentieth of the run (and at a
-// divergence), and each Hessian or density computation announced before it starts and reported when done.
+// `train`'s progress on stderr, as a listener of its RunDriver: a line every twentieth of the run, each change
+// of settings, each stress stretch's end, and each Hessian or density computation announced and reported.
 package org.shiftscope.app;
 
 import org.shiftscope.model.hessian.DensityAnalysis;
 import org.shiftscope.model.hessian.DensityReport;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.run.RunListener;
+import org.shiftscope.model.run.StretchEnd;
 import org.shiftscope.model.train.BackgroundHessian;
+import org.shiftscope.model.train.RunEvent;
 import org.shiftscope.model.train.StepRecord;
 import org.shiftscope.model.train.TrainingSession;
 
@@ -64,5 +66,17 @@ final class TrainProgress implements RunListener {
     public void density(DensityReport report) {
         err.printf("Density at step %d: nodes in [%.4g, %.4g], %.1f s%n", report.step(),
                 report.estimate().smallestNode(), report.estimate().largestNode(), report.seconds());
+    }
+
+    @Override
+    public void runEvent(RunEvent event) {
+        err.printf("step %d: %s%n", event.step(), event.describe());
+    }
+
+    @Override
+    public void stretchFinished(StretchEnd stretch) {
+        err.printf("step %d: stress stretch at η %s done; largest healthy η so far %s%n", stretch.step(),
+                RunEvent.number(stretch.learningRate()), Double.isNaN(stretch.maxStableLearningRate()) ? "none"
+                        : RunEvent.number(stretch.maxStableLearningRate()));
     }
 }
