@@ -2,8 +2,8 @@
 // ShiftScopeApp as raw parameters, and this turns them into an Appearance (normal size, light theme if absent).
 package org.shiftscope.app;
 
-import org.shiftscope.ui.Appearance;
-import org.shiftscope.ui.Theme;
+import org.shiftscope.ui.look.Appearance;
+import org.shiftscope.ui.look.Theme;
 
 import java.util.List;
 

@@ -3,7 +3,7 @@
 package org.shiftscope.app;
 
 import org.junit.jupiter.api.Test;
-import org.shiftscope.ui.Theme;
+import org.shiftscope.ui.look.Theme;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

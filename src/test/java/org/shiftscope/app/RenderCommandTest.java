@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shiftscope.model.io.Json;
-import org.shiftscope.ui.FigureRenderer;
+import org.shiftscope.ui.export.FigureRenderer;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;

@@ -1,0 +1,91 @@
+// Draws finished runs with the window's own charts (ChartBoard) off screen and writes them as PNG files: the
+// whole board and every chart on it, each with the settings' title band (PngExport). Used by the headless
+// `render` command; runs on the FX thread in a stage that is never shown on a real screen under Monocle.
+package org.shiftscope.ui.export;
+
+import org.shiftscope.ui.charts.ChartBoard;
+import org.shiftscope.ui.charts.HeatmapView;
+import org.shiftscope.ui.charts.LiveChart;
+import org.shiftscope.ui.look.Appearance;
+import org.shiftscope.ui.look.Theme;
+
+import javafx.animation.AnimationTimer;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+public final class FigureRenderer {
+    /** Size of the board in scene pixels (the PNGs are this times the scale). */
+    public static final int BOARD_WIDTH = 1400;
+    public static final int BOARD_HEIGHT = 900;
+    /** Pulses to wait after showing the stage, so that ChartFX has laid out and drawn every chart. */
+    private static final int SETTLE_PULSES = 6;
+
+    private FigureRenderer() {
+    }
+
+    /**
+     * Must be called on the FX thread. Completes with the files written (board.png first), or exceptionally.
+     * @param overlaid two runs in one set of charts @param stressTest include the stress-test chart
+     */
+    public static CompletableFuture<List<Path>> render(List<ChartBoard.Run> runs, boolean overlaid, boolean stressTest,
+                                                       String title, Path folder, int scale) {
+        var done = new CompletableFuture<List<Path>>();
+        var board = new ChartBoard();
+        new Appearance(Theme.LIGHT, Appearance.MIN_SCALE).applyTo(board);     // the window's colours and fonts
+        board.show(runs, overlaid, true, stressTest);
+        var stage = new Stage();
+        stage.setScene(new Scene(board, BOARD_WIDTH, BOARD_HEIGHT));
+        stage.show();
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses < SETTLE_PULSES) {
+                    return;
+                }
+                stop();
+                try {
+                    done.complete(export(board, title, folder, scale));
+                } catch (IOException | RuntimeException e) {
+                    done.completeExceptionally(e);
+                } finally {
+                    stage.close();
+                }
+            }
+        }.start();
+        return done;
+    }
+
+    /** A grid cell holds a chart, a heatmap, or two heatmaps stacked (comparison overlaid). */
+    private static List<Node> charts(Node cell) {
+        if (cell instanceof LiveChart || cell instanceof HeatmapView) {
+            return List.of(cell);
+        }
+        return ((Parent) cell).getChildrenUnmodifiable();
+    }
+
+    private static List<Path> export(ChartBoard board, String title, Path folder, int scale) throws IOException {
+        var written = new ArrayList<Path>();
+        Path whole = folder.resolve("board.png");
+        PngExport.write(board, scale, title, whole);
+        written.add(whole);
+        for (Node cell : board.visibleCharts()) {
+            for (Node chart : charts(cell)) {
+                Path file = folder.resolve(chart.getId() + ".png");
+                String name = chart instanceof LiveChart live ? live.title() : ((HeatmapView) chart).title();
+                PngExport.write(chart, scale, name + " · " + title, file);
+                written.add(file);
+            }
+        }
+        return written;
+    }
+}

@@ -1,0 +1,99 @@
+// The λ chart never passes an old report off as current: from the first frame after a BN switch the Hessian line
+// says STALE (or already shows a report in the new mode), and a report of the new mode computed at the switch
+// arrives; the badge says how old the shown report is. View-model only: refresh() is called as the frame timer
+// would, and HessianStatus is checked on hand-made reports.
+package org.shiftscope.ui.main;
+
+import org.shiftscope.ui.runs.HessianStatus;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.shiftscope.model.data.SyntheticData;
+import org.shiftscope.model.hessian.HessianReport;
+import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.train.BackgroundHessian;
+import org.shiftscope.model.config.LiveSettings;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+class LiveCurvatureTest {
+    static final long TIMEOUT_NANOS = 60_000_000_000L;
+    static final LiveSettings ON = new LiveSettings(0.1, 0, false, 0, BnMode.ON);
+
+    private final AtomicLong clock = new AtomicLong();
+    private final TrainingViewModel vm = new TrainingViewModel(MainViewTest.config(), SyntheticData.generate(1), clock::get);
+
+    @AfterEach
+    void close() {
+        vm.close();
+    }
+
+    private static HessianReport report(long step, LiveSettings settings) {
+        return new HessianReport(step, 0, settings.bnMode(), settings, new double[]{5, 3}, new double[2], new double[2],
+                new double[2], new double[2], 12, true, 64, 10, 0.1);
+    }
+
+    @Test
+    void aSwitchMarksTheShownReportStaleAndAReportOfTheNewModeComputedAtTheSwitchReplacesIt() throws Exception {
+        vm.start();
+        TrainingViewModelTest.refreshUntil(vm, () -> vm.history().latestHessian() != null && vm.stepsProperty().get() > 30);
+        assertEquals(BnMode.ON, vm.history().latestHessian().bnMode());
+
+        vm.bnModeProperty().set(BnMode.OFF);
+        long deadline = System.nanoTime() + TIMEOUT_NANOS;
+        while (true) {
+            vm.refresh();
+            String line = vm.hessianSummaryProperty().get();
+            HessianReport shown = vm.history().latestHessian();
+            if (vm.trainerSettings().bnMode() == BnMode.OFF && shown.bnMode() == BnMode.ON) {
+                assertTrue(line.contains("STALE, BN is now off"), "an old report is never shown as current: " + line);
+            }
+            if (shown.bnMode() == BnMode.OFF) {
+                assertFalse(line.contains("STALE"), line);
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                fail("no report in the new mode; " + line);
+            }
+            Thread.sleep(2);
+        }
+        var fresh = vm.history().latestHessian();
+        assertTrue(fresh.step() > 30, "computed on the weights at the switch, not before it: step " + fresh.step());
+        assertTrue(vm.hessianSummaryProperty().get().contains("step " + fresh.step() + " (BN off"),
+                vm.hessianSummaryProperty().get());
+        assertTrue(Double.isFinite(vm.lastSwitchSeconds()), "the switch's latency is measured and logged");
+        vm.pause();
+    }
+
+    @Test
+    void theStatusSaysHowOldTheReportIsWhatIsComputedAndWhyItIsStale() {
+        var current = new HessianStatus(report(100, ON), 100, ON, null);
+        assertNull(current.staleReason());
+        assertTrue(current.badge().contains("latest: step 100, current"), current.badge());
+
+        var computing = new BackgroundHessian.Activity(BackgroundHessian.Kind.TOP_K, 130, 0, BnMode.ON, 0);
+        var old = new HessianStatus(report(100, ON), 142, ON, computing);
+        assertEquals(42, old.age());
+        assertTrue(old.badge().contains("42 steps old") && old.badge().contains("λ: computing at step 130…"), old.badge());
+        assertTrue(old.line().startsWith("step 100 (BN on, 42 steps old): λ1 = 5"), old.line());
+
+        var switched = new HessianStatus(report(100, ON), 101, ON.withBnMode(BnMode.FROZEN),
+                new BackgroundHessian.Activity(BackgroundHessian.Kind.TOP_K, 101, 0, BnMode.FROZEN, 0));
+        assertEquals("BN is now frozen", switched.staleReason());
+        assertTrue(switched.line().startsWith("STALE, BN is now frozen: step 100"), switched.line());
+        assertTrue(switched.line().endsWith("λ: computing at step 101 (BN frozen)…"), switched.line());
+
+        var faster = new HessianStatus(report(100, ON), 100, ON.withLearningRate(0.5), null);
+        assertEquals("η is now 0.500", faster.staleReason());
+        assertTrue(faster.stale());
+
+        var nothing = new HessianStatus(null, 0, ON, computing);
+        assertEquals("not computed yet · λ: computing at step 130…", nothing.line());
+    }
+}
