@@ -32,11 +32,12 @@ final class MemoryReport {
         long heapResident = ProcessMemory.heapResidentBytes();
         MallocTrim.run();
         long trimmed = Pointer.physicalBytes();
+        long heapResidentTrimmed = ProcessMemory.heapResidentBytes();       // G1 may give heap pages back meanwhile
         return String.format(Locale.ROOT, "{\"seconds\":%.0f,\"steps\":%d,\"heap_live_mb\":%.1f,\"heap_committed_mb\":%.1f,"
                         + "\"heap_resident_mb\":%.1f,\"rss_mb\":%.1f,\"rss_after_gc_mb\":%.1f,\"off_heap_mb\":%.1f,"
                         + "\"off_heap_trimmed_mb\":%.1f,\"javacpp_tracked_mb\":%.1f}",
                 seconds, steps, heap.getUsed() / MB, heap.getCommitted() / MB, heapResident / MB, residentBefore / MB,
-                resident / MB, offHeap(resident, heapResident), offHeap(trimmed, heapResident), Pointer.totalBytes() / MB);
+                resident / MB, offHeap(resident, heapResident), offHeap(trimmed, heapResidentTrimmed), Pointer.totalBytes() / MB);
     }
 
     private static double offHeap(long resident, long heapResident) {

@@ -12,7 +12,8 @@ import org.shiftscope.model.config.TrainingConfig;
 import org.shiftscope.ui.classroom.ClassroomWindow;
 import org.shiftscope.ui.main.MainView;
 import org.shiftscope.ui.export.QuickExport;
-import org.shiftscope.ui.main.TrainingViewModel;
+import org.shiftscope.ui.main.WindowViewModel;
+import org.shiftscope.ui.runs.BackgroundExecutor;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.scenario.InvalidScenarioException;
 import org.shiftscope.model.scenario.Scenario;
@@ -28,7 +29,7 @@ public final class ShiftScopeApp extends Application {
     static final String SCENARIO_PREFIX = "--scenario=";
     static final String MEMORY_REPORT_PREFIX = "--memory-report=";
 
-    private TrainingViewModel viewModel;
+    private WindowViewModel viewModel;
     private MainView view;
     private MemoryReporter memoryReporter;
 
@@ -53,7 +54,7 @@ public final class ShiftScopeApp extends Application {
         int memoryReportSeconds = getParameters().getRaw().stream().filter(p -> p.startsWith(MEMORY_REPORT_PREFIX))
                 .mapToInt(p -> Integer.parseInt(p.substring(MEMORY_REPORT_PREFIX.length()))).findFirst().orElse(0);
         var dataset = DatasetSource.load(config.dataset(), config.seed());
-        viewModel = new TrainingViewModel(config, dataset, System::nanoTime);
+        viewModel = new WindowViewModel(config, dataset, System::nanoTime, new BackgroundExecutor());
         view = new MainView(viewModel);
         stage.setTitle("ShiftScope — why Batch Normalization works");
         var screen = Screen.getPrimary().getVisualBounds();
@@ -62,13 +63,13 @@ public final class ShiftScopeApp extends Application {
         stage.show();
         if (memoryReportSeconds > 0) {
             var steps = new AtomicLong();
-            viewModel.stepsProperty().addListener((property, before, now) -> steps.set(now.longValue()));
+            viewModel.runs().stepsProperty().addListener((property, before, now) -> steps.set(now.longValue()));
             memoryReporter = new MemoryReporter(memoryReportSeconds, steps::get);
         }
         if (scenario != null) {
-            viewModel.play(scenario);
+            viewModel.choices().play(scenario);
         } else if (getParameters().getRaw().contains(START)) {
-            viewModel.start();
+            viewModel.runs().start();
         }
     }
 

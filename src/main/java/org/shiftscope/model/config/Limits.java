@@ -20,6 +20,9 @@ public final class Limits {
     public static final int MAX_LANCZOS_ITERATIONS = 1000;
     /** Steps between periodic Hessian reports the window's control offers (0 = only on request). */
     public static final int MAX_HESSIAN_EVERY_CONTROL = 5000;
+    /** The window's learning-rate slider: log10 η from -4 to 1 (the stress test's ceiling). */
+    public static final double MIN_LEARNING_RATE_CONTROL = 1e-4;
+    public static final double MAX_LEARNING_RATE_CONTROL = 10;
     /** Seeds the window's control offers; the CLI takes any long. */
     public static final int MAX_SEED_CONTROL = 1_000_000;
     /** Growth of η per stress stretch: above 1 or η never grows; 10 already skips a decade per stretch. */

@@ -6,12 +6,11 @@ package org.shiftscope.ui.classroom;
 import org.shiftscope.ui.export.QuickExport;
 import org.shiftscope.ui.look.Appearance;
 import org.shiftscope.ui.main.MainView;
-import org.shiftscope.ui.main.Notice;
-import org.shiftscope.ui.main.TrainingViewModel;
+import org.shiftscope.ui.export.Notice;
+import org.shiftscope.ui.main.WindowViewModel;
+import org.shiftscope.ui.controls.LearningRateControl;
 import org.shiftscope.ui.runs.MessageKind;
 
-import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Slider;
 import javafx.stage.Stage;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.config.Limits;
@@ -25,12 +24,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 public final class ClassroomCommands {
-    /** One notch in log10(η) when the slider cannot be found (the slider's own block increment otherwise). */
-    static final double DEFAULT_NOTCH = 0.1;
-    /** Export scale when the window's scale choice cannot be found. */
-    static final int DEFAULT_EXPORT_SCALE = 2;
-
-    private final TrainingViewModel vm;
+    private final WindowViewModel vm;
     private final MainView view;
     private final Stage stage;
     private final Appearance appearance;
@@ -38,7 +32,7 @@ public final class ClassroomCommands {
     private final Supplier<Path> exportFolder;
     private ShortcutSheet sheet;
 
-    public ClassroomCommands(TrainingViewModel vm, MainView view, Stage stage, Appearance appearance,
+    public ClassroomCommands(WindowViewModel vm, MainView view, Stage stage, Appearance appearance,
                              ExplanationPanel panel, Supplier<Path> exportFolder) {
         this.vm = vm;
         this.view = view;
@@ -51,8 +45,8 @@ public final class ClassroomCommands {
     public Map<Shortcut, Runnable> actions() {
         var map = new EnumMap<Shortcut, Runnable>(Shortcut.class);
         map.put(Shortcut.START_PAUSE, this::startOrPause);
-        map.put(Shortcut.STEP, vm::step);
-        map.put(Shortcut.RESET, vm::reset);
+        map.put(Shortcut.STEP, vm.runs()::step);
+        map.put(Shortcut.RESET, vm.choices()::reset);
         map.put(Shortcut.TOGGLE_BN, this::toggleBn);
         map.put(Shortcut.FREEZE_BN, this::toggleFrozen);
         map.put(Shortcut.LEARNING_RATE_DOWN, () -> nudgeLearningRate(-1));
@@ -69,41 +63,40 @@ public final class ClassroomCommands {
     }
 
     void startOrPause() {
-        TrainerState state = vm.stateProperty().get();
+        TrainerState state = vm.runs().stateProperty().get();
         if (state == TrainerState.RUNNING) {
-            vm.pause();
+            vm.runs().pause();
         } else if (state == TrainerState.DIVERGED) {
-            vm.showMessage("The run diverged: press R to reset.", MessageKind.WARNING);
+            vm.runs().showMessage("The run diverged: press R to reset.", MessageKind.WARNING);
         } else {
-            vm.start();
+            vm.runs().start();
         }
     }
 
     /** B: BN on ⇄ off, the switch a class expects; frozen goes back to on (frozen is Shift+B's). */
     void toggleBn() {
-        vm.bnModeProperty().set(vm.bnModeProperty().get() == BnMode.ON ? BnMode.OFF : BnMode.ON);
+        vm.settings().bnModeProperty().set(vm.settings().bnModeProperty().get() == BnMode.ON ? BnMode.OFF : BnMode.ON);
     }
 
     /** Shift+B: freeze BN on the current weights, or from frozen back to on. */
     void toggleFrozen() {
-        vm.bnModeProperty().set(vm.bnModeProperty().get() == BnMode.FROZEN ? BnMode.ON : BnMode.FROZEN);
+        vm.settings().bnModeProperty().set(vm.settings().bnModeProperty().get() == BnMode.FROZEN ? BnMode.ON : BnMode.FROZEN);
     }
 
     void nudgeLearningRate(int direction) {
-        Slider slider = (Slider) view.lookup("#lr-slider");
-        double notch = slider != null ? slider.getBlockIncrement() : DEFAULT_NOTCH;
-        vm.learningRateProperty().set(nudgedLearningRate(vm.learningRateProperty().get(), notch, direction));
+        double notch = view.controls().learningRateSlider().getBlockIncrement();
+        vm.settings().learningRateProperty().set(nudgedLearningRate(vm.settings().learningRateProperty().get(), notch, direction));
     }
 
     /** η moved by {@code direction} notches of {@code notch} in log10, kept in the slider's range. */
     static double nudgedLearningRate(double lr, double notch, int direction) {
         double moved = Math.pow(10, Math.log10(lr) + direction * notch);
-        return Math.max(TrainingViewModel.minLearningRate(), Math.min(TrainingViewModel.maxLearningRate(), moved));
+        return LearningRateControl.clamp(moved);
     }
 
     void nudgeDepth(int direction) {
-        int depth = vm.depthProperty().get() + direction;
-        vm.depthProperty().set(Math.max(Limits.MIN_DEPTH, Math.min(Limits.MAX_DEPTH, depth)));
+        int depth = vm.settings().depthProperty().get() + direction;
+        vm.settings().depthProperty().set(Math.max(Limits.MIN_DEPTH, Math.min(Limits.MAX_DEPTH, depth)));
     }
 
     /**
@@ -114,19 +107,14 @@ public final class ClassroomCommands {
         Path file = null;
         try {
             file = QuickExport.fileIn(exportFolder.get(), LocalDateTime.now());
-            view.exportWindow(file, exportScale());
-            vm.showMessage("Window saved as " + file.toAbsolutePath(), MessageKind.SUCCESS);
+            view.exportWindow(file, view.exportBar().scale());
+            vm.runs().showMessage("Window saved as " + file.toAbsolutePath(), MessageKind.SUCCESS);
             Notice.done(stage, "Window saved", file.toAbsolutePath().toString());
         } catch (IOException | RuntimeException e) {
             String why = "Could not save the window" + (file == null ? "" : " as " + file) + ": " + e.getMessage();
-            vm.showMessage(why, MessageKind.ERROR);
+            vm.runs().showMessage(why, MessageKind.ERROR);
             Notice.failed(stage, "Window not saved", why);
         }
-    }
-
-    private int exportScale() {
-        return view.lookup("#export-scale") instanceof ChoiceBox<?> box && box.getValue() instanceof Integer scale
-                ? scale : DEFAULT_EXPORT_SCALE;
     }
 
     void toggleSheet() {

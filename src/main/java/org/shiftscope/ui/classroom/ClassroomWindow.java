@@ -7,8 +7,7 @@ package org.shiftscope.ui.classroom;
 import org.shiftscope.ui.look.Appearance;
 import org.shiftscope.ui.look.Theme;
 import org.shiftscope.ui.main.MainView;
-import org.shiftscope.ui.main.StatusLine;
-import org.shiftscope.ui.main.TrainingViewModel;
+import org.shiftscope.ui.main.WindowViewModel;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.Control;
@@ -28,14 +27,14 @@ public final class ClassroomWindow {
     private final ExplanationPanel panel = new ExplanationPanel(new Explanations(Locale.getDefault()));
     private final ClassroomCommands commands;
 
-    private ClassroomWindow(Stage stage, MainView view, TrainingViewModel vm, Appearance appearance,
+    private ClassroomWindow(Stage stage, MainView view, WindowViewModel vm, Appearance appearance,
                             Supplier<Path> exportFolder) {
         commands = new ClassroomCommands(vm, view, stage, appearance, panel, exportFolder);
         panel.managedProperty().bind(panel.visibleProperty());
         panel.setVisible(!appearance.isPresenting());
         appearance.scaleProperty().addListener(o -> panel.setVisible(!appearance.isPresenting()));
         view.setRight(panel);
-        vm.scenarioProperty().addListener((o, old, now) -> {
+        vm.choices().scenarioProperty().addListener((o, old, now) -> {
             if (now == null) {
                 panel.showScenario(ExplanationPanel.OVERVIEW, "");
             } else {
@@ -44,11 +43,10 @@ public final class ClassroomWindow {
             }
         });
         TitleHover.install(view, panel);
-        if (view.lookup("#status-bar") instanceof StatusLine statusBar) {
-            var switches = List.of(sizeSwitch(appearance), themeSwitch(appearance), explainSwitch(), sheetButton());
-            switches.forEach(ClassroomWindow::keepFullWidth);
-            statusBar.getRightItems().addAll(0, switches);
-        }
+        var switches = List.of(sizeSwitch(appearance), themeSwitch(appearance), explainSwitch(), sheetButton());
+        switches.forEach(ClassroomWindow::keepFullWidth);
+        view.statusBar().getRightItems().addAll(0, switches);
+        view.setBanner(new ScenarioBanner(vm.choices()));
         appearance.applyTo(view);
         new Shortcuts(commands.actions()).install(stage.getScene());
         Shortcuts.annotateTooltips(view);
@@ -58,7 +56,7 @@ public final class ClassroomWindow {
      * Installs everything on a shown or about-to-be-shown window whose scene's root is {@code view}.
      * @param exportFolder where the E shortcut writes the window's PNG
      */
-    public static ClassroomWindow install(Stage stage, MainView view, TrainingViewModel vm, Appearance appearance,
+    public static ClassroomWindow install(Stage stage, MainView view, WindowViewModel vm, Appearance appearance,
                                           Supplier<Path> exportFolder) {
         return new ClassroomWindow(stage, view, vm, appearance, exportFolder);
     }

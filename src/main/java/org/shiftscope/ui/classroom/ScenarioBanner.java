@@ -2,7 +2,8 @@
 // why, its reference, and the button that leaves it for free exploration. Hidden when no scenario plays.
 package org.shiftscope.ui.classroom;
 
-import org.shiftscope.ui.main.TrainingViewModel;
+import org.shiftscope.ui.controls.RunChoicesViewModel;
+import org.shiftscope.ui.look.DemoRole;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -19,19 +20,20 @@ public final class ScenarioBanner extends HBox {
     private final Label explanation = new Label();
     private final Label reference = new Label();
 
-    public ScenarioBanner(TrainingViewModel vm) {
+    public ScenarioBanner(RunChoicesViewModel choices) {
         setId("scenario-banner");
         setSpacing(10);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(6, 8, 6, 8));
-        setStyle("-fx-background-color: #fff8dc; -fx-border-color: #d8c88a; -fx-border-radius: 3; -fx-background-radius: 3;");
+        getStyleClass().add("scenario-banner");
         title.setId("scenario-title");
-        title.setStyle("-fx-font-weight: bold;");
+        title.getStyleClass().add("scenario-title");
         explanation.setId("scenario-text");
         explanation.setWrapText(true);
         explanation.setMinHeight(Region.USE_PREF_SIZE);
         reference.setId("scenario-reference");
-        reference.setStyle("-fx-font-style: italic;");
+        reference.getStyleClass().add("scenario-reference");
+        DemoRole.OPTIONAL.mark(reference);
         reference.setWrapText(true);
         reference.setMinHeight(Region.USE_PREF_SIZE);
         var text = new VBox(2, title, explanation, reference);
@@ -40,10 +42,10 @@ public final class ScenarioBanner extends HBox {
         var leave = new Button("Leave scenario");
         leave.setId("leave-scenario");
         leave.setMinWidth(Region.USE_PREF_SIZE);
-        leave.setOnAction(e -> vm.leaveScenario());
+        leave.setOnAction(e -> choices.leaveScenario());
         getChildren().addAll(text, leave);
-        vm.scenarioProperty().addListener((o, old, now) -> show(now));
-        show(vm.scenarioProperty().get());
+        choices.scenarioProperty().addListener((o, old, now) -> show(now));
+        show(choices.scenarioProperty().get());
     }
 
     private void show(Scenario scenario) {

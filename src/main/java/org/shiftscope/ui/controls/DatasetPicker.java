@@ -1,9 +1,7 @@
 // The Dataset box of the settings column: the embedded Fashion-MNIST subset, the synthetic set, the folder in
-// use (if any) and "folder…", which asks for a folder of MNIST-format files. The box always shows the dataset
-// the run trains on: a cancelled or refused folder, or a dataset that cannot be loaded, puts it back.
+// use and "folder…", which asks for a folder of MNIST-format files. It always shows the dataset the run trains
+// on: a choice shows once loaded; a cancelled or refused folder, or data that cannot be loaded, puts it back.
 package org.shiftscope.ui.controls;
-
-import org.shiftscope.ui.main.TrainingViewModel;
 
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Tooltip;
@@ -11,6 +9,7 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.shiftscope.model.data.EmbeddedData;
 import org.shiftscope.model.data.SyntheticData;
+import org.shiftscope.ui.runs.RunsViewModel;
 
 import java.io.File;
 import java.nio.file.InvalidPathException;
@@ -24,15 +23,17 @@ final class DatasetPicker {
     static final String FOLDER = "folder…";
     private static final List<String> BUILT_IN = List.of(EmbeddedData.FASHION_MNIST, SyntheticData.NAME);
 
-    private final TrainingViewModel vm;
+    private final RunsViewModel runs;
+    private final RunChoicesViewModel choices;
     private final Function<Window, File> askFolder;
     private final ChoiceBox<String> box = new ChoiceBox<>();
     /** Set while the box is made to show the dataset in use, so that is not taken as a choice. */
     private boolean showingInUse;
 
     /** @param askFolder asks for a folder over the given window; null when the user cancels */
-    private DatasetPicker(TrainingViewModel vm, Function<Window, File> askFolder) {
-        this.vm = vm;
+    private DatasetPicker(RunsViewModel runs, RunChoicesViewModel choices, Function<Window, File> askFolder) {
+        this.runs = runs;
+        this.choices = choices;
         this.askFolder = askFolder;
         box.setId("dataset");
         box.setConverter(new StringConverter<>() {
@@ -52,12 +53,12 @@ final class DatasetPicker {
         box.getTooltip().setMaxWidth(360);
         showInUse();
         box.setOnAction(e -> choose());
-        vm.datasetNameProperty().addListener(o -> showInUse());     // a scenario or loaded settings chose one
+        runs.datasetNameProperty().addListener(o -> showInUse());     // a scenario or loaded settings chose one
     }
 
-    /** The box, bound to {@code vm}; folders are asked for with {@code askFolder}. */
-    static ChoiceBox<String> choice(TrainingViewModel vm, Function<Window, File> askFolder) {
-        return new DatasetPicker(vm, askFolder).box;
+    /** The box, showing the runs' dataset; folders are asked for with {@code askFolder}. */
+    static ChoiceBox<String> choice(RunsViewModel runs, RunChoicesViewModel choices, Function<Window, File> askFolder) {
+        return new DatasetPicker(runs, choices, askFolder).box;
     }
 
     private void choose() {
@@ -68,17 +69,17 @@ final class DatasetPicker {
         if (FOLDER.equals(choice)) {
             File folder = askFolder.apply(box.getScene().getWindow());
             if (folder != null) {
-                vm.useDataset(folder.getAbsolutePath());
+                choices.useDataset(folder.getAbsolutePath());
             }
-        } else if (!choice.equals(vm.datasetNameProperty().get())) {
-            vm.useDataset(choice);
+        } else if (!choice.equals(runs.datasetNameProperty().get())) {
+            choices.useDataset(choice);
         }
         showInUse();
     }
 
     /** The entries, with the folder in use among them, and the one in use selected. */
     private void showInUse() {
-        String inUse = vm.datasetNameProperty().get();
+        String inUse = runs.datasetNameProperty().get();
         showingInUse = true;
         try {
             var entries = new ArrayList<>(BUILT_IN);

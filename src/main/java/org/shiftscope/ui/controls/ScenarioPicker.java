@@ -3,8 +3,6 @@
 // Two separate controls, so presentation mode can keep the picker and hide the file button.
 package org.shiftscope.ui.controls;
 
-import org.shiftscope.ui.main.TrainingViewModel;
-
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -22,7 +20,7 @@ final class ScenarioPicker {
     }
 
     /** The bundled scenarios by title; choosing one plays it. */
-    static ComboBox<Scenario> choice(TrainingViewModel vm) {
+    static ComboBox<Scenario> choice(RunChoicesViewModel choices) {
         var choice = new ComboBox<Scenario>();
         choice.setId("scenario");
         choice.setPromptText("Pick a demo…");
@@ -33,11 +31,11 @@ final class ScenarioPicker {
         choice.setTooltip(new Tooltip("Sets the controls for a classic demonstration and starts it; "
                 + "the band above the charts says what to watch. Leave it at any time to explore."));
         choice.setOnAction(e -> {
-            if (choice.getValue() != null && !choice.getValue().equals(vm.scenarioProperty().get())) {
-                vm.play(choice.getValue());
+            if (choice.getValue() != null && !choice.getValue().equals(choices.scenarioProperty().get())) {
+                choices.play(choice.getValue());
             }
         });
-        vm.scenarioProperty().addListener((o, old, now) -> {
+        choices.scenarioProperty().addListener((o, old, now) -> {
             if (now == null || !choice.getItems().contains(now)) {
                 choice.getSelectionModel().clearSelection();      // left, or a teacher's own file
             } else {
@@ -48,7 +46,7 @@ final class ScenarioPicker {
     }
 
     /** Opens a scenario file and plays it, or says in a dialog why it cannot. */
-    static Button loadButton(TrainingViewModel vm) {
+    static Button loadButton(RunChoicesViewModel choices) {
         var load = new Button("Load scenario file…");
         load.setId("load-scenario");
         load.setMaxWidth(Double.MAX_VALUE);
@@ -58,7 +56,7 @@ final class ScenarioPicker {
             File file = chooser.showOpenDialog(load.getScene().getWindow());
             if (file != null) {
                 try {
-                    vm.play(ScenarioReader.read(file.toPath()));
+                    choices.play(ScenarioReader.read(file.toPath()));
                 } catch (InvalidScenarioException ex) {
                     var alert = new Alert(Alert.AlertType.ERROR, ex.getMessage());
                     alert.setHeaderText("Could not use " + file.getName());

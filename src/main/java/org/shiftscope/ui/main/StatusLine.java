@@ -1,10 +1,11 @@
-// The window's status bar: the step counter first and always whole, then the run's state and what it runs on,
-// then the latest message in the style of its kind (a success is not an error's red), then the window's
-// switches. When room runs out, the state and the message are cut short with "…" (the whole message is in its
-// tooltip); the step counter and the switches never are.
+// The window's status bar: the step counter (always whole), the runs' state and backend, long work under way,
+// the latest message in the style of its kind, then the window's switches. When room runs out, the state and
+// the message are cut short with "…" (the whole message is in its tooltip); the counter and switches never are.
 package org.shiftscope.ui.main;
 
+import org.shiftscope.ui.look.DemoRole;
 import org.shiftscope.ui.runs.MessageKind;
+import org.shiftscope.ui.runs.RunsViewModel;
 
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
@@ -12,6 +13,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -27,9 +29,13 @@ public final class StatusLine extends HBox {
     private final Label state = new Label();
     private final Label resources = new Label();
     private final Label message = new Label();
+    /** Long work under way (building a large network, loading data), with a spinning indicator. */
+    private final Label busy = new Label();
     private final HBox rightItems = new HBox(4);
 
-    StatusLine(TrainingViewModel vm) {
+    StatusLine(RunsViewModel runs) {
+        var figures = runs.figures();
+        var messages = runs.messageLine();
         setId("status-bar");
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
@@ -39,27 +45,35 @@ public final class StatusLine extends HBox {
         step.setId("status-step");
         step.getStyleClass().add("status-step");
         step.setMinWidth(Region.USE_PREF_SIZE);
-        step.textProperty().bind(vm.stepsProperty().map(n -> String.format(Locale.ROOT, "Step %,d", n.longValue())));
+        step.textProperty().bind(runs.stepsProperty().map(n -> String.format(Locale.ROOT, "Step %,d", n.longValue())));
 
         state.setId("status-text");
         state.setMinWidth(0);
-        state.textProperty().bind(vm.statusProperty());
+        state.textProperty().bind(figures.statusProperty());
         resources.setId("status-resources");
         resources.setMinWidth(0);
-        resources.textProperty().bind(vm.resourcesProperty().map(text -> "· " + text));
+        DemoRole.OPTIONAL.mark(resources);
+        busy.setId("status-busy");
+        busy.setMinWidth(Region.USE_PREF_SIZE);
+        busy.textProperty().bind(runs.executor().busyProperty());
+        busy.setGraphic(new ProgressIndicator(ProgressIndicator.INDETERMINATE_PROGRESS));
+        busy.getGraphic().setStyle("-fx-pref-width: 1em; -fx-pref-height: 1em;");
+        busy.visibleProperty().bind(runs.executor().busyProperty().isNotEmpty());
+        busy.managedProperty().bind(busy.visibleProperty());
+        resources.textProperty().bind(figures.resourcesProperty().map(text -> "· " + text));
 
         message.setId("message");
         message.getStyleClass().add("message");
         message.setMinWidth(0);
         message.setMaxWidth(Double.MAX_VALUE);
         message.setTextOverrun(OverrunStyle.ELLIPSIS);
-        message.textProperty().bind(Bindings.createStringBinding(() -> vm.messageProperty().get().isEmpty() ? ""
-                : vm.messageKindProperty().get().sign() + vm.messageProperty().get(),
-                vm.messageProperty(), vm.messageKindProperty()));
-        vm.messageKindProperty().addListener((o, old, kind) -> style(kind));
-        style(vm.messageKindProperty().get());
+        message.textProperty().bind(Bindings.createStringBinding(() -> messages.textProperty().get().isEmpty() ? ""
+                : messages.kindProperty().get().sign() + messages.textProperty().get(),
+                messages.textProperty(), messages.kindProperty()));
+        messages.kindProperty().addListener((o, old, kind) -> style(kind));
+        style(messages.kindProperty().get());
         var whole = new Tooltip();
-        whole.textProperty().bind(vm.messageProperty());
+        whole.textProperty().bind(messages.textProperty());
         whole.setWrapText(true);
         whole.setMaxWidth(TOOLTIP_WIDTH);
         message.setTooltip(whole);
@@ -67,7 +81,7 @@ public final class StatusLine extends HBox {
 
         rightItems.setAlignment(Pos.CENTER_RIGHT);
         rightItems.setMinWidth(Region.USE_PREF_SIZE);
-        getChildren().addAll(step, state, resources, message, rightItems);
+        getChildren().addAll(step, state, resources, busy, message, rightItems);
     }
 
     private void style(MessageKind kind) {

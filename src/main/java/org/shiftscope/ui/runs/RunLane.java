@@ -1,8 +1,9 @@
-// One background run as the window sees it: its trainer, the chart history pulled from it, and the metrics
-// log written as it goes. The window has one lane, or two in comparison mode (same weights and data order,
-// different BN mode). Used on the FX thread only; the trainer does the work on its own thread.
+// One background run as the window sees it: its trainer, the chart history pulled from it each frame, and its
+// metrics log (written off the FX thread). The window has one lane, or two in comparison mode (same weights
+// and data order, different BN mode). Used on the FX thread; the trainer and the log work on their own threads.
 package org.shiftscope.ui.runs;
 
+import org.shiftscope.ui.charts.ChartBoard;
 import org.shiftscope.ui.charts.RunHistory;
 
 import org.shiftscope.model.data.Dataset;
@@ -12,14 +13,13 @@ import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.run.BackgroundTrainer;
 import org.shiftscope.model.config.LiveSettings;
 import org.shiftscope.model.train.SettingsSchedule;
-import org.shiftscope.model.train.StepRecord;
 import org.shiftscope.model.config.TrainingConfig;
 import org.shiftscope.model.train.TrainingSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Consumer;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -31,24 +31,22 @@ public final class RunLane implements AutoCloseable {
     static final int LOG_SIZE_CHECK_EVERY = 1000;
     private final Dataset dataset;
     private final BackgroundTrainer trainer;
-    private final long logLimitBytes;
     private RunHistory history = new RunHistory();
-    private RunLog log;
+    private final LaneLog log;
     private long shownGeneration = -1;
     private HessianStatus hessianStatus;
     private BnModeSwitch pendingSwitch;
     private double lastSwitchSeconds = Double.NaN;
-    private String logError;
-    private boolean logFull;
     private LiveSettings lastSettings;
 
-    public RunLane(TrainingConfig config, Dataset dataset, SettingsSchedule schedule) {
-        this(config, dataset, schedule, LOG_LIMIT_BYTES);
+    public RunLane(TrainingConfig config, Dataset dataset, SettingsSchedule schedule, TaskExecutor executor) {
+        this(config, dataset, schedule, executor, LOG_LIMIT_BYTES);
     }
 
-    public RunLane(TrainingConfig config, Dataset dataset, SettingsSchedule schedule, long logLimitBytes) {
+    public RunLane(TrainingConfig config, Dataset dataset, SettingsSchedule schedule, TaskExecutor executor,
+                   long logLimitBytes) {
         this.dataset = dataset;
-        this.logLimitBytes = logLimitBytes;
+        this.log = new LaneLog(executor, logLimitBytes);
         this.trainer = new BackgroundTrainer(config, dataset, schedule);
     }
 
@@ -59,23 +57,22 @@ public final class RunLane implements AutoCloseable {
         if (snapshot.generation() != shownGeneration) {
             shownGeneration = snapshot.generation();
             history = new RunHistory();
-            closeLog();
-            logFull = false;
-            openLog(snapshot.config());
+            log.restart(snapshot.config(), dataset);
             pendingSwitch = null;
             changed = true;
         }
-        for (var record : trainer.drainRecords()) {
+        var records = trainer.drainRecords();
+        for (var record : records) {
             history.add(record);
-            if (log != null && !logFull) {
-                logStep(record);
-            }
             changed = true;
+        }
+        if (!records.isEmpty()) {
+            log.steps(List.copyOf(records));
         }
         for (HessianReport report : trainer.drainHessianReports()) {
             if (report.generation() == shownGeneration) {
                 history.add(report);
-                record(report);
+                log.report(report);
                 noteSwitchAnswered(report);
                 changed = true;
             }
@@ -140,60 +137,11 @@ public final class RunLane implements AutoCloseable {
         return snapshot.scheduled() && previous != null && !previous.equals(snapshot.settings()) ? snapshot.settings() : null;
     }
 
-    private void openLog(TrainingConfig config) {
-        try {
-            log = new RunLog(config, dataset);
-            logError = null;
-        } catch (IOException e) {
-            log = null;
-            logError = "Metrics will not be exportable: " + e.getMessage();
-        }
-    }
-
-    /**
-     * A log that cannot be written (disk full) is dropped, freeing its space; one that reaches
-     * {@link #LOG_LIMIT_BYTES} stops growing, and its export holds the steps up to then. Either way the run
-     * and its charts go on.
-     */
-    private void logStep(StepRecord record) {
-        try {
-            if (record.step() % LOG_SIZE_CHECK_EVERY == 0 && log.bytes() > logLimitBytes) {
-                logFull = true;
-                logError = String.format("Metrics log stopped at step %d (it reached %.0f MB): exported metrics end there",
-                        record.step(), logLimitBytes / 1048576.0);
-                return;
-            }
-            log.add(record);
-        } catch (UncheckedIOException e) {
-            closeLog();
-            logError = "Metrics log stopped, so this run's metrics cannot be exported: " + e.getCause().getMessage();
-        }
-    }
-
-    private void record(HessianReport report) {
-        if (log == null) {
-            return;
-        }
-        try {
-            log.add(report);
-        } catch (IOException e) {
-            logError = "Could not record the Hessian report: " + e.getMessage();
-        }
-    }
-
-    private void closeLog() {
-        if (log != null) {
-            log.close();
-            log = null;
-        }
-    }
-
-    public void exportMetrics(Path folder) throws IOException {
-        if (log == null) {
-            throw new IOException(logError != null ? logError : "no metrics were recorded for this run");
-        }
+    /** Writes the CLI's files for this run into {@code folder} on the executor, after every row logged so far. */
+    public void exportMetrics(Path folder, Runnable done, Consumer<Throwable> failed) {
         var snapshot = trainer.snapshot();
-        log.exportTo(folder, snapshot.maxStableLearningRate(), snapshot.config(), snapshot.events(), snapshot.settings());
+        log.export(folder, snapshot.maxStableLearningRate(), snapshot.config(), snapshot.events(), snapshot.settings(),
+                done, failed);
     }
 
     /** "BN on": how the charts and the status bar name this lane. */
@@ -213,7 +161,7 @@ public final class RunLane implements AutoCloseable {
         if (snapshot.message() != null) {
             return snapshot.message();
         }
-        return trainer.hessianError() != null ? trainer.hessianError() : logError;
+        return trainer.hessianError() != null ? trainer.hessianError() : log.error();
     }
 
     /** The Hessian line of this run: the shown report, its age, whether it is stale, what is being computed. */
@@ -238,6 +186,12 @@ public final class RunLane implements AutoCloseable {
         return trainer.snapshot();
     }
 
+    /** This run as the charts take it: its label, history and the Hessian badge. */
+    public ChartBoard.Run chartRun() {
+        return hessianStatus == null ? new ChartBoard.Run(label(), history)
+                : new ChartBoard.Run(label(), history, hessianStatus.badge(), hessianStatus.stale());
+    }
+
     public RunHistory history() {
         return history;
     }
@@ -245,6 +199,6 @@ public final class RunLane implements AutoCloseable {
     @Override
     public void close() {
         trainer.close();
-        closeLog();
+        log.close();
     }
 }

@@ -2,11 +2,13 @@
 // on the small synthetic run of MainViewTest, for the headless TestFX tests of issue 9.
 package org.shiftscope.ui.classroom;
 
+import org.shiftscope.ui.runs.TaskExecutor;
+
 import org.shiftscope.ui.main.MainViewTest;
 
 import org.shiftscope.ui.look.Appearance;
 import org.shiftscope.ui.main.MainView;
-import org.shiftscope.ui.main.TrainingViewModel;
+import org.shiftscope.ui.main.WindowViewModel;
 
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -19,13 +21,13 @@ public final class ClassroomFixture {
     public static final double WIDTH = 1280;
     public static final double HEIGHT = 720;
 
-    public final TrainingViewModel vm;
+    public final WindowViewModel vm;
     final MainView view;
     public final Appearance appearance;
     final ClassroomWindow window;
 
     public ClassroomFixture(Stage stage, Appearance appearance, Supplier<Path> exportFolder) {
-        this.vm = new TrainingViewModel(MainViewTest.config(), SyntheticData.generate(1), System::nanoTime);
+        this.vm = new WindowViewModel(MainViewTest.config(), SyntheticData.generate(1), System::nanoTime, TaskExecutor.sameThread());
         this.view = new MainView(vm);
         this.appearance = appearance;
         stage.setFullScreen(false);

@@ -2,10 +2,12 @@
 // line, the learning-rate notch and its clamping, and the names of quick exports.
 package org.shiftscope.ui.classroom;
 
+import org.shiftscope.model.config.Limits;
+
 import org.shiftscope.ui.export.QuickExport;
 import org.shiftscope.ui.look.Appearance;
 import org.shiftscope.ui.look.Theme;
-import org.shiftscope.ui.main.TrainingViewModel;
+import org.shiftscope.ui.main.WindowViewModel;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,10 +47,10 @@ class ClassroomValuesTest {
     void aLearningRateNotchIsOneBlockIncrementOnTheLogScaleClampedToTheSlidersRange() {
         assertEquals(Math.pow(10, -0.9), ClassroomCommands.nudgedLearningRate(0.1, 0.1, 1), EXACT);
         assertEquals(Math.pow(10, -1.1), ClassroomCommands.nudgedLearningRate(0.1, 0.1, -1), EXACT);
-        assertEquals(TrainingViewModel.maxLearningRate(),
-                ClassroomCommands.nudgedLearningRate(TrainingViewModel.maxLearningRate(), 0.1, 1));
-        assertEquals(TrainingViewModel.minLearningRate(),
-                ClassroomCommands.nudgedLearningRate(TrainingViewModel.minLearningRate(), 0.1, -1));
+        assertEquals(Limits.MAX_LEARNING_RATE_CONTROL,
+                ClassroomCommands.nudgedLearningRate(Limits.MAX_LEARNING_RATE_CONTROL, 0.1, 1));
+        assertEquals(Limits.MIN_LEARNING_RATE_CONTROL,
+                ClassroomCommands.nudgedLearningRate(Limits.MIN_LEARNING_RATE_CONTROL, 0.1, -1));
     }
 
     @Test

@@ -95,9 +95,10 @@ class PresentationModeTest {
     @Test
     void presentationHidesSecondaryControlsAndNormalModeBringsThemBack(FxRobot robot) {
         robot.interact(() -> app.appearance.scaleProperty().set(1.5));
-        assertFalse(robot.lookup("#momentum-slider").query().isVisible());
-        assertFalse(robot.lookup("#dataset").query().isVisible() && robot.lookup("#dataset").query().getParent().isVisible());
-        assertFalse(robot.lookup("#export-png").query().getParent().isVisible(), "the export bar");
+        assertFalse(treeVisible(robot.lookup("#momentum-slider").query()));
+        assertFalse(treeVisible(robot.lookup("#dataset").query()));
+        assertFalse(treeVisible(robot.lookup("#export-png").query()), "the export bar");
+        assertFalse(treeVisible(robot.lookup("#status-resources").query()));
         assertTrue(robot.lookup("#lr-slider").query().isVisible());
         assertTrue(robot.lookup("#bn-frozen").query().isVisible());
         robot.interact(() -> app.appearance.scaleProperty().set(1));

@@ -65,15 +65,15 @@ class ProjectorLayoutTest {
 
     @Test
     void at1280By720EveryChartIsTallEnoughAndNoTextIsCutInNormalAndPresentationMode(FxRobot robot) throws Exception {
-        robot.interact(app.vm::start);
-        MainViewTest.waitUntil(() -> app.vm.stepsProperty().get() >= 60 && app.view.hessianChart().pointCount() > 0);
-        robot.interact(app.vm::pause);
+        robot.interact(app.vm.runs()::start);
+        MainViewTest.waitUntil(() -> app.vm.runs().stepsProperty().get() >= 60 && app.view.hessianChart().pointCount() > 0);
+        robot.interact(app.vm.runs()::pause);
         checkEveryScale(robot, 8);
 
-        robot.interact(() -> app.vm.bnModeProperty().set(BnMode.OFF));        // a BN switch brings a density
-        robot.interact(app.vm::step);
+        robot.interact(() -> app.vm.settings().bnModeProperty().set(BnMode.OFF));        // a BN switch brings a density
+        robot.interact(app.vm.runs()::step);
         MainViewTest.waitUntil(() -> app.view.densityChart().getScene() != null && app.view.densityChart().pointCount() > 0);
-        robot.interact(app.vm::pause);
+        robot.interact(app.vm.runs()::pause);
         checkEveryScale(robot, 9);
     }
 

@@ -2,10 +2,12 @@
 // field or moving a focused slider stay theirs; Enter presses a focused button; tooltips name the keys.
 package org.shiftscope.ui.classroom;
 
+import org.shiftscope.ui.controls.RunChoicesViewModel;
+
 import org.shiftscope.ui.look.Appearance;
 import org.shiftscope.ui.look.Theme;
-import org.shiftscope.ui.main.Notice;
-import org.shiftscope.ui.main.TrainingViewModel;
+import org.shiftscope.ui.export.Notice;
+import org.shiftscope.ui.main.WindowViewModel;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.Slider;
@@ -70,77 +72,77 @@ class ShortcutsTest {
     void spaceStartsAndPausesStepAndResetWork(FxRobot robot) throws Exception {
         unfocus(robot);
         robot.type(KeyCode.S);
-        waitUntil(() -> app.vm.stepsProperty().get() == 1);
+        waitUntil(() -> app.vm.runs().stepsProperty().get() == 1);
         robot.type(KeyCode.SPACE);
-        waitUntil(() -> app.vm.stateProperty().get() == TrainerState.RUNNING);
+        waitUntil(() -> app.vm.runs().stateProperty().get() == TrainerState.RUNNING);
         robot.type(KeyCode.SPACE);
-        waitUntil(() -> app.vm.stateProperty().get() == TrainerState.PAUSED);
-        assertTrue(app.vm.stepsProperty().get() > 1);
+        waitUntil(() -> app.vm.runs().stateProperty().get() == TrainerState.PAUSED);
+        assertTrue(app.vm.runs().stepsProperty().get() > 1);
         robot.type(KeyCode.R);
-        waitUntil(() -> app.vm.stepsProperty().get() == 0);
+        waitUntil(() -> app.vm.runs().stepsProperty().get() == 0);
     }
 
     @Test
     void bSwitchesBnOnAndOffAndShiftBFreezesIt(FxRobot robot) {
         unfocus(robot);
-        assertEquals(BnMode.ON, app.vm.bnModeProperty().get());
+        assertEquals(BnMode.ON, app.vm.settings().bnModeProperty().get());
         robot.type(KeyCode.B);
-        assertEquals(BnMode.OFF, app.vm.bnModeProperty().get());
+        assertEquals(BnMode.OFF, app.vm.settings().bnModeProperty().get());
         assertTrue(robot.lookup("#bn-off").queryAs(ToggleButton.class).isSelected(), "the BN control follows");
         robot.type(KeyCode.B);
-        assertEquals(BnMode.ON, app.vm.bnModeProperty().get());
+        assertEquals(BnMode.ON, app.vm.settings().bnModeProperty().get());
         robot.push(KeyCode.SHIFT, KeyCode.B);
-        assertEquals(BnMode.FROZEN, app.vm.bnModeProperty().get());
+        assertEquals(BnMode.FROZEN, app.vm.settings().bnModeProperty().get());
         assertTrue(robot.lookup("#bn-frozen").queryAs(ToggleButton.class).isSelected());
         robot.push(KeyCode.SHIFT, KeyCode.B);
-        assertEquals(BnMode.ON, app.vm.bnModeProperty().get(), "Shift+B again: back to on");
+        assertEquals(BnMode.ON, app.vm.settings().bnModeProperty().get(), "Shift+B again: back to on");
         robot.push(KeyCode.SHIFT, KeyCode.B);
         robot.type(KeyCode.B);
-        assertEquals(BnMode.ON, app.vm.bnModeProperty().get(), "B from frozen: back to on, never frozen → off");
+        assertEquals(BnMode.ON, app.vm.settings().bnModeProperty().get(), "B from frozen: back to on, never frozen → off");
     }
 
     @Test
     void rAfterAFreezeGivesANetworkWithBnOn(FxRobot robot) throws Exception {
         unfocus(robot);
         robot.type(KeyCode.S);
-        waitUntil(() -> app.vm.stepsProperty().get() == 1);
+        waitUntil(() -> app.vm.runs().stepsProperty().get() == 1);
         robot.push(KeyCode.SHIFT, KeyCode.B);
         robot.type(KeyCode.R);
-        waitUntil(() -> app.vm.stepsProperty().get() == 0);
-        assertEquals(BnMode.ON, app.vm.bnModeProperty().get());
+        waitUntil(() -> app.vm.runs().stepsProperty().get() == 0);
+        assertEquals(BnMode.ON, app.vm.settings().bnModeProperty().get());
         assertTrue(robot.lookup("#bn-on").queryAs(ToggleButton.class).isSelected());
-        assertEquals(TrainingViewModel.UNFROZEN_ON_RESET, app.vm.messageProperty().get());
+        assertEquals(RunChoicesViewModel.UNFROZEN_ON_RESET, app.vm.runs().messageLine().textProperty().get());
     }
 
     @Test
     void arrowsMoveTheLearningRateOneSliderNotchAndStopAtTheEnds(FxRobot robot) {
         unfocus(robot);
         Slider slider = robot.lookup("#lr-slider").queryAs(Slider.class);
-        double before = app.vm.learningRateProperty().get();
+        double before = app.vm.settings().learningRateProperty().get();
         robot.type(KeyCode.RIGHT);
-        assertEquals(Math.pow(10, Math.log10(before) + slider.getBlockIncrement()), app.vm.learningRateProperty().get(),
+        assertEquals(Math.pow(10, Math.log10(before) + slider.getBlockIncrement()), app.vm.settings().learningRateProperty().get(),
                 before * LR_TOLERANCE);
-        assertEquals(Math.log10(app.vm.learningRateProperty().get()), slider.getValue(), 1e-12, "the slider follows");
+        assertEquals(Math.log10(app.vm.settings().learningRateProperty().get()), slider.getValue(), 1e-12, "the slider follows");
         robot.type(KeyCode.LEFT, 2);
-        assertEquals(Math.pow(10, Math.log10(before) - slider.getBlockIncrement()), app.vm.learningRateProperty().get(),
+        assertEquals(Math.pow(10, Math.log10(before) - slider.getBlockIncrement()), app.vm.settings().learningRateProperty().get(),
                 before * 1e-9);
-        robot.interact(() -> app.vm.learningRateProperty().set(TrainingViewModel.maxLearningRate()));
+        robot.interact(() -> app.vm.settings().learningRateProperty().set(Limits.MAX_LEARNING_RATE_CONTROL));
         robot.type(KeyCode.RIGHT);
-        assertEquals(TrainingViewModel.maxLearningRate(), app.vm.learningRateProperty().get());
-        robot.interact(() -> app.vm.learningRateProperty().set(TrainingViewModel.minLearningRate()));
+        assertEquals(Limits.MAX_LEARNING_RATE_CONTROL, app.vm.settings().learningRateProperty().get());
+        robot.interact(() -> app.vm.settings().learningRateProperty().set(Limits.MIN_LEARNING_RATE_CONTROL));
         robot.type(KeyCode.LEFT);
-        assertEquals(TrainingViewModel.minLearningRate(), app.vm.learningRateProperty().get());
+        assertEquals(Limits.MIN_LEARNING_RATE_CONTROL, app.vm.settings().learningRateProperty().get());
     }
 
     @Test
     void upAndDownChangeTheDepthWithinItsLimits(FxRobot robot) {
         unfocus(robot);
-        int depth = app.vm.depthProperty().get();
+        int depth = app.vm.settings().depthProperty().get();
         robot.type(KeyCode.UP);
-        assertEquals(depth + 1, app.vm.depthProperty().get());
+        assertEquals(depth + 1, app.vm.settings().depthProperty().get());
         assertEquals(depth + 1, robot.lookup("#depth").queryAs(Spinner.class).getValue(), "the spinner follows");
         robot.type(KeyCode.DOWN, depth + 5);
-        assertEquals(Limits.MIN_DEPTH, app.vm.depthProperty().get());
+        assertEquals(Limits.MIN_DEPTH, app.vm.settings().depthProperty().get());
     }
 
     @Test
@@ -153,15 +155,15 @@ class ShortcutsTest {
             file = files.filter(f -> f.getFileName().toString().matches("shiftscope-.*\\.png")).findFirst().orElseThrow();
         }
         assertTrue(Files.size(file) > 1000, "a real PNG");
-        assertTrue(app.vm.messageProperty().get().contains(file.toAbsolutePath().toString()), app.vm.messageProperty().get());
+        assertTrue(app.vm.runs().messageLine().textProperty().get().contains(file.toAbsolutePath().toString()), app.vm.runs().messageLine().textProperty().get());
         String where = file.toAbsolutePath().toString();
         assertTrue(notice(robot, where::equals), "a notice over the window says where");
 
         exportFolder = exportFolder.resolve("missing");
         robot.type(KeyCode.E);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(app.vm.messageProperty().get().startsWith("Could not save the window"), app.vm.messageProperty().get());
-        assertTrue(app.vm.messageProperty().get().contains("missing"), "names the folder");
+        assertTrue(app.vm.runs().messageLine().textProperty().get().startsWith("Could not save the window"), app.vm.runs().messageLine().textProperty().get());
+        assertTrue(app.vm.runs().messageLine().textProperty().get().contains("missing"), "names the folder");
         assertTrue(notice(robot, text -> text.startsWith("Could not save the window") && text.contains("missing")),
                 "a notice says why not");
     }
@@ -217,39 +219,39 @@ class ShortcutsTest {
     @Test
     void keysTypedIntoTheLearningRateFieldStayThere(FxRobot robot) {
         TextField field = robot.lookup("#lr-field").queryAs(TextField.class);
-        double before = app.vm.learningRateProperty().get();
+        double before = app.vm.settings().learningRateProperty().get();
         robot.clickOn(field);
         robot.interact(() -> field.positionCaret(field.getLength()));
         robot.type(KeyCode.LEFT, 2);
         assertEquals(field.getLength() - 2, field.getCaretPosition(), "← moved the caret");
         robot.type(KeyCode.S, KeyCode.B, KeyCode.SPACE);
-        assertEquals(before, app.vm.learningRateProperty().get());
-        assertEquals(BnMode.ON, app.vm.bnModeProperty().get());
-        assertEquals(0, app.vm.stepsProperty().get());
+        assertEquals(before, app.vm.settings().learningRateProperty().get());
+        assertEquals(BnMode.ON, app.vm.settings().bnModeProperty().get());
+        assertEquals(0, app.vm.runs().stepsProperty().get());
         assertTrue(field.getText().contains("sb "), field.getText());
     }
 
     @Test
     void theFocusedSliderMovesByItsOwnArrowsOnceAndTheDepthSpinnerKeepsItsArrows(FxRobot robot) {
         Slider momentum = robot.lookup("#momentum-slider").queryAs(Slider.class);
-        double lr = app.vm.learningRateProperty().get();
+        double lr = app.vm.settings().learningRateProperty().get();
         robot.interact(momentum::requestFocus);
         robot.type(KeyCode.RIGHT);
-        assertEquals(momentum.getBlockIncrement(), app.vm.momentumProperty().get(), 1e-9, "momentum moved one notch");
+        assertEquals(momentum.getBlockIncrement(), app.vm.settings().momentumProperty().get(), 1e-9, "momentum moved one notch");
         assertTrue(momentum.getBlockIncrement() < 0.1, "a notch small enough to set momentum by keyboard");
-        assertEquals(lr, app.vm.learningRateProperty().get(), "η did not move");
+        assertEquals(lr, app.vm.settings().learningRateProperty().get(), "η did not move");
 
         Slider lrSlider = robot.lookup("#lr-slider").queryAs(Slider.class);
         robot.interact(lrSlider::requestFocus);
         robot.type(KeyCode.RIGHT);
-        assertEquals(Math.pow(10, Math.log10(lr) + lrSlider.getBlockIncrement()), app.vm.learningRateProperty().get(),
+        assertEquals(Math.pow(10, Math.log10(lr) + lrSlider.getBlockIncrement()), app.vm.settings().learningRateProperty().get(),
                 lr * 1e-9, "one notch, not two");
 
         Spinner<?> depth = robot.lookup("#depth").queryAs(Spinner.class);
-        int before = app.vm.depthProperty().get();
+        int before = app.vm.settings().depthProperty().get();
         robot.interact(() -> depth.getEditor().requestFocus());
         robot.type(KeyCode.UP);
-        assertEquals(before + 1, app.vm.depthProperty().get(), "the spinner's own step of 1, once");
+        assertEquals(before + 1, app.vm.settings().depthProperty().get(), "the spinner's own step of 1, once");
     }
 
     @Test
@@ -257,10 +259,10 @@ class ShortcutsTest {
         Button step = robot.lookup("#step").queryAs(Button.class);
         robot.interact(step::requestFocus);
         robot.type(KeyCode.ENTER);
-        waitUntil(() -> app.vm.stepsProperty().get() == 1);
+        waitUntil(() -> app.vm.runs().stepsProperty().get() == 1);
         Thread.sleep(200);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1, app.vm.stepsProperty().get());
+        assertEquals(1, app.vm.runs().stepsProperty().get());
 
         var activation = robot.lookup("#activation").queryAs(javafx.scene.control.ChoiceBox.class);
         robot.interact(activation::requestFocus);

@@ -2,9 +2,11 @@
 // trains on, a loaded folder is shown by its name, and a dataset chosen elsewhere (a scenario) is shown too.
 package org.shiftscope.ui.controls;
 
+import org.shiftscope.ui.runs.TaskExecutor;
+
 import org.shiftscope.ui.main.MainViewTest;
 
-import org.shiftscope.ui.main.TrainingViewModel;
+import org.shiftscope.ui.main.WindowViewModel;
 
 import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
@@ -41,13 +43,13 @@ class DatasetPickerTest {
     Path temp;
     /** What the folder dialog answers next: a folder, or null for Cancel. */
     private File answer;
-    private TrainingViewModel vm;
+    private WindowViewModel vm;
     private ChoiceBox<String> box;
 
     @Start
     void start(Stage stage) {
-        vm = new TrainingViewModel(MainViewTest.config(), SyntheticData.generate(1), System::nanoTime);
-        box = DatasetPicker.choice(vm, window -> answer);
+        vm = new WindowViewModel(MainViewTest.config(), SyntheticData.generate(1), System::nanoTime, TaskExecutor.sameThread());
+        box = DatasetPicker.choice(vm.runs(), vm.choices(), window -> answer);
         stage.setScene(new Scene(new VBox(box), 300, 200));
         stage.show();
     }
@@ -73,9 +75,9 @@ class DatasetPickerTest {
 
         answer = Files.createDirectory(temp.resolve("empty")).toFile();
         pick(robot, DatasetPicker.FOLDER);
-        assertFalse(vm.messageProperty().get().isEmpty(), "the refusal says why");
+        assertFalse(vm.runs().messageLine().textProperty().get().isEmpty(), "the refusal says why");
         assertEquals(SyntheticData.NAME, box.getValue(), "refused");
-        assertEquals(SyntheticData.NAME, vm.datasetNameProperty().get());
+        assertEquals(SyntheticData.NAME, vm.runs().datasetNameProperty().get());
         assertFalse(box.getItems().contains(answer.getAbsolutePath()), "a refused folder is no entry");
     }
 
@@ -84,7 +86,7 @@ class DatasetPickerTest {
         String digits = validFolder(temp.resolve("digits")).toString();
         answer = new File(digits);
         pick(robot, DatasetPicker.FOLDER);
-        assertEquals(digits, vm.datasetNameProperty().get(), vm.messageProperty().get());
+        assertEquals(digits, vm.runs().datasetNameProperty().get(), vm.runs().messageLine().textProperty().get());
         assertEquals(digits, box.getValue());
         assertEquals("folder: digits", robot.from(box).lookup(".label").queryLabeled().getText());
 
@@ -93,7 +95,7 @@ class DatasetPickerTest {
         assertEquals(digits, box.getValue(), "still the folder after a cancelled one");
 
         pick(robot, SyntheticData.NAME);
-        assertEquals(SyntheticData.NAME, vm.datasetNameProperty().get());
+        assertEquals(SyntheticData.NAME, vm.runs().datasetNameProperty().get());
         assertEquals(SyntheticData.NAME, box.getValue());
     }
 

@@ -34,7 +34,7 @@ class ChangesMarkedViewTest {
     /** Steps trained in the new mode before the charts are checked. */
     static final int STEPS_AFTER = 30;
     private WindowFixture window;
-    private TrainingViewModel vm;
+    private WindowViewModel vm;
     private MainView view;
 
     @Start
@@ -52,14 +52,14 @@ class ChangesMarkedViewTest {
     @Test
     void aBnSwitchIsMarkedOnEveryTimeChartAndNoLineCrossesIt(FxRobot robot, @TempDir Path export) throws Exception {
         robot.clickOn("#start");
-        MainViewTest.waitUntil(() -> vm.history().latestHessian() != null && vm.history().stepsRecorded() > 20);
+        MainViewTest.waitUntil(() -> vm.runs().history().latestHessian() != null && vm.runs().history().stepsRecorded() > 20);
         robot.clickOn("#bn-off");
-        MainViewTest.waitUntil(() -> vm.history().markedEvents().size() == 1);
-        long switchStep = vm.history().markedEvents().get(0).step();
-        MainViewTest.waitUntil(() -> vm.history().latestStep().step() > switchStep + STEPS_AFTER
-                && vm.history().latestHessian().bnMode() == BnMode.OFF);
+        MainViewTest.waitUntil(() -> vm.runs().history().markedEvents().size() == 1);
+        long switchStep = vm.runs().history().markedEvents().get(0).step();
+        MainViewTest.waitUntil(() -> vm.runs().history().latestStep().step() > switchStep + STEPS_AFTER
+                && vm.runs().history().latestHessian().bnMode() == BnMode.OFF);
         robot.clickOn("#pause");
-        MainViewTest.waitUntil(() -> vm.stateProperty().get() == TrainerState.PAUSED);
+        MainViewTest.waitUntil(() -> vm.runs().stateProperty().get() == TrainerState.PAUSED);
 
         for (LiveChart chart : List.of(view.lossChart(), view.meanChart(), view.hessianChart())) {
             assertEquals("BN on → off", chart.markerTexts().get(0), chart.title());
@@ -79,7 +79,7 @@ class ChangesMarkedViewTest {
         assertEquals(switchStep, lambda1.xs()[gap - 1], "λ1 in BN on, on the weights of the switch");
         assertEquals(switchStep, lambda1.xs()[gap + 1], "λ1 in BN off, on the same weights");
 
-        vm.exportMetrics(export);
+        SyncCalls.exportMetrics(vm, export);
         var events = Files.readAllLines(export.resolve(RunRecorder.EVENTS_FILE));
         assertEquals(EventsCsv.HEADER, events.get(0));
         assertEquals(switchStep + ",bn_mode,on,off,user", events.get(1));
@@ -98,7 +98,7 @@ class ChangesMarkedViewTest {
         assertEquals("on", config.path("config").path("optimizer").path("bn_mode").asText(), "what the run started with");
         assertEquals(RunRecorder.EVENTS_FILE, config.path("events").asText());
         assertEquals("off", config.path("final_settings").path("bn_mode").asText());
-        assertTrue(vm.settingsTitle().endsWith("BN on → off at " + switchStep), vm.settingsTitle());
+        assertTrue(vm.export().settingsTitle().endsWith("BN on → off at " + switchStep), vm.export().settingsTitle());
     }
 
     /** The line has a NaN break at the switch, with every point before it of earlier steps and every one after of later. */

@@ -3,6 +3,9 @@
 // controls following what a schedule chose.
 package org.shiftscope.ui.main;
 
+import org.shiftscope.model.config.Limits;
+import org.shiftscope.ui.runs.TaskExecutor;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ComparisonViewModelTest {
     private final AtomicLong clock = new AtomicLong();
-    private final TrainingViewModel vm = new TrainingViewModel(MainViewTest.config(), SyntheticData.generate(1), clock::get);
+    private final WindowViewModel vm = new WindowViewModel(MainViewTest.config(), SyntheticData.generate(1), clock::get, TaskExecutor.sameThread());
 
     @AfterEach
     void close() {
@@ -32,45 +35,45 @@ class ComparisonViewModelTest {
     }
 
     private void refreshUntil(BooleanSupplier condition) throws InterruptedException {
-        TrainingViewModelTest.refreshUntil(vm, condition);
+        WindowViewModelTest.refreshUntil(vm, condition);
     }
 
     @Test
     void twoRunsShareTheLearningRateAndOneDivergingDoesNotStopTheOther() throws Exception {
-        vm.comparisonProperty().set(true);
-        assertEquals(2, vm.runCount());
-        assertEquals(BnMode.ON, vm.trainerSettings(0).bnMode());
-        assertEquals(BnMode.OFF, vm.trainerSettings(1).bnMode());
+        vm.settings().comparisonProperty().set(true);
+        assertEquals(2, vm.runs().runCount());
+        assertEquals(BnMode.ON, vm.runs().trainerSettings(0).bnMode());
+        assertEquals(BnMode.OFF, vm.runs().trainerSettings(1).bnMode());
 
-        vm.learningRateProperty().set(0.02);
-        refreshUntil(() -> vm.trainerSettings(0).learningRate() == 0.02 && vm.trainerSettings(1).learningRate() == 0.02);
+        vm.settings().learningRateProperty().set(0.02);
+        refreshUntil(() -> vm.runs().trainerSettings(0).learningRate() == 0.02 && vm.runs().trainerSettings(1).learningRate() == 0.02);
 
-        vm.start();
-        refreshUntil(() -> vm.runs().get(0).history().stepsRecorded() > 5 && vm.runs().get(1).history().stepsRecorded() > 5);
-        var runs = vm.runs();
+        vm.runs().start();
+        refreshUntil(() -> vm.runs().runs().get(0).history().stepsRecorded() > 5 && vm.runs().runs().get(1).history().stepsRecorded() > 5);
+        var runs = vm.runs().runs();
         assertEquals("BN on", runs.get(0).label());
         assertEquals("BN off", runs.get(1).label());
         assertEquals(runs.get(0).history().latestStep().pre()[0].mean(), runs.get(0).history().latestStep().pre()[0].mean());
 
-        vm.learningRateProperty().set(TrainingViewModel.maxLearningRate());    // BN off cannot survive η = 10
-        refreshUntil(() -> vm.runs().get(1).history().latestStep() != null && vm.runs().get(1).history().latestStep().diverged());
-        long onSteps = vm.runs().get(0).history().stepsRecorded();
-        refreshUntil(() -> vm.runs().get(0).history().stepsRecorded() > onSteps + 20
-                || vm.runs().get(0).history().latestStep().diverged());
-        assertTrue(vm.statusProperty().get().contains("BN off diverged"), vm.statusProperty().get());
-        assertTrue(vm.messageProperty().get().startsWith("BN off: diverged"), vm.messageProperty().get());
+        vm.settings().learningRateProperty().set(Limits.MAX_LEARNING_RATE_CONTROL);    // BN off cannot survive η = 10
+        refreshUntil(() -> vm.runs().runs().get(1).history().latestStep() != null && vm.runs().runs().get(1).history().latestStep().diverged());
+        long onSteps = vm.runs().runs().get(0).history().stepsRecorded();
+        refreshUntil(() -> vm.runs().runs().get(0).history().stepsRecorded() > onSteps + 20
+                || vm.runs().runs().get(0).history().latestStep().diverged());
+        assertTrue(vm.runs().figures().statusProperty().get().contains("BN off diverged"), vm.runs().figures().statusProperty().get());
+        assertTrue(vm.runs().messageLine().textProperty().get().startsWith("BN off: diverged"), vm.runs().messageLine().textProperty().get());
 
-        vm.comparisonProperty().set(false);
-        assertEquals(1, vm.runCount());
+        vm.settings().comparisonProperty().set(false);
+        assertEquals(1, vm.runs().runCount());
     }
 
     @Test
     void theSecondRunsModeIsLiveAndTheFirstRunsModeIsTheMainToggle() throws Exception {
-        vm.comparisonProperty().set(true);
-        vm.compareBnModeProperty().set(BnMode.FROZEN);
-        vm.bnModeProperty().set(BnMode.OFF);
-        refreshUntil(() -> vm.trainerSettings(1).bnMode() == BnMode.FROZEN && vm.trainerSettings(0).bnMode() == BnMode.OFF);
-        assertTrue(vm.settingsTitle().contains("BN off vs frozen"), vm.settingsTitle());
+        vm.settings().comparisonProperty().set(true);
+        vm.settings().compareBnModeProperty().set(BnMode.FROZEN);
+        vm.settings().bnModeProperty().set(BnMode.OFF);
+        refreshUntil(() -> vm.runs().trainerSettings(1).bnMode() == BnMode.FROZEN && vm.runs().trainerSettings(0).bnMode() == BnMode.OFF);
+        assertTrue(vm.export().settingsTitle().contains("BN off vs frozen"), vm.export().settingsTitle());
     }
 
     @Test
@@ -78,32 +81,32 @@ class ComparisonViewModelTest {
         var config = MainViewTest.config().withOptimizer(MainViewTest.config().optimizer().withLearningRate(0.03));
         var scenario = new Scenario("t", "Freeze", List.of("watch"), "ref", config, BnMode.OFF, null,
                 List.of(new ScheduledChange(15, BnMode.FROZEN, null)), false);
-        vm.play(scenario);
-        assertEquals(scenario, vm.scenarioProperty().get());
-        assertTrue(vm.comparisonProperty().get());
-        assertEquals(BnMode.OFF, vm.compareBnModeProperty().get());
-        assertEquals(0.03, vm.learningRateProperty().get());
-        refreshUntil(() -> vm.stepsProperty().get() > 20);
-        assertEquals(BnMode.FROZEN, vm.bnModeProperty().get(), "the controls show the scheduled switch");
-        assertEquals(BnMode.FROZEN, vm.compareBnModeProperty().get());
-        vm.leaveScenario();
-        assertNull(vm.scenarioProperty().get());
-        vm.pause();
+        vm.choices().play(scenario);
+        assertEquals(scenario, vm.choices().scenarioProperty().get());
+        assertTrue(vm.settings().comparisonProperty().get());
+        assertEquals(BnMode.OFF, vm.settings().compareBnModeProperty().get());
+        assertEquals(0.03, vm.settings().learningRateProperty().get());
+        refreshUntil(() -> vm.runs().stepsProperty().get() > 20);
+        assertEquals(BnMode.FROZEN, vm.settings().bnModeProperty().get(), "the controls show the scheduled switch");
+        assertEquals(BnMode.FROZEN, vm.settings().compareBnModeProperty().get());
+        vm.choices().leaveScenario();
+        assertNull(vm.choices().scenarioProperty().get());
+        vm.runs().pause();
     }
 
     @Test
     void theStressTestRaisesTheLearningRateTheControlsFollowAndMetricsExportPerRun(@TempDir Path dir) throws Exception {
-        vm.learningRateProperty().set(0.01);
-        vm.comparisonProperty().set(true);
-        vm.startStressTest();
-        refreshUntil(() -> vm.stepsProperty().get() > 210);
-        assertTrue(vm.learningRateProperty().get() > 0.0141, "η has grown past its first stretch: "
-                + vm.learningRateProperty().get());
-        assertTrue(vm.stressSummaryProperty().get().contains("Stress test · BN on"), vm.stressSummaryProperty().get());
-        assertTrue(vm.runs().get(0).history().accuracyByLearningRate().size() >= 2);
-        vm.pause();
-        refreshUntil(() -> vm.stateProperty().get() != TrainerState.RUNNING);
-        vm.exportMetrics(dir);
+        vm.settings().learningRateProperty().set(0.01);
+        vm.settings().comparisonProperty().set(true);
+        vm.choices().startStressTest();
+        refreshUntil(() -> vm.runs().stepsProperty().get() > 210);
+        assertTrue(vm.settings().learningRateProperty().get() > 0.0141, "η has grown past its first stretch: "
+                + vm.settings().learningRateProperty().get());
+        assertTrue(vm.runs().figures().stressSummaryProperty().get().contains("Stress test · BN on"), vm.runs().figures().stressSummaryProperty().get());
+        assertTrue(vm.runs().runs().get(0).history().accuracyByLearningRate().size() >= 2);
+        vm.runs().pause();
+        refreshUntil(() -> vm.runs().stateProperty().get() != TrainerState.RUNNING);
+        SyncCalls.exportMetrics(vm, dir);
         assertTrue(Files.exists(dir.resolve("bn-on").resolve("metrics.csv")));
         assertTrue(Files.exists(dir.resolve("bn-off").resolve("summary.json")));
     }

@@ -27,7 +27,7 @@ import static org.shiftscope.ui.main.MainViewTest.waitUntil;
 @ExtendWith(ApplicationExtension.class)
 class ComparisonViewTest {
     private WindowFixture window;
-    private TrainingViewModel vm;
+    private WindowViewModel vm;
     private MainView view;
 
     @Start
@@ -49,7 +49,7 @@ class ComparisonViewTest {
     @Test
     void comparingShowsBothRunsSideBySideOnSharedAxesThenOverlaid(FxRobot robot) throws Exception {
         robot.clickOn("#compare");
-        waitUntil(() -> vm.runCount() == 2 && view.board().visibleCharts().stream().anyMatch(n -> "loss-chart-b".equals(n.getId())));
+        waitUntil(() -> vm.runs().runCount() == 2 && view.board().visibleCharts().stream().anyMatch(n -> "loss-chart-b".equals(n.getId())));
         robot.clickOn("#start");
         LiveChart left = chart(robot, "loss-chart");
         LiveChart right = chart(robot, "loss-chart-b");
@@ -74,14 +74,14 @@ class ComparisonViewTest {
     @Test
     void theStressTestButtonShowsTheStressChartAndTheLearningRateClimbs(FxRobot robot) throws Exception {
         robot.clickOn("#stress-test");
-        waitUntil(() -> !vm.stressSummaryProperty().get().isEmpty());
+        waitUntil(() -> !vm.runs().figures().stressSummaryProperty().get().isEmpty());
         waitUntil(() -> view.board().visibleCharts().contains(view.board().stressChart()));
-        waitUntil(() -> vm.stepsProperty().get() > 210);
-        assertTrue(vm.learningRateProperty().get() > MainViewTest.config().optimizer().learningRate(),
+        waitUntil(() -> vm.runs().stepsProperty().get() > 210);
+        assertTrue(vm.settings().learningRateProperty().get() > MainViewTest.config().optimizer().learningRate(),
                 "the slider follows the stress test's η");
         waitUntil(() -> view.board().stressChart().pointCount() > 2);
         robot.clickOn("#reset");
-        waitUntil(() -> vm.stressSummaryProperty().get().isEmpty()
+        waitUntil(() -> vm.runs().figures().stressSummaryProperty().get().isEmpty()
                 && !view.board().visibleCharts().contains(view.board().stressChart()));
     }
 
@@ -92,16 +92,16 @@ class ComparisonViewTest {
         ComboBox<Scenario> picker = robot.lookup("#scenario").queryAs(ComboBox.class);
         robot.clickOn(picker);
         robot.clickOn(freeze.title());
-        waitUntil(() -> vm.scenarioProperty().get() != null);
+        waitUntil(() -> vm.choices().scenarioProperty().get() != null);
         Node banner = robot.lookup("#scenario-banner").query();
         waitUntil(banner::isVisible);
         assertEquals("Scenario: " + freeze.title(), robot.lookup("#scenario-title").queryLabeled().getText());
         assertEquals(String.join("\n", freeze.explanation()), robot.lookup("#scenario-text").queryLabeled().getText());
-        assertEquals(freeze.config().optimizer().learningRate(), vm.learningRateProperty().get());
-        assertEquals(freeze.config().depth(), vm.depthProperty().get());
-        assertFalse(vm.comparisonProperty().get());
+        assertEquals(freeze.config().optimizer().learningRate(), vm.settings().learningRateProperty().get());
+        assertEquals(freeze.config().depth(), vm.settings().depthProperty().get());
+        assertFalse(vm.settings().comparisonProperty().get());
         robot.clickOn("#leave-scenario");
-        waitUntil(() -> !banner.isVisible() && vm.scenarioProperty().get() == null);
+        waitUntil(() -> !banner.isVisible() && vm.choices().scenarioProperty().get() == null);
         List<Scenario> items = picker.getItems();
         assertEquals(ScenarioReader.bundled().size(), items.size());
     }

@@ -4,6 +4,8 @@
 // would, and HessianStatus is checked on hand-made reports.
 package org.shiftscope.ui.main;
 
+import org.shiftscope.ui.runs.TaskExecutor;
+
 import org.shiftscope.ui.runs.HessianStatus;
 
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +29,7 @@ class LiveCurvatureTest {
     static final LiveSettings ON = new LiveSettings(0.1, 0, false, 0, BnMode.ON);
 
     private final AtomicLong clock = new AtomicLong();
-    private final TrainingViewModel vm = new TrainingViewModel(MainViewTest.config(), SyntheticData.generate(1), clock::get);
+    private final WindowViewModel vm = new WindowViewModel(MainViewTest.config(), SyntheticData.generate(1), clock::get, TaskExecutor.sameThread());
 
     @AfterEach
     void close() {
@@ -41,17 +43,17 @@ class LiveCurvatureTest {
 
     @Test
     void aSwitchMarksTheShownReportStaleAndAReportOfTheNewModeComputedAtTheSwitchReplacesIt() throws Exception {
-        vm.start();
-        TrainingViewModelTest.refreshUntil(vm, () -> vm.history().latestHessian() != null && vm.stepsProperty().get() > 30);
-        assertEquals(BnMode.ON, vm.history().latestHessian().bnMode());
+        vm.runs().start();
+        WindowViewModelTest.refreshUntil(vm, () -> vm.runs().history().latestHessian() != null && vm.runs().stepsProperty().get() > 30);
+        assertEquals(BnMode.ON, vm.runs().history().latestHessian().bnMode());
 
-        vm.bnModeProperty().set(BnMode.OFF);
+        vm.settings().bnModeProperty().set(BnMode.OFF);
         long deadline = System.nanoTime() + TIMEOUT_NANOS;
         while (true) {
             vm.refresh();
-            String line = vm.hessianSummaryProperty().get();
-            HessianReport shown = vm.history().latestHessian();
-            if (vm.trainerSettings().bnMode() == BnMode.OFF && shown.bnMode() == BnMode.ON) {
+            String line = vm.runs().figures().hessianSummaryProperty().get();
+            HessianReport shown = vm.runs().history().latestHessian();
+            if (vm.runs().trainerSettings(0).bnMode() == BnMode.OFF && shown.bnMode() == BnMode.ON) {
                 assertTrue(line.contains("STALE, BN is now off"), "an old report is never shown as current: " + line);
             }
             if (shown.bnMode() == BnMode.OFF) {
@@ -63,12 +65,12 @@ class LiveCurvatureTest {
             }
             Thread.sleep(2);
         }
-        var fresh = vm.history().latestHessian();
+        var fresh = vm.runs().history().latestHessian();
         assertTrue(fresh.step() > 30, "computed on the weights at the switch, not before it: step " + fresh.step());
-        assertTrue(vm.hessianSummaryProperty().get().contains("step " + fresh.step() + " (BN off"),
-                vm.hessianSummaryProperty().get());
-        assertTrue(Double.isFinite(vm.lastSwitchSeconds()), "the switch's latency is measured and logged");
-        vm.pause();
+        assertTrue(vm.runs().figures().hessianSummaryProperty().get().contains("step " + fresh.step() + " (BN off"),
+                vm.runs().figures().hessianSummaryProperty().get());
+        assertTrue(Double.isFinite(vm.runs().lastSwitchSeconds()), "the switch's latency is measured and logged");
+        vm.runs().pause();
     }
 
     @Test

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class LiveCurvatureViewTest {
     private WindowFixture window;
-    private TrainingViewModel vm;
+    private WindowViewModel vm;
     private MainView view;
 
     @Start
@@ -38,7 +38,7 @@ class LiveCurvatureViewTest {
         robot.clickOn("#start");
         MainViewTest.waitUntil(() -> view.hessianChart().badgeText().startsWith("latest: step"));
         robot.clickOn("#bn-off");
-        MainViewTest.waitUntil(() -> vm.history().latestHessian() != null && vm.history().latestHessian().bnMode() == BnMode.OFF
+        MainViewTest.waitUntil(() -> vm.runs().history().latestHessian() != null && vm.runs().history().latestHessian().bnMode() == BnMode.OFF
                 && view.densityChart().isVisible() && view.densityChart().getScene() != null
                 && view.densityChart().shownSeries().size() == 2);
         String badge = view.hessianChart().badgeText();
@@ -46,7 +46,7 @@ class LiveCurvatureViewTest {
         var lines = view.densityChart().shownSeries();
         assertTrue(lines.get(0).name().contains("BN off") && lines.get(0).size() > 100, lines.get(0).name());
         assertTrue(lines.get(1).points(), "the top-k eigenvalues are drawn as points");
-        assertEquals(vm.history().latestHessian().eigenvalues().length, lines.get(1).size());
+        assertEquals(vm.runs().history().latestHessian().eigenvalues().length, lines.get(1).size());
         assertTrue(view.densityChart().pointCount() > 100, "the chart holds the curve's points");
         robot.clickOn("#pause");
     }

@@ -1,6 +1,8 @@
 // The window, headless under Monocle: real clicks on the real controls, real charts filled by real training.
 package org.shiftscope.ui.main;
 
+import org.shiftscope.ui.runs.TaskExecutor;
+
 import org.shiftscope.ui.export.PngExport;
 
 import javafx.scene.Scene;
@@ -38,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public class MainViewTest {
     static final long TIMEOUT_SECONDS = 30;
 
-    private TrainingViewModel vm;
+    private WindowViewModel vm;
     private MainView view;
 
     public static TrainingConfig config() {
@@ -48,7 +50,7 @@ public class MainViewTest {
 
     @Start
     void start(Stage stage) {
-        vm = new TrainingViewModel(config(), SyntheticData.generate(1), System::nanoTime);
+        vm = new WindowViewModel(config(), SyntheticData.generate(1), System::nanoTime, TaskExecutor.sameThread());
         view = new MainView(vm);
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();
@@ -70,7 +72,7 @@ public class MainViewTest {
     @Test
     void startFillsTheChartsWithRealPointsAndPauseStopsTheCounter(FxRobot robot) throws Exception {
         robot.clickOn("#start");
-        waitUntil(() -> vm.stepsProperty().get() >= 40 && view.lossChart().pointCount() > 40
+        waitUntil(() -> vm.runs().stepsProperty().get() >= 40 && view.lossChart().pointCount() > 40
                 && view.meanChart().pointCount() > 3 * 40);
         assertTrue(Double.isFinite(view.lossChart().chart().getYAxis().getMax()), "the loss axis has a range");
         assertTrue(view.lossChart().chart().getYAxis().getMax() > view.lossChart().chart().getYAxis().getMin());
@@ -81,35 +83,35 @@ public class MainViewTest {
         assertTrue(view.lossChart().readoutText().contains("train (smoothed): "), view.lossChart().readoutText());
 
         robot.clickOn("#pause");
-        waitUntil(() -> vm.stateProperty().get() == TrainerState.PAUSED);
-        long paused = vm.stepsProperty().get();
+        waitUntil(() -> vm.runs().stateProperty().get() == TrainerState.PAUSED);
+        long paused = vm.runs().stepsProperty().get();
         Thread.sleep(300);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(paused, vm.stepsProperty().get(), "no steps while paused");
+        assertEquals(paused, vm.runs().stepsProperty().get(), "no steps while paused");
 
         robot.clickOn("#reset");
-        waitUntil(() -> vm.stepsProperty().get() == 0 && view.lossChart().pointCount() == 0);
+        waitUntil(() -> vm.runs().stepsProperty().get() == 0 && view.lossChart().pointCount() == 0);
     }
 
     @Test
     void movingTheLearningRateSliderChangesTheTrainersLearningRate(FxRobot robot) throws Exception {
         Slider slider = robot.lookup("#lr-slider").queryAs(Slider.class);
-        double before = vm.trainerSettings().learningRate();
+        double before = vm.runs().trainerSettings(0).learningRate();
         robot.clickOn(slider);
         robot.type(javafx.scene.input.KeyCode.RIGHT, 5);
-        waitUntil(() -> vm.trainerSettings().learningRate() != before);
-        assertTrue(vm.trainerSettings().learningRate() > before, "right arrow raises η");
-        assertEquals(Math.pow(10, slider.getValue()), vm.trainerSettings().learningRate(), 1e-9);
+        waitUntil(() -> vm.runs().trainerSettings(0).learningRate() != before);
+        assertTrue(vm.runs().trainerSettings(0).learningRate() > before, "right arrow raises η");
+        assertEquals(Math.pow(10, slider.getValue()), vm.runs().trainerSettings(0).learningRate(), 1e-9);
     }
 
     @Test
     void switchingBnModeDuringARunChangesThePublishedStatistics(FxRobot robot) throws Exception {
         robot.clickOn("#start");
-        waitUntil(() -> vm.history().stepsRecorded() > 10);
-        double onVariance = vm.history().latestStep().post()[1].variance();
+        waitUntil(() -> vm.runs().history().stepsRecorded() > 10);
+        double onVariance = vm.runs().history().latestStep().post()[1].variance();
         robot.clickOn("#bn-off");
-        waitUntil(() -> vm.history().latestStep() != null && vm.history().latestStep().bnMode() == BnMode.OFF);
-        var off = vm.history().latestStep();
+        waitUntil(() -> vm.runs().history().latestStep() != null && vm.runs().history().latestStep().bnMode() == BnMode.OFF);
+        var off = vm.runs().history().latestStep();
         assertEquals(off.pre()[1].variance(), off.post()[1].variance(), "without BN the nonlinearity sees z");
         assertNotEquals(onVariance, off.post()[1].variance());
     }
@@ -140,7 +142,7 @@ public class MainViewTest {
 
     @Test
     void spinnersFollowSettingsChangedInTheViewModel(FxRobot robot) throws Exception {
-        robot.interact(() -> vm.depthProperty().set(5));
+        robot.interact(() -> vm.settings().depthProperty().set(5));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(5, robot.lookup("#depth").queryAs(javafx.scene.control.Spinner.class).getValue());
     }
@@ -148,9 +150,9 @@ public class MainViewTest {
     @Test
     void closingLeavesNoTrainingThread(FxRobot robot) throws Exception {
         robot.clickOn("#start");
-        waitUntil(() -> vm.stepsProperty().get() > 5);
+        waitUntil(() -> vm.runs().stepsProperty().get() > 5);
         view.stop();
         vm.close();
-        assertFalse(vm.trainingThreadAlive());
+        assertFalse(vm.runs().trainingThreadAlive());
     }
 }

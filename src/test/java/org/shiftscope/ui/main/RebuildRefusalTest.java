@@ -3,6 +3,9 @@
 // controls go back to describing it. Loading settings takes every field of the file, not only the controls'.
 package org.shiftscope.ui.main;
 
+import org.shiftscope.ui.controls.RunChoicesViewModel;
+import org.shiftscope.ui.runs.TaskExecutor;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +40,7 @@ public class RebuildRefusalTest {
     static final int TOO_LARGE_BATCH = 512;
 
     private final AtomicLong clock = new AtomicLong();
-    private final TrainingViewModel vm = new TrainingViewModel(config(BnMode.ON), tinyDataset(), clock::get);
+    private final WindowViewModel vm = new WindowViewModel(config(BnMode.ON), tinyDataset(), clock::get, TaskExecutor.sameThread());
 
     @AfterEach
     void close() {
@@ -64,51 +67,51 @@ public class RebuildRefusalTest {
     }
 
     private void rebuildNow() {
-        clock.addAndGet(TrainingViewModel.REBUILD_DEBOUNCE_NANOS);
+        clock.addAndGet(RunChoicesViewModel.REBUILD_DEBOUNCE_NANOS);
         vm.refresh();
     }
 
     @Test
     void aBatchLargerThanTheDataIsRefusedAndTheRunGoesOn() throws Exception {
-        vm.start();
-        TrainingViewModelTest.refreshUntil(vm, () -> vm.stepsProperty().get() > 3);
-        vm.batchSizeProperty().set(TOO_LARGE_BATCH);
+        vm.runs().start();
+        WindowViewModelTest.refreshUntil(vm, () -> vm.runs().stepsProperty().get() > 3);
+        vm.settings().batchSizeProperty().set(TOO_LARGE_BATCH);
         rebuildNow();
 
-        assertTrue(vm.messageProperty().get().contains("200 training examples"), vm.messageProperty().get());
-        assertEquals(1, vm.runCount());
-        assertEquals(BATCH, vm.batchSizeProperty().get(), "the control shows the batch the run uses");
-        long before = vm.stepsProperty().get();
-        TrainingViewModelTest.refreshUntil(vm, () -> vm.stepsProperty().get() > before);   // the run keeps training
+        assertTrue(vm.runs().messageLine().textProperty().get().contains("200 training examples"), vm.runs().messageLine().textProperty().get());
+        assertEquals(1, vm.runs().runCount());
+        assertEquals(BATCH, vm.settings().batchSizeProperty().get(), "the control shows the batch the run uses");
+        long before = vm.runs().stepsProperty().get();
+        WindowViewModelTest.refreshUntil(vm, () -> vm.runs().stepsProperty().get() > before);   // the run keeps training
 
-        vm.batchSizeProperty().set(BATCH / 2);
+        vm.settings().batchSizeProperty().set(BATCH / 2);
         rebuildNow();
-        assertEquals(BATCH / 2, vm.currentConfig().batchSize());
-        assertEquals("", vm.messageProperty().get());
+        assertEquals(BATCH / 2, vm.settings().config(vm.runs().runningConfig()).batchSize());
+        assertEquals("", vm.runs().messageLine().textProperty().get());
     }
 
     @Test
     void bnOnWithABatchOfOneSaysWhyAndTheControlsMatchTheRun() throws Exception {
-        vm.batchSizeProperty().set(1);
+        vm.settings().batchSizeProperty().set(1);
         rebuildNow();
-        assertTrue(vm.messageProperty().get().contains("at least 2"), vm.messageProperty().get());
-        assertEquals(BATCH, vm.batchSizeProperty().get());
+        assertTrue(vm.runs().messageLine().textProperty().get().contains("at least 2"), vm.runs().messageLine().textProperty().get());
+        assertEquals(BATCH, vm.settings().batchSizeProperty().get());
 
-        vm.bnModeProperty().set(BnMode.OFF);
-        vm.batchSizeProperty().set(1);
+        vm.settings().bnModeProperty().set(BnMode.OFF);
+        vm.settings().batchSizeProperty().set(1);
         rebuildNow();
-        assertEquals(1, vm.currentConfig().batchSize());
-        vm.bnModeProperty().set(BnMode.ON);
-        assertTrue(vm.messageProperty().get().contains("at least 2"), vm.messageProperty().get());
-        assertEquals(BnMode.OFF, vm.bnModeProperty().get(), "the BN control shows the mode the run trains with");
-        assertEquals(BnMode.OFF, vm.trainerSettings().bnMode());
+        assertEquals(1, vm.settings().config(vm.runs().runningConfig()).batchSize());
+        vm.settings().bnModeProperty().set(BnMode.ON);
+        assertTrue(vm.runs().messageLine().textProperty().get().contains("at least 2"), vm.runs().messageLine().textProperty().get());
+        assertEquals(BnMode.OFF, vm.settings().bnModeProperty().get(), "the BN control shows the mode the run trains with");
+        assertEquals(BnMode.OFF, vm.runs().trainerSettings(0).bnMode());
 
-        vm.bnModeProperty().set(BnMode.FROZEN);          // queued for the paused trainer, not yet taken
-        vm.bnModeProperty().set(BnMode.ON);              // refused within the same frame
-        assertEquals(BnMode.FROZEN, vm.bnModeProperty().get(), "the control shows the mode handed to the run");
-        vm.step();
-        TrainingViewModelTest.refreshUntil(vm, () -> vm.stepsProperty().get() == 1);
-        assertEquals(BnMode.FROZEN, vm.trainerSettings().bnMode());
+        vm.settings().bnModeProperty().set(BnMode.FROZEN);          // queued for the paused trainer, not yet taken
+        vm.settings().bnModeProperty().set(BnMode.ON);              // refused within the same frame
+        assertEquals(BnMode.FROZEN, vm.settings().bnModeProperty().get(), "the control shows the mode handed to the run");
+        vm.runs().step();
+        WindowViewModelTest.refreshUntil(vm, () -> vm.runs().stepsProperty().get() == 1);
+        assertEquals(BnMode.FROZEN, vm.runs().trainerSettings(0).bnMode());
     }
 
     @Test
@@ -119,28 +122,28 @@ public class RebuildRefusalTest {
         Path file = dir.resolve("settings.json");
         Json.mapper().writeValue(file.toFile(), wanted);
 
-        vm.loadSettings(file);
-        var loaded = vm.currentConfig();
+        SyncCalls.loadSettings(vm, file);
+        var loaded = vm.settings().config(vm.runs().runningConfig());
         assertEquals(wanted.hessian(), loaded.hessian());
         assertEquals(wanted, loaded);
         assertEquals(Initialization.XAVIER, loaded.init());
         assertEquals(7, loaded.evalEvery());
         assertEquals(5, loaded.trackedUnit());
         assertEquals(0.01, loaded.optimizer().weightDecay());
-        assertEquals(wanted.optimizer(), vm.trainerSettings());
+        assertEquals(wanted.optimizer(), vm.runs().trainerSettings(0));
 
         Path missingData = dir.resolve("missing-data.json");
         Json.mapper().writeValue(missingData.toFile(),
                 new TrainingConfig(dir.resolve("no-such-folder").toString(), 2, 16, ActivationFunction.RELU,
                         Initialization.HE, false, BATCH, 100, 1, 20, 0, new LiveSettings(0.1, 0, false, 0, BnMode.OFF),
                         new HessianSettings(0, 4, 64, 12)));
-        var e = assertThrows(IOException.class, () -> vm.loadSettings(missingData));
+        var e = assertThrows(IOException.class, () -> SyncCalls.loadSettings(vm, missingData));
         assertTrue(e.getMessage().startsWith("missing-data.json: "), e.getMessage());
-        assertEquals(3, vm.currentConfig().depth(), "a bad file changes nothing");
+        assertEquals(3, vm.settings().config(vm.runs().runningConfig()).depth(), "a bad file changes nothing");
         Path nothing = Files.writeString(dir.resolve("null.json"), "null");
-        var refused = assertThrows(IOException.class, () -> vm.loadSettings(nothing));
+        var refused = assertThrows(IOException.class, () -> SyncCalls.loadSettings(vm, nothing));
         assertTrue(refused.getMessage().startsWith("null.json: must hold a JSON object"), refused.getMessage());
-        assertEquals(3, vm.currentConfig().depth());
-        assertEquals(SyntheticData.NAME, vm.datasetNameProperty().get());
+        assertEquals(3, vm.settings().config(vm.runs().runningConfig()).depth());
+        assertEquals(SyntheticData.NAME, vm.runs().datasetNameProperty().get());
     }
 }

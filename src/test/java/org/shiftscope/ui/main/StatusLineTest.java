@@ -54,10 +54,10 @@ class StatusLineTest {
 
     @Test
     void aVeryLongMessageIsCutShortButNeverTheStepCounter(FxRobot robot) {
-        robot.interact(app.vm::step);
+        robot.interact(app.vm.runs()::step);
         for (double scale : List.of(1.0, 2.0)) {
             robot.interact(() -> app.appearance.scaleProperty().set(scale));
-            robot.interact(() -> app.vm.showMessage(LONG_MESSAGE, MessageKind.WARNING));
+            robot.interact(() -> app.vm.runs().showMessage(LONG_MESSAGE, MessageKind.WARNING));
             WaitForAsyncUtils.waitForFxEvents();
             Label step = robot.lookup("#status-step").queryAs(Label.class);
             Label message = robot.lookup("#message").queryAs(Label.class);
@@ -112,7 +112,7 @@ class StatusLineTest {
     }
 
     private String shown(FxRobot robot, Label message, MessageKind kind) {
-        robot.interact(() -> app.vm.showMessage("done", kind));
+        robot.interact(() -> app.vm.runs().showMessage("done", kind));
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(message::applyCss);
         return message.getText();

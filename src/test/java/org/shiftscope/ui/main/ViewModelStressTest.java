@@ -5,6 +5,9 @@
 // switch, and closing must leave no thread behind.
 package org.shiftscope.ui.main;
 
+import org.shiftscope.ui.controls.RunChoicesViewModel;
+import org.shiftscope.ui.runs.TaskExecutor;
+
 import org.junit.jupiter.api.Test;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.scenario.Scenario;
@@ -34,38 +37,38 @@ class ViewModelStressTest {
         var base = MainViewTest.config();
         var scenario = new Scenario("s", "Stress", List.of("watch"), "", base, BnMode.OFF, new StressSettings(2, 5, 1),
                 List.of(new ScheduledChange(7, BnMode.FROZEN, null)), false);
-        var vm = new TrainingViewModel(base, RebuildRefusalTest.tinyDataset(), clock::get);
+        var vm = new WindowViewModel(base, RebuildRefusalTest.tinyDataset(), clock::get, TaskExecutor.sameThread());
         var random = new Random(SEED);
         long end = System.currentTimeMillis() + DURATION_MS;
         int actions = 0;
         try {
             while (System.currentTimeMillis() < end) {
                 switch (random.nextInt(14)) {
-                    case 0 -> vm.bnModeProperty().set(BnMode.values()[random.nextInt(3)]);
-                    case 1 -> vm.compareBnModeProperty().set(BnMode.values()[random.nextInt(3)]);
-                    case 2 -> vm.learningRateProperty().set(Math.pow(10, -4 + 5 * random.nextDouble()));
-                    case 3 -> vm.comparisonProperty().set(!vm.comparisonProperty().get());
-                    case 4 -> vm.startStressTest();
-                    case 5 -> vm.play(scenario);
-                    case 6 -> vm.leaveScenario();
-                    case 7 -> vm.depthProperty().set(1 + random.nextInt(4));
-                    case 8 -> vm.reset();
-                    case 9 -> vm.computeHessianNow();
-                    case 10 -> vm.overlaidProperty().set(random.nextBoolean());
-                    case 11 -> vm.batchSizeProperty().set(BATCHES[random.nextInt(BATCHES.length)]);
-                    case 12 -> vm.widthProperty().set(WIDTHS[random.nextInt(WIDTHS.length)]);
+                    case 0 -> vm.settings().bnModeProperty().set(BnMode.values()[random.nextInt(3)]);
+                    case 1 -> vm.settings().compareBnModeProperty().set(BnMode.values()[random.nextInt(3)]);
+                    case 2 -> vm.settings().learningRateProperty().set(Math.pow(10, -4 + 5 * random.nextDouble()));
+                    case 3 -> vm.settings().comparisonProperty().set(!vm.settings().comparisonProperty().get());
+                    case 4 -> vm.choices().startStressTest();
+                    case 5 -> vm.choices().play(scenario);
+                    case 6 -> vm.choices().leaveScenario();
+                    case 7 -> vm.settings().depthProperty().set(1 + random.nextInt(4));
+                    case 8 -> vm.choices().reset();
+                    case 9 -> vm.runs().computeHessianNow();
+                    case 10 -> vm.settings().overlaidProperty().set(random.nextBoolean());
+                    case 11 -> vm.settings().batchSizeProperty().set(BATCHES[random.nextInt(BATCHES.length)]);
+                    case 12 -> vm.settings().widthProperty().set(WIDTHS[random.nextInt(WIDTHS.length)]);
                     default -> {
                         if (random.nextBoolean()) {
-                            vm.start();
+                            vm.runs().start();
                         } else {
-                            vm.pause();
+                            vm.runs().pause();
                         }
                     }
                 }
-                clock.addAndGet(random.nextInt(2) * TrainingViewModel.REBUILD_DEBOUNCE_NANOS);
+                clock.addAndGet(random.nextInt(2) * RunChoicesViewModel.REBUILD_DEBOUNCE_NANOS);
                 vm.refresh();
-                assertEquals(vm.comparisonProperty().get() ? 2 : 1, vm.runCount(), "runs follow the comparison switch");
-                vm.runs().forEach(run -> run.history().lossSeries());
+                assertEquals(vm.settings().comparisonProperty().get() ? 2 : 1, vm.runs().runCount(), "runs follow the comparison switch");
+                vm.runs().runs().forEach(run -> run.history().lossSeries());
                 actions++;
                 Thread.sleep(random.nextInt(3));
             }
@@ -73,7 +76,7 @@ class ViewModelStressTest {
             vm.close();
         }
         Thread.sleep(JOIN_WAIT_MS);
-        assertFalse(vm.trainingThreadAlive(), "closing stops every trainer and Hessian thread");
+        assertFalse(vm.runs().trainingThreadAlive(), "closing stops every trainer and Hessian thread");
         assertFalse(actions < MIN_ACTIONS, "actions taken: " + actions);
     }
 }

@@ -2,6 +2,10 @@
 // the log ends, and an export holds the steps up to there.
 package org.shiftscope.ui.runs;
 
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+
 import org.shiftscope.ui.main.RebuildRefusalTest;
 
 import org.junit.jupiter.api.Test;
@@ -24,7 +28,7 @@ class RunLaneLogLimitTest {
     @Test
     void theLogStopsAtItsLimitAndTheRunGoesOn(@TempDir Path export) throws Exception {
         try (var lane = new RunLane(RebuildRefusalTest.config(BnMode.ON), RebuildRefusalTest.tinyDataset(),
-                SettingsSchedule.none(), LIMIT_BYTES)) {
+                SettingsSchedule.none(), TaskExecutor.sameThread(), LIMIT_BYTES)) {
             lane.trainer().start();
             long deadline = System.nanoTime() + TIMEOUT_NANOS;
             while (lane.history().latestStep() == null || lane.history().latestStep().step() <= 2L * RunLane.LOG_SIZE_CHECK_EVERY) {
@@ -36,7 +40,9 @@ class RunLaneLogLimitTest {
             }
             assertTrue(lane.problem().startsWith("Metrics log stopped at step " + RunLane.LOG_SIZE_CHECK_EVERY + " "),
                     lane.problem());
-            lane.exportMetrics(export);
+            var failure = new AtomicReference<Throwable>();
+            lane.exportMetrics(export, () -> { }, failure::set);
+            assertNull(failure.get());
             var lines = Files.readAllLines(export.resolve("metrics.csv"));
             String last = lines.get(lines.size() - 1);
             assertEquals(RunLane.LOG_SIZE_CHECK_EVERY - 1, Long.parseLong(last.substring(0, last.indexOf(','))),

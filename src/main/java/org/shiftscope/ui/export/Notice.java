@@ -1,7 +1,7 @@
 // A short notice in the window's corner for what a key press or a button did out of sight (where a figure was
 // saved, or why it was not): the message line in the status bar is easily missed, or cut short, in front of
 // a class.
-package org.shiftscope.ui.main;
+package org.shiftscope.ui.export;
 
 import javafx.stage.Window;
 import javafx.util.Duration;
