@@ -1,7 +1,6 @@
-// Puts the classroom features on the main window: the look (theme, presentation scale), the "What am I
-// looking at?" panel on the right with hover-to-explain, switches for both in the status bar, the keyboard
-// shortcuts and their tooltips. Kept apart from MainView so the window's layout and these features change
-// independently.
+// Puts the classroom features on the main window: the look (theme, presentation scale), the scenario banner,
+// the "What am I looking at?" panel with hover-to-explain, their switches in the status bar, the keyboard
+// shortcuts and their tooltips; kept apart from MainView so the layout and these features change apart.
 package org.shiftscope.ui.classroom;
 
 import org.shiftscope.ui.look.Appearance;

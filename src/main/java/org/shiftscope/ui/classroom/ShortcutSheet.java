@@ -1,7 +1,6 @@
-// The sheet of keyboard shortcuts ("?"): a small window over the main one listing every Shortcut with its
-// description, in the main window's theme and font size. Every key and description is shown in full: long
-// descriptions wrap, when one column would be taller than the main window the list goes on in a second, and
-// only if that is still too tall (2× on 1280×720) does the font shrink. "?" or Escape closes it again.
+// The sheet of keyboard shortcuts ("?" or Escape toggles it): every Shortcut with its description, in the
+// main window's theme and font size, shown in full; long descriptions wrap, a second column takes what one
+// cannot hold, and only then (2× on 1280×720) does the font shrink.
 package org.shiftscope.ui.classroom;
 
 import org.shiftscope.ui.look.Appearance;

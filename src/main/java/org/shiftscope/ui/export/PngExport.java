@@ -1,8 +1,9 @@
-// Exports a node (a chart or the whole window) as a PNG (or a JPEG, if the file name asks for one: see
-// ImageFormat) at 1×, 2× or 3× scale by rendering it, not by grabbing the screen, with a title band that
-// records the run's settings and without ChartFX's tool bars. Written to a temporary file and renamed, so a
-// failed export never leaves half a file.
+// Exports a node (a chart or the whole window) as a PNG or JPEG (ImageFormat) at 1×, 2× or 3× by rendering
+// it, not grabbing the screen, with a title band recording the run's settings and without ChartFX's tool
+// bars; written whole through AtomicFile, so a failed export never leaves half a file.
 package org.shiftscope.ui.export;
+
+import org.shiftscope.model.io.AtomicFile;
 
 import org.shiftscope.ui.charts.ChartToolBars;
 
@@ -23,9 +24,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -93,13 +92,7 @@ public final class PngExport {
         g.drawImage(body, 0, band, null);
         g.dispose();
 
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try {
-            encode(image, format, temporary);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFile.write(file, temporary -> encode(image, format, temporary));
         return new int[]{image.getWidth(), image.getHeight()};
     }
 

@@ -1,7 +1,6 @@
-// How current the shown Hessian report is, said in words for the Hessian line and the λ chart: its step and
-// age in steps, "stale" as soon as the run's BN mode or learning rate is no longer the report's (a BN switch
-// is not cancelled into silence), and "computing at step N…" while the Hessian thread works on newer weights.
-// Also the two figures the window's header keeps in view in every layout: λ1 and η·λ1.
+// How current the shown Hessian report is, in words for the Hessian line and the λ chart: its step and age,
+// "stale" once the run's BN mode or η is no longer the report's, "computing at step N…" while newer weights
+// are measured; and the two figures the header keeps in view in every layout, λ1 and η·λ1.
 package org.shiftscope.ui.runs;
 
 import org.shiftscope.model.hessian.HessianReport;

@@ -1,8 +1,6 @@
-// Writes the run the window shows into a temporary folder as it goes, in exactly the CLI's file formats,
-// so "Export metrics" can copy complete files without the view-model keeping every step in memory. The
-// folder is deleted when the run is replaced, when the window closes, and at JVM shutdown (SIGTERM). Each
-// folder holds a lock while its window lives; a window started later deletes folders whose lock nobody
-// holds any more (a window that was killed), so abandoned logs do not pile up in the temporary directory.
+// Writes the run the window shows into a temporary folder as it goes, in the CLI's file formats, so "Export
+// metrics" copies complete files without keeping every step in memory. Each folder holds a lock while its
+// window lives; folders are deleted with their run, at exit, or by a later window once nobody holds their lock.
 package org.shiftscope.ui.runs;
 
 import org.shiftscope.model.data.Dataset;
