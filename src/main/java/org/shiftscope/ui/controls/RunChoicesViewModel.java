@@ -35,11 +35,18 @@ public final class RunChoicesViewModel {
     private final LongSupplier clock;
     private final ObjectProperty<Scenario> scenario = new SimpleObjectProperty<>(this, "scenario");
     private long rebuildDueAt = -1;
+    /** Counts the user's choices, so a dataset that loads after a later choice is not acted on. */
+    private long latestChoice;
 
     public RunChoicesViewModel(SettingsViewModel settings, RunsViewModel runs, LongSupplier clock) {
         this.settings = settings;
         this.runs = runs;
         this.clock = clock;
+    }
+
+    /** Settings were refused and set back: a rebuild they had asked for is no longer wanted. */
+    public void cancelPendingRebuild() {
+        rebuildDueAt = -1;
     }
 
     /** A structural setting changed by hand: the runs are rebuilt once the user has paused. */
@@ -83,9 +90,10 @@ public final class RunChoicesViewModel {
     /** Rebuilds with what the controls describe, or refuses (controls set back) when that is not a valid network. */
     private void rebuildAsSet(StressSettings stress, Runnable then) {
         rebuildDueAt = -1;
+        latestChoice++;
         TrainingConfig config;
         try {
-            config = settings.config(runs.runningConfig());
+            config = settings.config(runs.latestConfig());
         } catch (IllegalArgumentException e) {
             runs.refuse(e.getMessage());
             return;
@@ -98,7 +106,7 @@ public final class RunChoicesViewModel {
      * and starts them. Leaving it (or touching a live setting) hands the controls back to the user.
      */
     public void play(Scenario chosen) {
-        onData(chosen.config().dataset(), chosen.config().seed(), data -> {
+        onData(chosen.config().dataset(), chosen.config().seed(), ifStillChosen(data -> {
             rebuildDueAt = -1;
             settings.load(chosen.config());
             settings.quietly(() -> {
@@ -113,7 +121,7 @@ public final class RunChoicesViewModel {
                 scenario.set(chosen);
                 runs.start();
             });
-        });
+        }));
     }
 
     /** Back to free exploration: the runs go on with the settings they have; no schedule changes them any more. */
@@ -127,10 +135,11 @@ public final class RunChoicesViewModel {
      * network from the seed; a dataset that cannot be loaded leaves everything as it was and says why.
      */
     public void useDataset(String spec) {
-        load(spec, settings.seedProperty().get(), loaded -> {
+        rebuildDueAt = -1;
+        load(spec, settings.seedProperty().get(), ifStillChosen(loaded -> {
             TrainingConfig config;
             try {
-                var old = settings.config(runs.runningConfig());
+                var old = settings.config(runs.latestConfig());
                 config = new TrainingConfig(spec, old.depth(), old.width(), old.activation(), old.init(), old.centerInputs(),
                         Math.min(old.batchSize(), loaded.train().count()), old.steps(), old.seed(), old.evalEvery(), 0,
                         old.optimizer(), old.hessian());
@@ -140,12 +149,12 @@ public final class RunChoicesViewModel {
             }
             scenario.set(null);
             runs.rebuild(settings.plan(config, null, List.of()), loaded, () -> { });
-        });
+        }));
     }
 
     /** Saves the settings the controls describe as JSON (the CLI's config.json "config"), off the FX thread. */
     public void saveSettings(Path file, Runnable done, Consumer<Throwable> failed) {
-        TrainingConfig config = settings.config(runs.runningConfig());
+        TrainingConfig config = settings.config(runs.latestConfig());
         runs.executor().submit("Saving " + file.getFileName(), () -> {
             AtomicFile.write(file, temporary -> Json.mapper().writeValue(temporary.toFile(), config));
             return file;
@@ -154,18 +163,30 @@ public final class RunChoicesViewModel {
 
     /** Loads settings saved by {@link #saveSettings} (and their dataset) and rebuilds; a bad file changes nothing. */
     public void loadSettings(Path file, Consumer<Throwable> failed) {
-        runs.executor().submit("Loading " + file.getFileName(), () -> LoadedSettings.read(file, runs.dataset()), loaded -> {
+        Dataset inUse = runs.latestDataset();
+        runs.executor().submit("Loading " + file.getFileName(), () -> LoadedSettings.read(file, inUse), ifStillChosen(loaded -> {
             settings.load(loaded.config());
             scenario.set(null);
             rebuildDueAt = -1;
-            runs.rebuild(settings.plan(loaded.config(), null, List.of()), loaded.data(), () -> { });
-        }, failed);
+            runs.rebuild(settings.plan(loaded.config(), null, List.of()), loaded.data(), () -> { },
+                    reason -> failed.accept(new IOException(file.getFileName() + ": " + reason)));
+        }), failed);
+    }
+
+    /** A new choice: {@code then} acts only if no other choice came before it is called. */
+    private <T> Consumer<T> ifStillChosen(Consumer<T> then) {
+        long mine = ++latestChoice;
+        return value -> {
+            if (mine == latestChoice) {
+                then.accept(value);
+            }
+        };
     }
 
     /** Runs {@code then} with the dataset {@code spec}: the one in use, or loaded (a failure is said and stops). */
     private void onData(String spec, long seed, Consumer<Dataset> then) {
-        if (spec.equals(runs.dataset().name())) {
-            then.accept(runs.dataset());
+        if (spec.equals(runs.latestDataset().name())) {
+            then.accept(runs.latestDataset());
         } else {
             load(spec, seed, then);
         }

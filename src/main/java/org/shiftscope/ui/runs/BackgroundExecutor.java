@@ -28,7 +28,7 @@ public final class BackgroundExecutor implements TaskExecutor {
     public <T> void submit(String what, Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
         if (what != null) {
             pending.addLast(what);
-            busy.set(what);
+            showBusy();
         }
         try {
             worker.execute(() -> {
@@ -36,22 +36,28 @@ public final class BackgroundExecutor implements TaskExecutor {
                 try {
                     T result = work.call();
                     outcome = () -> done.accept(result);
-                } catch (Exception | OutOfMemoryError e) {
+                } catch (Throwable e) {            // an Error too (a native library that will not load): said, not lost
                     outcome = () -> failed.accept(e);
                 }
                 Runnable handBack = outcome;
                 Platform.runLater(() -> {
                     if (what != null) {
                         pending.removeFirstOccurrence(what);
-                        busy.set(pending.isEmpty() ? "" : pending.peekLast());
+                        showBusy();
                     }
                     handBack.run();
                 });
             });
         } catch (RejectedExecutionException e) {
             pending.removeLastOccurrence(what);
+            showBusy();
             failed.accept(new IllegalStateException("the window is closing"));
         }
+    }
+
+    /** The labelled work that runs now (the oldest not handed back), or "". */
+    private void showBusy() {
+        busy.set(pending.isEmpty() ? "" : pending.peekFirst());
     }
 
     @Override

@@ -24,13 +24,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 public final class RunsViewModel implements AutoCloseable {
     private final TaskExecutor executor;
+    private final RunBuilder builder;
     private final List<RunLane> lanes = new ArrayList<>();
-    /** The live settings each lane trains with, as last set by hand or by its schedule. */
-    private final List<LiveSettings> applied = new ArrayList<>();
+    private final AppliedSettings applied = new AppliedSettings();
     private Dataset dataset;
     private SettingsFollower follower;
     private final RunFigures figures = new RunFigures();
@@ -43,11 +44,12 @@ public final class RunsViewModel implements AutoCloseable {
     /** Starts with one run of {@code initial} on {@code data}, built at once (the window is not shown yet). */
     public RunsViewModel(TrainingConfig initial, Dataset data, TaskExecutor executor) {
         this.executor = executor;
+        this.builder = new RunBuilder(executor);
         this.dataset = data;
         this.follower = SettingsFollower.NONE;
         datasetName.set(data.name());
         lanes.add(new RunLane(initial, data, SettingsSchedule.none(), executor));
-        applied.add(initial.optimizer());
+        applied.builtAs(lanes);
     }
 
     /** Who puts the controls back when settings are refused, and follows what a schedule chose. */
@@ -72,39 +74,48 @@ public final class RunsViewModel implements AutoCloseable {
     }
 
     /**
-     * Replaces the runs by those of {@code plan} on {@code data} (null: the data in use), built on the executor;
-     * the old runs go on until the new ones exist. {@code then} runs once they are shown; a plan that cannot be
-     * built is refused (the controls go back to the runs in use and the message says why).
+     * Replaces the runs by those of {@code plan} on {@code data} (null: the newest data asked for), built on the
+     * executor; the old runs go on until the new ones exist. {@code then} runs once they are shown; a plan that
+     * cannot be built is refused (controls set back, message says why, {@code failed} gets the reason).
      */
+    public void rebuild(RunPlan plan, Dataset data, Runnable then, Consumer<String> failed) {
+        Dataset onto = data == null ? latestDataset() : data;
+        builder.request(plan, onto, built -> swapIn(built, onto, then), failure -> {
+            String reason = failure instanceof OutOfMemoryError
+                    ? "not enough memory for that network: use a smaller depth or width" : failure.getMessage();
+            refuse(reason);
+            failed.accept(reason);
+        });
+    }
+
     public void rebuild(RunPlan plan, Dataset data, Runnable then) {
-        Dataset onto = data == null ? dataset : data;
-        executor.submit(plan.describe(), () -> build(plan, onto), built -> swapIn(built, onto, then),
-                failure -> refuse(failure instanceof OutOfMemoryError
-                        ? "not enough memory for that network: use a smaller depth or width" : failure.getMessage()));
+        rebuild(plan, data, then, reason -> { });
     }
 
-    private List<RunLane> build(RunPlan plan, Dataset onto) {
-        var built = new ArrayList<RunLane>();
-        try {
-            for (TrainingConfig c : plan.configs()) {
-                built.add(new RunLane(c, onto, plan.scheduleFor(c, onto), executor));
-            }
-        } catch (RuntimeException | OutOfMemoryError e) {
-            built.forEach(RunLane::close);
-            throw e;
-        }
-        return built;
+    /** The configuration of the runs asked for last: being built, or shown. */
+    public TrainingConfig latestConfig() {
+        return builder.pendingConfig() != null ? builder.pendingConfig() : runningConfig();
     }
 
+    /** The dataset of the runs asked for last: being loaded into new runs, or in use. */
+    public Dataset latestDataset() {
+        return builder.pendingData() != null ? builder.pendingData() : dataset;
+    }
+
+    /** Shows the new runs; live settings changed while they were built reach them too. */
     private void swapIn(List<RunLane> built, Dataset onto, Runnable then) {
         lanes.forEach(RunLane::close);
         lanes.clear();
         lanes.addAll(built);
-        applied.clear();
-        built.forEach(l -> applied.add(l.snapshot().config().optimizer()));
+        applied.builtAs(built);
         dataset = onto;
         datasetName.set(onto.name());
         showMessage("", MessageKind.INFO);
+        try {
+            applied.catchUp(lanes, follower);
+        } catch (IllegalArgumentException e) {
+            follower.setBack(runningConfig(), applied.list());
+        }
         revision.set(revision.get() + 1);
         then.run();
     }
@@ -115,15 +126,7 @@ public final class RunsViewModel implements AutoCloseable {
      */
     public void applyLive(BiFunction<Integer, LiveSettings, LiveSettings> settingsFor) {
         try {
-            var wanted = new ArrayList<LiveSettings>();
-            for (int i = 0; i < lanes.size(); i++) {
-                wanted.add(settingsFor.apply(i, applied.get(i)));
-            }
-            for (int i = 0; i < lanes.size(); i++) {
-                lanes.get(i).trainer().setLiveSettings(wanted.get(i));
-                lanes.get(i).noteBnModeRequested(wanted.get(i).bnMode());
-                applied.set(i, wanted.get(i));
-            }
+            applied.byHand(lanes, settingsFor);
             showMessage("", MessageKind.INFO);
         } catch (IllegalArgumentException e) {
             refuse(e.getMessage());
@@ -132,7 +135,7 @@ public final class RunsViewModel implements AutoCloseable {
 
     /** Settings that cannot be used: says why and sets the controls back to what the runs use. */
     public void refuse(String reason) {
-        follower.setBack(lanes.get(0).snapshot().config(), List.copyOf(applied));
+        follower.setBack(runningConfig(), applied.list());
         showMessage(reason + " (the current run goes on)", MessageKind.WARNING);
     }
 
@@ -142,13 +145,7 @@ public final class RunsViewModel implements AutoCloseable {
         for (var lane : lanes) {
             changed |= lane.refresh();
         }
-        for (int i = 0; i < lanes.size(); i++) {
-            var scheduled = lanes.get(i).scheduledSettingsChange();
-            if (scheduled != null) {
-                applied.set(i, scheduled);
-                follower.follow(i, scheduled);
-            }
-        }
+        applied.followSchedules(lanes, follower);
         state.set(lanes.stream().anyMatch(l -> l.snapshot().state() == TrainerState.RUNNING) ? TrainerState.RUNNING
                 : lanes.get(0).snapshot().state());
         steps.set(lanes.get(0).snapshot().stepsTaken());
@@ -242,6 +239,7 @@ public final class RunsViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        builder.close();
         lanes.forEach(RunLane::close);
     }
 }

@@ -1,5 +1,5 @@
-// What the settings do when the runs refuse them or a schedule changes them: the window's settings implement
-// it, so the controls always describe the runs that exist.
+// What the settings do when the runs refuse them or a schedule changes them, and what live settings new runs
+// should take: the window's settings answer, so the controls always describe the runs that exist.
 package org.shiftscope.ui.runs;
 
 import org.shiftscope.model.config.LiveSettings;
@@ -17,6 +17,11 @@ public interface SettingsFollower {
         @Override
         public void follow(int lane, LiveSettings scheduled) {
         }
+
+        @Override
+        public LiveSettings live(int lane, LiveSettings had) {
+            return had;
+        }
     };
 
     /** Settings that could not be used: show what the runs use ({@code applied}: each lane's live settings). */
@@ -24,4 +29,7 @@ public interface SettingsFollower {
 
     /** A schedule (stress test, scenario change) chose {@code scheduled} for run {@code lane}. */
     void follow(int lane, LiveSettings scheduled);
+
+    /** The live settings run {@code lane} should have now, given {@code had} (what it was built with). */
+    LiveSettings live(int lane, LiveSettings had);
 }

@@ -30,7 +30,7 @@ public interface TaskExecutor extends AutoCloseable {
                 T result;
                 try {
                     result = work.call();
-                } catch (Exception | OutOfMemoryError e) {
+                } catch (Exception | Error e) {
                     failed.accept(e);
                     return;
                 }
