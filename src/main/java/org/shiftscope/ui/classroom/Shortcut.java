@@ -25,7 +25,7 @@ public enum Shortcut {
     EXPLAIN("I", KeyCode.I),
     SHEET("?", KeyCode.SLASH);
 
-    private static final ResourceBundle TEXT = ResourceBundle.getBundle("org.shiftscope.ui.shortcuts");
+    private static final ResourceBundle TEXT = ResourceBundle.getBundle("org.shiftscope.ui.classroom.shortcuts");
 
     private final String key;
     private final KeyCode code;

@@ -26,7 +26,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 public final class ShortcutSheet {
-    private static final ResourceBundle TEXT = ResourceBundle.getBundle("org.shiftscope.ui.shortcuts");
+    private static final ResourceBundle TEXT = ResourceBundle.getBundle("org.shiftscope.ui.classroom.shortcuts");
     /** Widest a description grows before it wraps, in em of the sheet's font. */
     private static final double DESCRIPTION_WIDTH_EM = 34;
     /** Narrowest a description is squeezed to when the main window is small, in em. */
