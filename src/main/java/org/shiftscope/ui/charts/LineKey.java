@@ -48,8 +48,13 @@ public record LineKey(Kind kind, int index, int run) {
     }
 
     /** The first of {@code lines} with this key. */
-    public Optional<ChartSeries> in(List<ChartSeries> lines) {
+    public Optional<ChartSeries> find(List<ChartSeries> lines) {
         return lines.stream().filter(s -> s.key().equals(this)).findFirst();
+    }
+
+    /** The lines with this key, in order (none, or the one). */
+    public List<ChartSeries> only(List<ChartSeries> lines) {
+        return lines.stream().filter(s -> s.key().equals(this)).toList();
     }
 
     /** The lines not of kind {@code k}, in order. */
