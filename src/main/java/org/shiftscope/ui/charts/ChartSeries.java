@@ -15,28 +15,13 @@ public record ChartSeries(LineKey key, String name, double[] xs, double[] ys, St
         this(key, name, xs, ys, null, false, false);
     }
 
+    /** A line nobody needs to find (LineKey.OTHER). */
     public ChartSeries(String name, double[] xs, double[] ys) {
         this(LineKey.OTHER, name, xs, ys);
     }
 
-    public ChartSeries(String name, double[] xs, double[] ys, String color, boolean dashed) {
-        this(LineKey.OTHER, name, xs, ys, color, dashed, false);
-    }
-
-    public ChartSeries(String name, double[] xs, double[] ys, String color, boolean dashed, boolean points) {
-        this(LineKey.OTHER, name, xs, ys, color, dashed, points);
-    }
-
     public ChartSeries styled(String newColor, boolean newDashed) {
         return new ChartSeries(key, name, xs, ys, newColor, newDashed, points);
-    }
-
-    public ChartSeries renamed(String newName) {
-        return new ChartSeries(key, newName, xs, ys, color, dashed, points);
-    }
-
-    public ChartSeries keyed(LineKey newKey) {
-        return new ChartSeries(newKey, name, xs, ys, color, dashed, points);
     }
 
     /** The same data drawn as markers alone. */
