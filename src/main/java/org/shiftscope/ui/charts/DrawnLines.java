@@ -1,5 +1,5 @@
 // The data sets one ChartFX renderer draws, kept in step with a chart's lines: a line keeps its data set while
-// its key stays at its place (only its points, name and style are replaced), so a frame makes no new objects.
+// its key and name stay at its place (only its points and style are replaced), so a frame makes no new objects.
 package org.shiftscope.ui.charts;
 
 import io.fair_acc.chartfx.renderer.ErrorStyle;
@@ -46,7 +46,7 @@ final class DrawnLines {
         }
         for (int i = 0; i < series.size(); i++) {
             ChartSeries s = series.get(i);
-            if (i == dataSets.size() || !keys.get(i).equals(s.key())) {
+            if (i == dataSets.size() || !keys.get(i).equals(s.key()) || !dataSets.get(i).getName().equals(s.name())) {
                 var dataSet = new DoubleDataSet(s.name());
                 if (i == dataSets.size()) {
                     dataSets.add(dataSet);
@@ -57,8 +57,6 @@ final class DrawnLines {
                     dataSets.set(i, dataSet);
                     keys.set(i, s.key());
                 }
-            } else if (!dataSets.get(i).getName().equals(s.name())) {
-                dataSets.get(i).setName(s.name());
             }
             dataSets.get(i).set(s.xs(), s.ys(), true);
             dataSets.get(i).setStyle(style(s));
