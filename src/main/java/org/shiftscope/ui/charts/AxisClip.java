@@ -1,7 +1,6 @@
-// Where a chart's y axis should end so a blow-up (a divergence) does not squash the rest of the run to a flat
-// line: the axis covers the lines' body (between the 2nd and 98th percentiles of their points), and a peak far
-// above it or a trough far below it is cut off and named by a marker at its step. Computed on every data update
-// of a clipping chart, so it reads the points once into one primitive array.
+// Where a chart's y axis should end so a blow-up (a divergence) does not squash the rest of the run flat: the
+// axis covers the lines' body (2nd to 98th percentile of their points); a peak far above it or a trough far
+// below is cut off and named by a marker at its step. Runs on every update, so it reads the points once.
 package org.shiftscope.ui.charts;
 
 import java.util.ArrayList;

@@ -1,8 +1,6 @@
-// How the chart board's cells fill its grid. It takes as few columns as keep every chart tall enough for its
-// text and a plot (MIN_CHART_HEIGHT, more with presentation mode's larger fonts): two normally, three for nine
-// charts, more on a short screen such as a projector's 1280×720 with a scenario's banner. A comparison's pairs
-// stay side by side and a wide cell (both runs on one axis) spans a pair's columns; the last row is filled,
-// preferably by widening the λ chart.
+// How the chart board's cells fill its grid: as few columns as keep every chart tall enough for its text and a
+// plot (more on a short screen such as a projector's); a comparison's pairs stay side by side, a wide cell (both
+// runs on one axis) spans a pair's columns, and the last row is filled, preferably by widening the λ chart.
 package org.shiftscope.ui.charts;
 
 import javafx.scene.Node;
@@ -16,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 
 final class BoardGrid {
-    /** No chart is laid out shorter than this on any screen the board has room for (issue 20: 120 px). */
+    /** No chart is laid out shorter than this on any screen the board has room for. */
     static final double MIN_CHART_HEIGHT = 120;
     /**
      * Nor shorter than this many times the font size: a title, tick labels and a plot as tall as both. At 2× on

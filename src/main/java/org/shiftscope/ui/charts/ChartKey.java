@@ -1,7 +1,8 @@
-// A chart's legend in small type, inside a corner of the plot: a short swatch and the name of each line, and a
-// numbered family ("layer 1" … "layer 8", "λ1" … "λ10") folded into its first and last member. ChartFX's own
-// legend, in rows under the plot, took a quarter of each chart's height on a projector.
+// A chart's legend in small type, inside a corner of the plot: a short swatch and the name of each line, a
+// numbered family (layers 1 … 8, λ1 … λ10: lines whose LineKeys follow each other) folded into its first and last.
 package org.shiftscope.ui.charts;
+
+import org.shiftscope.ui.look.Palette;
 
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -12,18 +13,13 @@ import javafx.scene.shape.Line;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 public final class ChartKey extends FlowPane {
     /** A numbered family of at least this many lines is shown as its first and last member. */
     static final int FOLD_AT = 3;
-    /** Line colours the stylesheets define (-color-dataset-1 … 8), which ChartFX cycles through. */
-    private static final int THEME_COLORS = 8;
     /** Length of a swatch's line, in pixels. */
     private static final double SWATCH_LENGTH = 14;
     private static final double[] DASHES = {4, 3};
-    private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)");
     private boolean wanted = true;
     private boolean fits = true;
     /** What the key shows now (names, colours, styles), so that an unchanged key is not rebuilt every frame. */
@@ -42,7 +38,7 @@ public final class ChartKey extends FlowPane {
      */
     boolean show(List<ChartSeries> lines) {
         var described = lines.stream()
-                .map(l -> l.name() + '|' + l.color() + '|' + l.dashed() + '|' + l.points()).toList();
+                .map(l -> l.key() + "|" + l.name() + '|' + l.color() + '|' + l.dashed() + '|' + l.points()).toList();
         if (described.equals(shownLines)) {
             return false;
         }
@@ -101,28 +97,17 @@ public final class ChartKey extends FlowPane {
         return out;
     }
 
-    /** Index after the numbered family that starts at {@code from} ("λ1", "λ2", …), or from + 1. */
+    /** Index after the numbered family that starts at {@code from} (each line's key follows the one before). */
     private static int familyEnd(List<ChartSeries> lines, int from) {
-        Matcher first = NUMBERED.matcher(lines.get(from).name());
-        if (!first.matches()) {
-            return from + 1;
-        }
-        String prefix = first.group(1);
-        long number = Long.parseLong(first.group(2));
         int end = from + 1;
-        while (end < lines.size()) {
-            Matcher next = NUMBERED.matcher(lines.get(end).name());
-            if (!next.matches() || !next.group(1).equals(prefix) || Long.parseLong(next.group(2)) != number + 1) {
-                break;
-            }
-            number++;
+        while (end < lines.size() && lines.get(end).key().follows(lines.get(end - 1).key())) {
             end++;
         }
         return end;
     }
 
     private static Node entry(ChartSeries line, int position) {
-        String color = line.color() != null ? line.color() : "-color-dataset-" + (position % THEME_COLORS + 1);
+        String color = line.color() != null ? line.color() : Palette.datasetColor(position);
         var swatch = new Line(0, 0, line.points() ? 0 : SWATCH_LENGTH, 0);
         swatch.getStyleClass().add(line.points() ? "chart-key-point" : "chart-key-line");
         swatch.setStyle("-fx-stroke: " + color + ";");

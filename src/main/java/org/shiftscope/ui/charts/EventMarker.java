@@ -3,6 +3,8 @@
 // dragged, styled by the kind of event (dark and light themes alike: the colours are the theme's own).
 package org.shiftscope.ui.charts;
 
+import org.shiftscope.ui.look.Palette;
+
 import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
 import javafx.scene.Node;
@@ -28,9 +30,9 @@ public final class EventMarker extends XValueIndicator {
         super(axis, spec.x(), spec.text());
         setEditable(false);
         setLabelPosition(LABEL_POSITIONS[order % LABEL_POSITIONS.length]);
-        String colour = spec.alert() ? "-ss-alert" : "-ss-ink";
+        String colour = spec.alert() ? Palette.ALERT : Palette.INK;
         // Inline: ChartFX's own stylesheet (yellow labels) sits above the scene's in the cascade.
-        label.setStyle("-fx-background-color: -ss-readout; -fx-text-fill: " + colour + "; -fx-border-color: " + colour
+        label.setStyle("-fx-background-color: " + Palette.READOUT + "; -fx-text-fill: " + colour + "; -fx-border-color: " + colour
                 + "; -fx-border-width: 0.5; -fx-font-size: 0.8em; -fx-font-weight: normal; -fx-padding: 0 0.25em 0 0.25em;");
         line.setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: 1; -fx-stroke-dash-array: 5 4;");
         triangle.setStyle("-fx-fill: transparent; -fx-stroke: transparent;");   // its visibility is bound

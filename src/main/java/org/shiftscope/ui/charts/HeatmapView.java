@@ -1,7 +1,6 @@
-// Layers × time heatmap of the between-channel share of variance (docs/science.md): a synchronised shift of
-// the layers' output distributions shows as a vertical band. Drawn on a Canvas with the viridis colour map
-// (Palette), with its colour scale (0 to 1) at the right. Its text takes font and colour from CSS
-// (.heatmap-text) and the margins grow with the font.
+// Layers × time heatmap of the between-channel share of variance (docs/science.md): a synchronised shift of the
+// layers' outputs shows as a vertical band. Drawn on a Canvas in viridis (Palette) with its colour scale at the
+// right; its text takes font and colour from CSS (.heatmap-text) and the margins grow with the font.
 package org.shiftscope.ui.charts;
 
 import org.shiftscope.ui.look.Palette;

@@ -23,6 +23,19 @@ public final class Palette {
     static final int LAYER_COLORS = 16;
     /** The theme's text colour, for lines that must read as "reference" (the full-batch threshold). */
     public static final String INK = "-ss-ink";
+    /** The theme's alert colour (a divergence, a clipped value) and the backdrop of text over a plot. */
+    public static final String ALERT = "-ss-alert";
+    public static final String READOUT = "-ss-readout";
+    /** The spectrum chart's overlap lines: eigenvectors' share in the means' span, and in means' and variances'. */
+    public static final String OVERLAP_MEANS = "-ss-overlap-means";
+    public static final String OVERLAP_MEANS_VARIANCES = "-ss-overlap-means-variances";
+    /** Line colours the stylesheets define (-color-dataset-1 … 8), which ChartFX cycles through. */
+    public static final int DATASET_COLORS = 8;
+
+    /** The theme's colour of the n-th line (from 0) without a colour of its own, as ChartFX draws it. */
+    public static String datasetColor(int n) {
+        return "-color-dataset-" + (n % DATASET_COLORS + 1);
+    }
 
     /**
      * The colour of a layer line at {@code depthFraction} ∈ [0, 1] (first to last layer): a CSS looked-up

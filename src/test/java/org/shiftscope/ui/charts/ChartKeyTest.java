@@ -38,9 +38,10 @@ class ChartKeyTest {
         var key = new ChartKey();
         var lines = new ArrayList<ChartSeries>();
         for (int i = 1; i <= 10; i++) {
-            lines.add(line("λ" + i));
+            lines.add(new ChartSeries(LineKey.lambda(i), "λ" + i, POINT, POINT));
         }
-        lines.add(line(RunHistory.THRESHOLD_NAME).styled(Palette.INK, true));
+        lines.add(new ChartSeries(LineKey.of(LineKey.Kind.THRESHOLD), RunHistory.THRESHOLD_NAME, POINT, POINT)
+                .styled(Palette.INK, true));
         assertTrue(key.show(lines));
         assertEquals(List.of("λ1", "…", "λ10", RunHistory.THRESHOLD_NAME), key.texts());
         assertFalse(key.show(lines), "the same lines: nothing to rebuild");

@@ -56,7 +56,7 @@ class ChartOverlaysTest {
                 xs[i] = i;
                 ys[i] = (POINTS - i) * (1 + 0.01 * l);
             }
-            lines.add(new ChartSeries("λ" + (l + 1), xs, ys));
+            lines.add(new ChartSeries(LineKey.lambda(l + 1), "λ" + (l + 1), xs, ys));
         }
         return lines;
     }

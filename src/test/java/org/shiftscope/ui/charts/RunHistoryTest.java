@@ -1,4 +1,4 @@
-// The window's run history over a very long run (issues 6 and 8: two hours of training without memory
+// The window's run history over a very long run (two hours of training without memory
 // growth): a million steps and ten thousand Hessian reports leave every chart line and the heatmap bounded.
 package org.shiftscope.ui.charts;
 
