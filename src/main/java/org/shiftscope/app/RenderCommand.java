@@ -21,7 +21,7 @@ import org.shiftscope.model.scenario.ScenarioReader;
 import org.shiftscope.model.scenario.ScenarioRunner;
 import org.shiftscope.model.train.StepRecord;
 import org.shiftscope.model.config.TrainingConfig;
-import org.shiftscope.ui.charts.ChartBoard;
+import org.shiftscope.ui.charts.ChartRun;
 import org.shiftscope.ui.export.FigureRenderer;
 import org.shiftscope.ui.export.PngExport;
 import org.shiftscope.ui.charts.RunHistory;
@@ -168,14 +168,14 @@ public final class RenderCommand implements Callable<Integer> {
     }
 
     /** Runs the scenario, writing each run's files; returns each run's label and chart history. */
-    private List<ChartBoard.Run> runAll(Scenario scenario, Dataset data, long total, PrintWriter err)
+    private List<ChartRun> runAll(Scenario scenario, Dataset data, long total, PrintWriter err)
             throws IOException {
         var configs = scenario.runs();
         var drivers = ScenarioRunner.drivers(scenario, data, total);
         var recorders = new ArrayList<RunRecorder>();
-        var runs = new ArrayList<ChartBoard.Run>();
+        var runs = new ArrayList<ChartRun>();
         for (int i = 0; i < configs.size(); i++) {
-            var run = new ChartBoard.Run(RunNames.label(configs.get(i)), new RunHistory());
+            var run = new ChartRun(RunNames.label(configs.get(i)), new RunHistory());
             var recorder = new RunRecorder(RunNames.folder(out, configs, i), configs.get(i), RunRecorder.datasetFacts(data));
             drivers.get(i).addListener(recorder).addListener(charted(run, err));
             recorders.add(recorder);
@@ -197,7 +197,7 @@ public final class RenderCommand implements Callable<Integer> {
     }
 
     /** Feeds a run's chart history and says on stderr where it diverged and what each Hessian report found. */
-    private static RunListener charted(ChartBoard.Run run, PrintWriter err) {
+    private static RunListener charted(ChartRun run, PrintWriter err) {
         return new RunListener() {
             @Override
             public void stepTaken(StepRecord record) {
@@ -217,7 +217,7 @@ public final class RenderCommand implements Callable<Integer> {
     }
 
     /** The charts as PNG files; a failed write comes back as the IOException that failed it. */
-    private List<Path> draw(List<ChartBoard.Run> runs, boolean overlaidRuns, boolean stressTest, String title)
+    private List<Path> draw(List<ChartRun> runs, boolean overlaidRuns, boolean stressTest, String title)
             throws InterruptedException, ExecutionException, TimeoutException, IOException {
         HeadlessFx.start();
         var result = new CompletableFuture<List<Path>>();

@@ -18,7 +18,7 @@ final class BoardCaption extends Label {
     }
 
     /** Shown for two runs only, side by side (@param sideBySide) or overlaid. */
-    void describe(List<ChartBoard.Run> runs, boolean sideBySide, boolean stressShown) {
+    void describe(List<ChartRun> runs, boolean sideBySide, boolean stressShown) {
         boolean two = runs.size() > 1;
         setVisible(two);
         if (!two) {

@@ -41,7 +41,7 @@ final class BoardLayout {
      * Lays the charts out for these runs in a board {@code boardHeight} tall: keys (legends) for one run only,
      * the caption for two; nothing moves when the arrangement is the one laid out already.
      */
-    void arrange(List<ChartBoard.Run> runs, boolean overlaid, boolean stressShown, double boardHeight) {
+    void arrange(List<ChartRun> runs, boolean overlaid, boolean stressShown, double boardHeight) {
         boolean two = runs.size() > 1;
         boolean sideBySide = two && !overlaid;
         boolean densityShown = runs.stream().anyMatch(r -> r.history().latestDensity() != null);
@@ -53,7 +53,7 @@ final class BoardLayout {
         int columns = height > 0 ? BoardGrid.columns(cells, candidates, height, grid.getVgap(), stressRow,
                 BoardGrid.minChartHeight(caption.getFont().getSize())) : candidates.get(0);
         String wanted = (two ? (overlaid ? "overlaid" : "side-by-side") : "single") + (stressShown ? "+stress" : "")
-                + (densityShown ? "+density" : "") + " in " + columns + runs.stream().map(ChartBoard.Run::label).toList();
+                + (densityShown ? "+density" : "") + " in " + columns + runs.stream().map(ChartRun::label).toList();
         if (wanted.equals(arrangement)) {
             return;
         }

@@ -16,11 +16,11 @@ final class BoardMarkers {
     }
 
     /** The marked events of these runs, the latest {@link #SHOWN} of them, in step order. */
-    static List<EventMarker.Spec> of(List<ChartBoard.Run> runs) {
+    static List<EventMarker.Spec> of(List<ChartRun> runs) {
         var specs = new LinkedHashSet<EventMarker.Spec>();
         boolean named = runs.size() > 1
                 && !runs.get(0).history().markedEvents().equals(runs.get(1).history().markedEvents());
-        for (ChartBoard.Run run : runs) {
+        for (ChartRun run : runs) {
             for (RunEvent e : run.history().markedEvents()) {
                 String text = (named && e.kind() == RunEvent.Kind.BN_MODE ? run.label() + ": " : "") + e.describe();
                 specs.add(new EventMarker.Spec(e.step(), text, e.kind() == RunEvent.Kind.DIVERGED));

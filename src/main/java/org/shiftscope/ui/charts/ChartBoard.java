@@ -24,16 +24,6 @@ import static org.shiftscope.ui.charts.LineKey.Kind.STRESS_THRESHOLD;
 import static org.shiftscope.ui.charts.LineKey.Kind.THRESHOLD;
 
 public final class ChartBoard extends StackPane {
-    /**
-     * One run's name ("BN on") and history, and what the λ chart says about its latest report (its age,
-     * whether it is stale, what is being computed; empty for a finished run such as render's).
-     */
-    public record Run(String label, RunHistory history, String hessianBadge, boolean hessianStale) {
-        public Run(String label, RunHistory history) {
-            this(label, history, "", false);
-        }
-    }
-
     private final LiveChart loss = BoardCharts.loss("loss-chart");
     private final LiveChart accuracy = BoardCharts.accuracy();
     private final LiveChart means = BoardCharts.means();
@@ -53,7 +43,7 @@ public final class ChartBoard extends StackPane {
     private static final int ACCURACY_COLOR = 3;
 
     private final BoardLayout layout;
-    private List<Run> runs = List.of();
+    private List<ChartRun> runs = List.of();
     private boolean overlaid;
     private boolean post = true;
     private boolean stressShown;
@@ -95,7 +85,7 @@ public final class ChartBoard extends StackPane {
      * Draws the runs. @param overlaidRuns two runs in one set of charts (else side by side) @param postBn layer
      * charts show the nonlinearity's input (else z before BN) @param stressTest show the stress-test chart
      */
-    public void show(List<Run> shownRuns, boolean overlaidRuns, boolean postBn, boolean stressTest) {
+    public void show(List<ChartRun> shownRuns, boolean overlaidRuns, boolean postBn, boolean stressTest) {
         this.runs = shownRuns;
         this.overlaid = overlaidRuns;
         this.post = postBn;
@@ -159,7 +149,7 @@ public final class ChartBoard extends StackPane {
         String text = runs.stream().filter(r -> !r.hessianBadge().isEmpty())
                 .map(r -> (runs.size() > 1 ? r.label() + ": " : "") + r.hessianBadge())
                 .collect(Collectors.joining(" · "));
-        hessian.setBadge(text, runs.stream().anyMatch(Run::hessianStale));
+        hessian.setBadge(text, runs.stream().anyMatch(ChartRun::hessianStale));
     }
 
     private void drawSingle(RunHistory h) {
@@ -190,7 +180,7 @@ public final class ChartBoard extends StackPane {
         spectrum.showSecondary(lines.combined(SpectrumLines::overlaps));
     }
 
-    private void drawSideBySide(Run a, Run b) {
+    private void drawSideBySide(ChartRun a, ChartRun b) {
         pair(loss, lossB, a, b, RunHistory::lossSeries);
         pair(variances, variancesB, a, b, h -> h.layerSeries(true, post));
         pair(hessian, hessianB, a, b, RunHistory::hessianSeries);
@@ -199,7 +189,7 @@ public final class ChartBoard extends StackPane {
     }
 
     /** The same chart for two runs, titled with each run's label, on shared axes. */
-    private static void pair(LiveChart left, LiveChart right, Run a, Run b, Function<RunHistory, List<ChartSeries>> data) {
+    private static void pair(LiveChart left, LiveChart right, ChartRun a, ChartRun b, Function<RunHistory, List<ChartSeries>> data) {
         left.setRunLabel(a.label());
         right.setRunLabel(b.label());
         left.show(data.apply(a.history()));
@@ -211,10 +201,10 @@ public final class ChartBoard extends StackPane {
     }
 
     private void titleHeatmaps() {
-        HeatmapTitles.apply(heatmap, heatmapB, runs.stream().map(Run::label).toList());
+        HeatmapTitles.apply(heatmap, heatmapB, runs.stream().map(ChartRun::label).toList());
     }
 
-    private static void drawHeatmap(HeatmapView view, Run run) {
+    private static void drawHeatmap(HeatmapView view, ChartRun run) {
         view.show(run.history().heatmap(), run.history().heatmapSteps());
     }
 

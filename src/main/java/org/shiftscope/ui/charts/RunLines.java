@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.function.Function;
 
 final class RunLines {
-    private final List<ChartBoard.Run> runs;
+    private final List<ChartRun> runs;
 
-    RunLines(List<ChartBoard.Run> runs) {
+    RunLines(List<ChartRun> runs) {
         this.runs = runs;
     }
 
@@ -23,7 +23,7 @@ final class RunLines {
     List<ChartSeries> combined(Function<RunHistory, List<ChartSeries>> data) {
         var out = new ArrayList<ChartSeries>();
         for (int i = 0; i < runs.size(); i++) {
-            ChartBoard.Run run = runs.get(i);
+            ChartRun run = runs.get(i);
             List<ChartSeries> lines = data.apply(run.history());
             for (int j = 0; j < lines.size(); j++) {
                 ChartSeries s = lines.get(j);

@@ -4,6 +4,7 @@
 package org.shiftscope.ui.export;
 
 import org.shiftscope.ui.charts.ChartBoard;
+import org.shiftscope.ui.charts.ChartRun;
 import org.shiftscope.ui.charts.HeatmapView;
 import org.shiftscope.ui.charts.LiveChart;
 import org.shiftscope.ui.look.Appearance;
@@ -35,7 +36,7 @@ public final class FigureRenderer {
      * Must be called on the FX thread. Completes with the files written (board.png first), or exceptionally.
      * @param overlaid two runs in one set of charts @param stressTest include the stress-test chart
      */
-    public static CompletableFuture<List<Path>> render(List<ChartBoard.Run> runs, boolean overlaid, boolean stressTest,
+    public static CompletableFuture<List<Path>> render(List<ChartRun> runs, boolean overlaid, boolean stressTest,
                                                        String title, Path folder, int scale) {
         var done = new CompletableFuture<List<Path>>();
         var board = new ChartBoard();

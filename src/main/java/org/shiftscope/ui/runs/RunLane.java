@@ -3,7 +3,7 @@
 // and data order, different BN mode). Used on the FX thread; the trainer and the log work on their own threads.
 package org.shiftscope.ui.runs;
 
-import org.shiftscope.ui.charts.ChartBoard;
+import org.shiftscope.ui.charts.ChartRun;
 import org.shiftscope.ui.charts.RunHistory;
 
 import org.shiftscope.model.data.Dataset;
@@ -187,9 +187,9 @@ public final class RunLane implements AutoCloseable {
     }
 
     /** This run as the charts take it: its label, history and the Hessian badge. */
-    public ChartBoard.Run chartRun() {
-        return hessianStatus == null ? new ChartBoard.Run(label(), history)
-                : new ChartBoard.Run(label(), history, hessianStatus.badge(), hessianStatus.stale());
+    public ChartRun chartRun() {
+        return hessianStatus == null ? new ChartRun(label(), history)
+                : new ChartRun(label(), history, hessianStatus.badge(), hessianStatus.stale());
     }
 
     public RunHistory history() {

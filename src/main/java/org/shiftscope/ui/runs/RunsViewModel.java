@@ -17,7 +17,7 @@ import org.shiftscope.model.config.TrainingConfig;
 import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.train.SettingsSchedule;
 import org.shiftscope.model.train.TrainerState;
-import org.shiftscope.ui.charts.ChartBoard;
+import org.shiftscope.ui.charts.ChartRun;
 import org.shiftscope.ui.charts.RunHistory;
 
 import java.util.ArrayList;
@@ -172,7 +172,7 @@ public final class RunsViewModel implements AutoCloseable {
     }
 
     /** Every run's label ("BN on") and chart history, first run first. */
-    public List<ChartBoard.Run> runs() {
+    public List<ChartRun> runs() {
         return lanes.stream().map(RunLane::chartRun).toList();
     }
 

@@ -4,6 +4,7 @@
 package org.shiftscope.ui.main;
 
 import org.shiftscope.ui.charts.ChartBoard;
+import org.shiftscope.ui.charts.ChartRun;
 import org.shiftscope.ui.charts.ChartSeries;
 import org.shiftscope.ui.charts.RunHistory;
 
@@ -60,7 +61,7 @@ class DivergenceShownTest {
                     last ? new Divergence(step, "the training loss exploded to 432.0") : null));
         }
         history.setEvents(List.of(RunEvent.diverged(new Divergence(DIVERGED_AT, "the training loss exploded"))));
-        robot.interact(() -> board.show(List.of(new ChartBoard.Run("BN off", history)), false, true, false));
+        robot.interact(() -> board.show(List.of(new ChartRun("BN off", history)), false, true, false));
         WaitForAsyncUtils.waitForFxEvents();
 
         var loss = board.lossChart();
