@@ -233,6 +233,15 @@ public final class ChartBoard extends StackPane {
         return stress;
     }
 
+    /** The ids of every chart the board can show, laid out or not (each has an explanation entry). */
+    public List<String> chartIds() {
+        var ids = new ArrayList<String>();
+        allCharts().forEach(c -> ids.add(c.getId()));
+        ids.add(heatmap.getId());
+        ids.add(heatmapB.getId());
+        return ids;
+    }
+
     /** Every chart currently laid out (for exports and tests). */
     public List<Node> visibleCharts() {
         return layout.laidOut();
