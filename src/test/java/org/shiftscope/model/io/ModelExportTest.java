@@ -2,6 +2,14 @@
 // and a network's spec list and weights round-trip through the export and ModelExportReader.
 package org.shiftscope.model.io;
 
+import org.junit.jupiter.api.Test;
+
+import org.shiftscope.model.net.LayerNormSpec;
+
+import org.shiftscope.model.net.DenseSpec;
+
+import org.shiftscope.model.net.ActivationSpec;
+
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -84,6 +92,23 @@ class ModelExportTest {
             var norm = network.layersOf(BatchNorm.class).get(i);
             assertArrayEquals(values(norm.runningMean()), values(norms.get(i).runningMean()), "running mean " + i);
             assertArrayEquals(values(norm.runningVariance()), values(norms.get(i).runningVariance()), "running variance " + i);
+        }
+    }
+
+    @Test
+    void aLayerNormNetworkAndItsWeightsRoundTrip() throws IOException {
+        var layers = List.<LayerSpec>of(new DenseSpec(0, INPUTS, 5), new LayerNormSpec(0, 5, 1e-5),
+                new ActivationSpec(ActivationFunction.TANH, 5), new DenseSpec(1, 5, CLASSES));
+        var network = new Network(new NetworkSpec(layers, Initialization.HE, 3), BnMode.ON, DataType.DOUBLE);
+        network.parameters().forEach(p -> p.value().addi(0.5));
+        write(network, BnMode.ON);
+
+        var loaded = ModelExport.read(export).network();
+
+        assertEquals(layers, loaded.spec().layers());
+        assertEquals(names(network.parameters()), names(loaded.parameters()));
+        for (int i = 0; i < network.parameters().size(); i++) {
+            assertArrayEquals(values(network.parameters().get(i).value()), values(loaded.parameters().get(i).value()));
         }
     }
 

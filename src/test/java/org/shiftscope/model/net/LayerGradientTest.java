@@ -72,6 +72,12 @@ class LayerGradientTest {
         check(norm, IN, IN, Pass.BATCH_STATISTICS);
     }
 
+    @Test
+    void layerNormMatchesFiniteDifferences() {
+        check(new LayerNormSpec(0, IN, NetworkSpec.DEFAULT_BN_EPSILON).build(
+                new LayerContext(DataType.DOUBLE, null, false, new Random(1), Initialization.HE)), IN, IN, Pass.BATCH_STATISTICS);
+    }
+
     @ParameterizedTest
     @EnumSource(ActivationFunction.class)
     void activationMatchesFiniteDifferences(ActivationFunction function) {
