@@ -48,7 +48,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Folder for the run's files (created if missing).")
     private Path out;
     @Option(names = "--dataset", defaultValue = "fashion-mnist",
-            description = "fashion-mnist (embedded), synthetic, or a folder of MNIST-format IDX files. Default: ${DEFAULT-VALUE}.")
+            description = "fashion-mnist (embedded), synthetic, or a folder of MNIST-format IDX files or CIFAR-10 binary files. Default: ${DEFAULT-VALUE}.")
     private String dataset;
     @Option(names = "--depth", defaultValue = "8",
             description = "Hidden layers, " + Limits.MIN_DEPTH + "–" + Limits.MAX_DEPTH + ". Default: ${DEFAULT-VALUE}.")

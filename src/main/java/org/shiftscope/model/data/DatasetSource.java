@@ -11,18 +11,19 @@ public final class DatasetSource {
 
     /**
      * @param spec {@value EmbeddedData#FASHION_MNIST} for the embedded subset, {@value SyntheticData#NAME} for the
-     *             generated blobs, anything else is the path of an MNIST-format folder (see {@link MnistFolder})
+     *             generated blobs, anything else is the path of a folder of CIFAR-10 binary files ({@link CifarFolder})
+     *             or MNIST-format files ({@link MnistFolder})
      * @param seed used only by the synthetic dataset
      */
     public static Dataset load(String spec, long seed) throws InvalidDataException {
         if (spec.isBlank()) {
             throw new InvalidDataException("No dataset given: use " + EmbeddedData.FASHION_MNIST + ", "
-                    + SyntheticData.NAME + " or the path of an MNIST-format folder");
+                    + SyntheticData.NAME + " or the path of a folder of MNIST-format or CIFAR-10 binary files");
         }
         return switch (spec) {
             case EmbeddedData.FASHION_MNIST -> EmbeddedData.fashionMnist();
             case SyntheticData.NAME -> SyntheticData.generate(seed);
-            default -> MnistFolder.load(existingFolder(spec));
+            default -> loadFolder(existingFolder(spec));
         };
     }
 
@@ -39,6 +40,11 @@ public final class DatasetSource {
         } catch (InvalidPathException e) {
             return spec;                                    // load() says why it cannot be read
         }
+    }
+
+    /** CIFAR-10 binary files when the folder holds any, else the MNIST-format files. */
+    private static Dataset loadFolder(Path folder) throws InvalidDataException {
+        return Files.isDirectory(folder) && CifarFolder.holdsAny(folder) ? CifarFolder.load(folder) : MnistFolder.load(folder);
     }
 
     private static Path existingFolder(String spec) throws InvalidDataException {

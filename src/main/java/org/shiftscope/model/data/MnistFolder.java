@@ -40,8 +40,9 @@ public final class MnistFolder {
         }
         if (found.isEmpty()) {
             throw new InvalidDataException(String.format(
-                    "The folder %s holds none of the four MNIST-format files %s (each may also end in %s)",
-                    folder, inWords(missing), MnistFile.GZIP_SUFFIX));
+                    "The folder %s holds none of the four MNIST-format files %s (each may also end in %s), nor the "
+                            + "CIFAR-10 binary files %s … and %s",
+                    folder, inWords(missing), MnistFile.GZIP_SUFFIX, CifarFolder.trainFile(1), CifarFolder.TEST_FILE));
         }
         if (!missing.isEmpty()) {
             var present = found.values().stream().map(path -> path.getFileName().toString()).toList();

@@ -1,6 +1,6 @@
 // The Dataset box of the settings column: the embedded Fashion-MNIST subset, the synthetic set, the folder in
-// use and "folder…", which asks for a folder of MNIST-format files. It always shows the dataset the run trains
-// on: a choice shows once loaded; a cancelled or refused folder, or data that cannot be loaded, puts it back.
+// use and "folder…" (MNIST-format or CIFAR-10 files). It always shows the dataset the run trains on: a choice
+// shows once loaded; a cancelled or refused folder, or data that cannot be loaded, puts it back.
 package org.shiftscope.ui.controls;
 
 import javafx.scene.control.ChoiceBox;
@@ -48,7 +48,7 @@ final class DatasetPicker {
             }
         });
         box.setTooltip(new Tooltip("Data: the embedded Fashion-MNIST subset (10,000 + 2,000 images), a synthetic "
-                + "Gaussian-class set, or a folder holding the four MNIST-format IDX files."));
+                + "Gaussian-class set, or a folder holding the four MNIST-format IDX files or CIFAR-10's binary files."));
         box.getTooltip().setWrapText(true);
         box.getTooltip().setMaxWidth(360);
         showInUse();

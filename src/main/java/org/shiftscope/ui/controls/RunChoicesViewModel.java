@@ -131,7 +131,7 @@ public final class RunChoicesViewModel {
     }
 
     /**
-     * Trains on another dataset ("fashion-mnist", "synthetic" or a folder of MNIST-format files): a new
+     * Trains on another dataset ("fashion-mnist", "synthetic" or a folder of MNIST-format or CIFAR-10 files): a new
      * network from the seed; a dataset that cannot be loaded leaves everything as it was and says why.
      */
     public void useDataset(String spec) {

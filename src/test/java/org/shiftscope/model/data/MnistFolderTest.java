@@ -69,7 +69,8 @@ class MnistFolderTest {
     void anEmptyFolderNamesTheExpectedFilesOnce() {
         var message = assertInvalid(() -> MnistFolder.load(folder), folder.toString(), "none").getMessage();
         assertEquals("The folder " + folder + " holds none of the four MNIST-format files train-images-idx3-ubyte, "
-                + "train-labels-idx1-ubyte, t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (each may also end in .gz)",
+                + "train-labels-idx1-ubyte, t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (each may also end in .gz), "
+                + "nor the CIFAR-10 binary files data_batch_1.bin … and test_batch.bin",
                 message);
         for (var file : MnistFile.values()) {
             assertEquals(message.indexOf(file.fileName()), message.lastIndexOf(file.fileName()), file + " named once");
