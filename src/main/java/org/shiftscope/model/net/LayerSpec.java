@@ -4,7 +4,7 @@ package org.shiftscope.model.net;
 
 import java.io.IOException;
 
-public sealed interface LayerSpec permits DenseSpec, BatchNormSpec, LayerNormSpec, ActivationSpec {
+public sealed interface LayerSpec permits DenseSpec, ConvSpec, BatchNormSpec, LayerNormSpec, ActivationSpec {
     /** Units in: the width of the (batch, inputs) array the layer takes. */
     int inputs();
 
@@ -22,6 +22,7 @@ public sealed interface LayerSpec permits DenseSpec, BatchNormSpec, LayerNormSpe
         return switch (entry.type()) {
             case DenseSpec.TYPE -> DenseSpec.read(entry, width);
             case BatchNormSpec.TYPE -> BatchNormSpec.read(entry, width);
+            case ConvSpec.TYPE -> ConvSpec.read(entry, width);
             case LayerNormSpec.TYPE -> LayerNormSpec.read(entry, width);
             case ActivationSpec.TYPE -> ActivationSpec.read(entry, width);
             default -> throw entry.problem("unknown layer type '" + entry.type() + "'");

@@ -2,6 +2,8 @@
 // and a network's spec list and weights round-trip through the export and ModelExportReader.
 package org.shiftscope.model.io;
 
+import org.shiftscope.model.net.ConvSpec;
+
 import org.junit.jupiter.api.Test;
 
 import org.shiftscope.model.net.LayerNormSpec;
@@ -109,6 +111,23 @@ class ModelExportTest {
         assertEquals(names(network.parameters()), names(loaded.parameters()));
         for (int i = 0; i < network.parameters().size(); i++) {
             assertArrayEquals(values(network.parameters().get(i).value()), values(loaded.parameters().get(i).value()));
+        }
+    }
+
+    @Test
+    void aConvolutionalNetworkAndItsWeightsRoundTrip() throws IOException {
+        var layers = List.<LayerSpec>of(new ConvSpec(0, 1, 3, 2), new ActivationSpec(ActivationFunction.RELU, 12),
+                new ConvSpec(1, 3, 1, 2), new DenseSpec(0, 4, CLASSES));
+        var network = new Network(new NetworkSpec(layers, Initialization.HE, 3), BnMode.ON, DataType.DOUBLE);
+        network.parameters().forEach(p -> p.value().addi(0.5));
+        write(network, BnMode.ON);
+
+        var loaded = ModelExport.read(export).network();
+
+        assertEquals(layers, loaded.spec().layers());
+        for (int i = 0; i < network.parameters().size(); i++) {
+            assertArrayEquals(values(network.parameters().get(i).value()), values(loaded.parameters().get(i).value()),
+                    network.parameters().get(i).name());
         }
     }
 

@@ -73,6 +73,13 @@ class LayerGradientTest {
     }
 
     @Test
+    void convolutionMatchesFiniteDifferences() {
+        var spec = new ConvSpec(0, 2, 3, 4);
+        check(spec.build(new LayerContext(DataType.DOUBLE, null, false, new Random(1), Initialization.HE)),
+                spec.inputs(), spec.outputs(), Pass.BATCH_STATISTICS);
+    }
+
+    @Test
     void layerNormMatchesFiniteDifferences() {
         check(new LayerNormSpec(0, IN, NetworkSpec.DEFAULT_BN_EPSILON).build(
                 new LayerContext(DataType.DOUBLE, null, false, new Random(1), Initialization.HE)), IN, IN, Pass.BATCH_STATISTICS);

@@ -1,0 +1,92 @@
+// The exact Hessian-vector product of small convolutional networks (3×3 convolutions, then a dense
+// classifier) against two independent oracles: entries of the Hessian from second differences of the loss
+// value, and products from central differences of the analytic gradient.
+package org.shiftscope.model.hessian;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.shiftscope.model.data.Examples;
+import org.shiftscope.model.net.ActivationFunction;
+import org.shiftscope.model.net.ActivationSpec;
+import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.net.ConvSpec;
+import org.shiftscope.model.net.DenseSpec;
+import org.shiftscope.model.net.Initialization;
+import org.shiftscope.model.net.LayerNormSpec;
+import org.shiftscope.model.net.LayerSpec;
+import org.shiftscope.model.net.Network;
+import org.shiftscope.model.net.NetworkSpec;
+
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConvHessianTest {
+    static final double ENTRY_TOLERANCE = HessianVectorProductTest.ENTRY_TOLERANCE;
+    static final double PRODUCT_TOLERANCE = HessianVectorProductTest.PRODUCT_TOLERANCE;
+    static final int SAMPLED_OFF_DIAGONAL = 80;
+    static final int CLASSES = 3;
+
+    /** conv(1→c) → tanh → conv(c→c) → [LayerNorm] → softplus → dense, on side×side single-channel images. */
+    static EvaluationSetLoss loss(int side, int channels, boolean layerNorm, int examples, long seed) {
+        int units = channels * side * side;
+        var layers = new java.util.ArrayList<LayerSpec>(List.of(new ConvSpec(0, 1, channels, side),
+                new ActivationSpec(ActivationFunction.TANH, units), new ConvSpec(1, channels, channels, side)));
+        if (layerNorm) {
+            layers.add(new LayerNormSpec(0, units, NetworkSpec.DEFAULT_BN_EPSILON));
+        }
+        layers.add(new ActivationSpec(ActivationFunction.SOFTPLUS, units));
+        layers.add(new DenseSpec(0, units, CLASSES));
+        var random = new Random(seed);
+        var x = new float[examples * side * side];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextGaussian();
+        }
+        var set = new Examples(x, random.ints(examples, 0, CLASSES).toArray(), examples, side * side);
+        var network = new Network(new NetworkSpec(layers, Initialization.HE, seed), BnMode.ON, DataType.DOUBLE);
+        network.parameters().forEach(p -> p.value().addi(0.05));
+        return new EvaluationSetLoss(network, BnMode.ON, set, examples, 0);
+    }
+
+    @Test
+    void entriesMatchLossSecondDifferences() {
+        var loss = loss(3, 2, false, 8, 4);
+        var operator = new ExactHessian(loss, () -> false);
+        int n = operator.dimension();
+        double[] w = loss.initialParameters();
+        var random = new Random(6);
+        var columns = new double[n][];
+        for (int check = 0; check < n + SAMPLED_OFF_DIAGONAL; check++) {
+            int i = check < n ? check : random.nextInt(n);
+            int j = check < n ? check : random.nextInt(n);
+            if (columns[j] == null) {
+                var e = new double[n];
+                e[j] = 1;
+                columns[j] = operator.apply(e);
+            }
+            double oracle = HessianVectorProductTest.secondDifference(loss, w, i, j);
+            assertTrue(Math.abs(columns[j][i] - oracle) < ENTRY_TOLERANCE * Math.max(1.0, Math.abs(oracle)),
+                    "H[" + i + "][" + j + "] = " + columns[j][i] + " vs " + oracle);
+        }
+    }
+
+    @Test
+    void productsMatchGradientDifferencesWithLayerNorm() {
+        var loss = loss(4, 3, true, 20, 7);
+        var exact = new ExactHessian(loss, () -> false);
+        var differences = new FiniteDifferenceHessian(loss);
+        var random = new Random(2);
+        for (int trial = 0; trial < 3; trial++) {
+            var v = new double[exact.dimension()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = random.nextGaussian();
+            }
+            double[] a = exact.apply(v);
+            double[] b = differences.apply(v);
+            Vectors.axpy(-1, b, a);
+            double relative = Vectors.norm(a) / Vectors.norm(b);
+            assertTrue(relative < PRODUCT_TOLERANCE, "relative difference " + relative);
+        }
+    }
+}
