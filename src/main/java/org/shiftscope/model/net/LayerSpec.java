@@ -4,7 +4,7 @@ package org.shiftscope.model.net;
 
 import java.io.IOException;
 
-public sealed interface LayerSpec permits DenseSpec, ConvSpec, BatchNormSpec, LayerNormSpec, ActivationSpec {
+public sealed interface LayerSpec permits DenseSpec, ConvSpec, PoolSpec, BatchNormSpec, LayerNormSpec, ActivationSpec {
     /** Units in: the width of the (batch, inputs) array the layer takes. */
     int inputs();
 
@@ -24,6 +24,8 @@ public sealed interface LayerSpec permits DenseSpec, ConvSpec, BatchNormSpec, La
             case BatchNormSpec.TYPE -> BatchNormSpec.read(entry, width);
             case ConvSpec.TYPE -> ConvSpec.read(entry, width);
             case LayerNormSpec.TYPE -> LayerNormSpec.read(entry, width);
+            case "max_pool_2x2" -> PoolSpec.read(PoolSpec.Kind.MAX_2X2, entry, width);
+            case "global_avg_pool" -> PoolSpec.read(PoolSpec.Kind.GLOBAL_AVERAGE, entry, width);
             case ActivationSpec.TYPE -> ActivationSpec.read(entry, width);
             default -> throw entry.problem("unknown layer type '" + entry.type() + "'");
         };

@@ -1,4 +1,4 @@
-// The exact Hessian-vector product of small convolutional networks (3×3 convolutions, then a dense
+// The exact Hessian-vector product of small convolutional networks (3×3 convolutions, pooling, a dense
 // classifier) against two independent oracles: entries of the Hessian from second differences of the loss
 // value, and products from central differences of the analytic gradient.
 package org.shiftscope.model.hessian;
@@ -16,6 +16,7 @@ import org.shiftscope.model.net.LayerNormSpec;
 import org.shiftscope.model.net.LayerSpec;
 import org.shiftscope.model.net.Network;
 import org.shiftscope.model.net.NetworkSpec;
+import org.shiftscope.model.net.PoolSpec;
 
 import java.util.List;
 import java.util.Random;
@@ -68,6 +69,38 @@ class ConvHessianTest {
             double oracle = HessianVectorProductTest.secondDifference(loss, w, i, j);
             assertTrue(Math.abs(columns[j][i] - oracle) < ENTRY_TOLERANCE * Math.max(1.0, Math.abs(oracle)),
                     "H[" + i + "][" + j + "] = " + columns[j][i] + " vs " + oracle);
+        }
+    }
+
+    /** conv(1→2) → tanh → 2×2 max pool → conv(2→2) → softplus → global average → dense, on 4×4 images. */
+    @Test
+    void entriesMatchLossSecondDifferencesThroughPooling() {
+        var layers = List.<LayerSpec>of(new ConvSpec(0, 1, 2, 4), new ActivationSpec(ActivationFunction.TANH, 32),
+                new PoolSpec(PoolSpec.Kind.MAX_2X2, 2, 4), new ConvSpec(1, 2, 2, 2),
+                new ActivationSpec(ActivationFunction.SOFTPLUS, 8), new PoolSpec(PoolSpec.Kind.GLOBAL_AVERAGE, 2, 2),
+                new DenseSpec(0, 2, CLASSES));
+        var random = new Random(12);
+        int examples = 10;
+        var x = new float[examples * 16];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextGaussian();
+        }
+        var set = new Examples(x, random.ints(examples, 0, CLASSES).toArray(), examples, 16);
+        var network = new Network(new NetworkSpec(layers, Initialization.HE, 5), BnMode.ON, DataType.DOUBLE);
+        network.parameters().forEach(p -> p.value().addi(0.05));
+        var loss = new EvaluationSetLoss(network, BnMode.ON, set, examples, 0);
+        var operator = new ExactHessian(loss, () -> false);
+        int n = operator.dimension();
+        double[] w = loss.initialParameters();
+        for (int j = 0; j < n; j++) {
+            var e = new double[n];
+            e[j] = 1;
+            double[] column = operator.apply(e);
+            for (int i = 0; i <= j; i++) {
+                double oracle = HessianVectorProductTest.secondDifference(loss, w, i, j);
+                assertTrue(Math.abs(column[i] - oracle) < ENTRY_TOLERANCE * Math.max(1.0, Math.abs(oracle)),
+                        "H[" + i + "][" + j + "] = " + column[i] + " vs " + oracle);
+            }
         }
     }
 

@@ -79,6 +79,13 @@ class LayerGradientTest {
                 spec.inputs(), spec.outputs(), Pass.BATCH_STATISTICS);
     }
 
+    @ParameterizedTest
+    @EnumSource(PoolSpec.Kind.class)
+    void poolingMatchesFiniteDifferences(PoolSpec.Kind kind) {
+        var spec = new PoolSpec(kind, 2, 4);
+        check(spec.build(null), spec.inputs(), spec.outputs(), Pass.BATCH_STATISTICS);
+    }
+
     @Test
     void layerNormMatchesFiniteDifferences() {
         check(new LayerNormSpec(0, IN, NetworkSpec.DEFAULT_BN_EPSILON).build(
