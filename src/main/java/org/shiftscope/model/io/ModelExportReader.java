@@ -11,6 +11,7 @@ import org.shiftscope.model.data.Examples;
 import org.shiftscope.model.data.IdxReader;
 import org.shiftscope.model.net.BatchNormSpec;
 import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.net.ChannelBatchNormSpec;
 import org.shiftscope.model.net.DenseSpec;
 import org.shiftscope.model.net.Initialization;
 import org.shiftscope.model.net.LayerSpec;
@@ -62,7 +63,8 @@ final class ModelExportReader {
             width = spec.outputs();
         }
         var spec = checkLimits(specs);
-        BnMode mode = specs.stream().anyMatch(BatchNormSpec.class::isInstance) ? bnMode : BnMode.OFF;
+        BnMode mode = specs.stream().anyMatch(s -> s instanceof BatchNormSpec || s instanceof ChannelBatchNormSpec)
+                ? bnMode : BnMode.OFF;
         var network = new Network(spec, mode, DataType.DOUBLE);
         var layers = network.layers();
         for (int i = 0; i < entries.size(); i++) {

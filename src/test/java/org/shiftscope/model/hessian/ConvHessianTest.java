@@ -9,6 +9,7 @@ import org.shiftscope.model.data.Examples;
 import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.net.ActivationSpec;
 import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.net.ChannelBatchNormSpec;
 import org.shiftscope.model.net.ConvSpec;
 import org.shiftscope.model.net.DenseSpec;
 import org.shiftscope.model.net.Initialization;
@@ -100,6 +101,40 @@ class ConvHessianTest {
                 double oracle = HessianVectorProductTest.secondDifference(loss, w, i, j);
                 assertTrue(Math.abs(column[i] - oracle) < ENTRY_TOLERANCE * Math.max(1.0, Math.abs(oracle)),
                         "H[" + i + "][" + j + "] = " + column[i] + " vs " + oracle);
+            }
+        }
+    }
+
+    /** conv(1→2) → channel BN → tanh → dense on 3×3 images, in each BN mode. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(BnMode.class)
+    void entriesMatchLossSecondDifferencesThroughChannelBatchNorm(BnMode mode) {
+        var layers = List.<LayerSpec>of(new ConvSpec(0, 1, 2, 3),
+                new ChannelBatchNormSpec(0, 2, 3, NetworkSpec.DEFAULT_BN_EPSILON, NetworkSpec.DEFAULT_BN_MOMENTUM),
+                new ActivationSpec(ActivationFunction.TANH, 18), new DenseSpec(0, 18, CLASSES));
+        var random = new Random(14);
+        int examples = 8;
+        var x = new float[examples * 9];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (random.nextGaussian() + 0.4);
+        }
+        var set = new Examples(x, random.ints(examples, 0, CLASSES).toArray(), examples, 9);
+        var network = new Network(new NetworkSpec(layers, Initialization.HE, 6), BnMode.ON, DataType.DOUBLE);
+        network.forward(org.shiftscope.model.data.Batches.features(set, org.shiftscope.model.data.Batches.range(0, examples),
+                DataType.DOUBLE), org.shiftscope.model.net.Pass.TRAINING_STEP);          // running statistics away from (0, 1)
+        network.parameters().forEach(p -> p.value().addi(0.05));
+        var loss = new EvaluationSetLoss(network, mode, set, examples, 0);
+        var operator = new ExactHessian(loss, () -> false);
+        int n = operator.dimension();
+        double[] w = loss.initialParameters();
+        for (int j = 0; j < n; j++) {
+            var e = new double[n];
+            e[j] = 1;
+            double[] column = operator.apply(e);
+            for (int i = 0; i <= j; i++) {
+                double oracle = HessianVectorProductTest.secondDifference(loss, w, i, j);
+                assertTrue(Math.abs(column[i] - oracle) < ENTRY_TOLERANCE * Math.max(1.0, Math.abs(oracle)),
+                        mode + ": H[" + i + "][" + j + "] = " + column[i] + " vs " + oracle);
             }
         }
     }

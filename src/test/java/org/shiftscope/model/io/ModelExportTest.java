@@ -2,6 +2,8 @@
 // and a network's spec list and weights round-trip through the export and ModelExportReader.
 package org.shiftscope.model.io;
 
+import org.shiftscope.model.net.ChannelBatchNormSpec;
+
 import org.shiftscope.model.net.PoolSpec;
 
 import org.shiftscope.model.net.ConvSpec;
@@ -119,7 +121,8 @@ class ModelExportTest {
     @ParameterizedTest
     @EnumSource(PoolSpec.Kind.class)
     void aConvolutionalNetworkAndItsWeightsRoundTrip(PoolSpec.Kind pooling) throws IOException {
-        var layers = List.<LayerSpec>of(new ConvSpec(0, 1, 3, 2), new ActivationSpec(ActivationFunction.RELU, 12),
+        var layers = List.<LayerSpec>of(new ConvSpec(0, 1, 3, 2), new ChannelBatchNormSpec(0, 3, 2, 1e-5, 0.1),
+                new ActivationSpec(ActivationFunction.RELU, 12),
                 new ConvSpec(1, 3, 2, 2), new PoolSpec(pooling, 2, 2), new DenseSpec(0, 2, CLASSES));
         var network = new Network(new NetworkSpec(layers, Initialization.HE, 3), BnMode.ON, DataType.DOUBLE);
         network.parameters().forEach(p -> p.value().addi(0.5));

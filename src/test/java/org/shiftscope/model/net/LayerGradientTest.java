@@ -86,6 +86,18 @@ class LayerGradientTest {
         check(spec.build(null), spec.inputs(), spec.outputs(), Pass.BATCH_STATISTICS);
     }
 
+    @ParameterizedTest
+    @EnumSource(value = BnMode.class, names = {"ON", "FROZEN"})
+    void channelBatchNormMatchesFiniteDifferences(BnMode mode) {
+        var spec = new ChannelBatchNormSpec(0, 2, 3, NetworkSpec.DEFAULT_BN_EPSILON, 0.1);
+        var norm = (ChannelBatchNorm) spec.build(new LayerContext(DataType.DOUBLE, new ScratchBuffers(), false, new Random(1),
+                Initialization.HE));
+        norm.norm().runningMean().assign(Nd4j.create(new double[]{0.3, -0.2}, new long[]{1, 2}, DataType.DOUBLE));
+        norm.norm().runningVariance().assign(Nd4j.create(new double[]{0.5, 2.0}, new long[]{1, 2}, DataType.DOUBLE));
+        norm.setBnMode(mode);
+        check(norm, spec.inputs(), spec.outputs(), Pass.BATCH_STATISTICS);
+    }
+
     @Test
     void layerNormMatchesFiniteDifferences() {
         check(new LayerNormSpec(0, IN, NetworkSpec.DEFAULT_BN_EPSILON).build(
