@@ -18,6 +18,8 @@ public final class CifarFolder {
     public static final int MAX_TRAIN_FILES = 5;
     public static final String TEST_FILE = "test_batch.bin";
     private static final float MAX_PIXEL = 255f;
+    /** Values one load may hold (800 MB as floats): the whole of CIFAR-10 is 184 M. */
+    public static final long MAX_VALUES = 200_000_000L;
 
     private CifarFolder() {
     }
@@ -27,17 +29,25 @@ public final class CifarFolder {
         return "data_batch_" + number + ".bin";
     }
 
-    /** Whether the folder holds any CIFAR-10 binary file, so it is read as CIFAR-10 rather than MNIST. */
+    /**
+     * Whether the folder is read as CIFAR-10 rather than MNIST: it holds a CIFAR-10 training file, or its test
+     * file and none of the MNIST-format files (so a stray test_batch.bin beside MNIST files changes nothing).
+     */
     public static boolean holdsAny(Path folder) {
-        if (Files.exists(folder.resolve(TEST_FILE))) {
-            return true;
-        }
         for (int n = 1; n <= MAX_TRAIN_FILES; n++) {
             if (Files.exists(folder.resolve(trainFile(n)))) {
                 return true;
             }
         }
-        return false;
+        if (!Files.exists(folder.resolve(TEST_FILE))) {
+            return false;
+        }
+        for (MnistFile file : MnistFile.values()) {
+            if (Files.exists(folder.resolve(file.fileName())) || Files.exists(folder.resolve(file.gzipName()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The folder as a Dataset named by its path: every training file's records, then the test file's. */
@@ -61,23 +71,31 @@ public final class CifarFolder {
     }
 
     private static Examples read(List<Path> files) throws InvalidDataException {
-        var contents = new ArrayList<byte[]>();
         long records = 0;
         for (Path file : files) {
-            byte[] bytes = bytes(file);
-            if (bytes.length == 0 || bytes.length % RECORD_BYTES != 0) {
+            long size = size(file);
+            if (size == 0 || size % RECORD_BYTES != 0) {
                 throw new InvalidDataException(String.format("%s has %,d bytes, not a whole number of %,d-byte records "
-                        + "(a label and 32×32×3 pixels)%s", file, bytes.length, RECORD_BYTES,
-                        bytes.length == 0 ? "" : ": it may be truncated"));
+                        + "(a label and 32×32×3 pixels)%s", file, size, RECORD_BYTES, size == 0 ? "" : ": it may be truncated"));
             }
-            records += bytes.length / RECORD_BYTES;
-            contents.add(bytes);
+            records += size / RECORD_BYTES;
         }
-        if (records * PIXELS > Integer.MAX_VALUE - 8) {
-            throw new InvalidDataException(files.get(0).getParent() + " holds " + records + " images, more than one array can hold");
+        if (records * PIXELS > MAX_VALUES) {
+            throw new InvalidDataException(String.format("%s holds %,d images (%,d values), more than the %,d a load may hold",
+                    files.get(0).getParent(), records, records * PIXELS, MAX_VALUES));
+        }
+        var contents = new ArrayList<byte[]>();
+        for (Path file : files) {
+            contents.add(bytes(file));
         }
         int count = (int) records;
-        var features = new float[count * PIXELS];
+        float[] features;
+        try {
+            features = new float[count * PIXELS];
+        } catch (OutOfMemoryError e) {
+            throw new InvalidDataException(String.format("%,d CIFAR-10 images need %,d MB of heap: give Java more with -Xmx",
+                    count, (long) count * PIXELS * Float.BYTES >> 20));
+        }
         var labels = new int[count];
         int example = 0;
         for (int f = 0; f < files.size(); f++) {
@@ -96,6 +114,14 @@ public final class CifarFolder {
             }
         }
         return new Examples(features, labels, count, PIXELS);
+    }
+
+    private static long size(Path file) throws InvalidDataException {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new InvalidDataException("Could not read " + file + ": " + e.getMessage());
+        }
     }
 
     private static byte[] bytes(Path file) throws InvalidDataException {

@@ -30,8 +30,13 @@ public final class BatchNorm implements Layer {
 
     /** @param scratch work arrays shared with the other layers of the same network */
     BatchNorm(BatchNormSpec spec, DataType dtype, ScratchBuffers scratch) {
-        this(spec, new Parameter(spec.name() + ".gamma", Nd4j.ones(dtype, 1, spec.units())),
-                new Parameter(spec.name() + ".beta", Nd4j.zeros(dtype, 1, spec.units())),
+        this(spec, spec.name(), dtype, scratch);
+    }
+
+    /** @param prefix what its parameters' names start with ("bn0", or "bn2d0" for a channel BN) */
+    BatchNorm(BatchNormSpec spec, String prefix, DataType dtype, ScratchBuffers scratch) {
+        this(spec, new Parameter(prefix + ".gamma", Nd4j.ones(dtype, 1, spec.units())),
+                new Parameter(prefix + ".beta", Nd4j.zeros(dtype, 1, spec.units())),
                 Nd4j.zeros(dtype, 1, spec.units()), Nd4j.ones(dtype, 1, spec.units()), scratch);
     }
 

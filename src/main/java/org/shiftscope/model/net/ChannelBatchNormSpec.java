@@ -10,8 +10,8 @@ public record ChannelBatchNormSpec(int index, int channels, int side, double eps
     static final String TYPE = "batchnorm2d";
 
     public ChannelBatchNormSpec {
-        if (side < 1) {
-            throw new IllegalArgumentException("a channel BN layer needs a side ≥ 1");
+        if (side < 1 || (long) channels * side * side > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a channel BN layer needs a side ≥ 1 and fewer than 2^31 values");
         }
         perChannel(index, channels, epsilon, momentum);
     }
@@ -21,7 +21,7 @@ public record ChannelBatchNormSpec(int index, int channels, int side, double eps
         return new BatchNormSpec(index, channels, epsilon, momentum);
     }
 
-    /** "bn2d0": the prefix of its export files. */
+    /** "bn2d0": the prefix of its parameters' names and export files. */
     public String name() {
         return "bn2d" + index;
     }
@@ -38,7 +38,7 @@ public record ChannelBatchNormSpec(int index, int channels, int side, double eps
 
     @Override
     public Layer build(LayerContext context) {
-        return new ChannelBatchNorm(this, new BatchNorm(perChannel(index, channels, epsilon, momentum),
+        return new ChannelBatchNorm(this, new BatchNorm(perChannel(index, channels, epsilon, momentum), name(),
                 context.dataType(), context.scratch()));
     }
 
@@ -64,7 +64,11 @@ public record ChannelBatchNormSpec(int index, int channels, int side, double eps
             throw entry.problem(entry.where() + " normalises " + channels + " channels of " + s + "×" + s
                     + " but the layer before gives " + width + " values");
         }
-        return new ChannelBatchNormSpec(entry.ordinal(), channels, s, entry.positive("eps", NetworkSpec.DEFAULT_BN_EPSILON),
-                entry.number("momentum", NetworkSpec.DEFAULT_BN_MOMENTUM, 0, 1));
+        try {
+            return new ChannelBatchNormSpec(entry.ordinal(), channels, s, entry.positive("eps", NetworkSpec.DEFAULT_BN_EPSILON),
+                    entry.number("momentum", NetworkSpec.DEFAULT_BN_MOMENTUM, 0, 1));
+        } catch (IllegalArgumentException e) {
+            throw entry.problem(entry.where() + ": " + e.getMessage());
+        }
     }
 }

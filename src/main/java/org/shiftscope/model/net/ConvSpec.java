@@ -10,8 +10,10 @@ public record ConvSpec(int index, int channelsIn, int channelsOut, int side) imp
     static final String TYPE = "conv3x3";
 
     public ConvSpec {
-        if (index < 0 || channelsIn < 1 || channelsOut < 1 || side < 1) {
-            throw new IllegalArgumentException("a convolution needs index ≥ 0, channels in and out ≥ 1 and a side ≥ 1");
+        if (index < 0 || channelsIn < 1 || channelsOut < 1 || side < 1
+                || (long) Math.max(channelsIn, channelsOut) * side * side * ConvColumns.TAPS > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a convolution needs index ≥ 0, channels in and out ≥ 1, a side ≥ 1 "
+                    + "and fewer than 2^31 values per example's patches");
         }
     }
 
@@ -50,7 +52,12 @@ public record ConvSpec(int index, int channelsIn, int channelsOut, int side) imp
             throw entry.problem(entry.where() + " needs a whole \"side\" of at least 1 (its images' width and height)");
         }
         int side = (int) sideField;
-        var spec = new ConvSpec(entry.ordinal(), (int) shape[1], (int) shape[0], side);
+        ConvSpec spec;
+        try {
+            spec = new ConvSpec(entry.ordinal(), (int) shape[1], (int) shape[0], side);
+        } catch (IllegalArgumentException e) {
+            throw entry.problem(entry.where() + ": " + e.getMessage());
+        }
         if (width >= 0 && width != spec.inputs()) {
             throw entry.problem(entry.where() + " takes " + shape[1] + " channels of " + side + "×" + side + " = "
                     + spec.inputs() + " values but the layer before gives " + width);

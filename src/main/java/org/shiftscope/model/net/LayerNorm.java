@@ -86,6 +86,7 @@ public final class LayerNorm implements Layer {
     /** dx = J·(γ⊙dy) with the row's Jacobian J h = s·(h − mean(h) − x̂·mean(h⊙x̂)), which is symmetric. */
     @Override
     public INDArray backwardInput(INDArray dOut) {              // (batch, units)
+        requireRows(dOut, 1);
         double[] h = times(RowMajor.read(dOut), RowMajor.read(gamma.value()));
         double[] dx = new double[h.length];
         for (int i = 0; i < rows; i++) {
@@ -130,6 +131,8 @@ public final class LayerNorm implements Layer {
     @Override
     public INDArray backwardTangent(INDArray delta, INDArray deltaTangents, int block) {   // δ (batch, units)
         int n = rows * units;
+        requireRows(delta, 1);
+        requireRows(deltaTangents, block);
         double[] d = RowMajor.read(delta);
         double[] dt = RowMajor.read(deltaTangents);                         // δ̇ (b·batch, units)
         double[] g = RowMajor.read(gamma.value());
@@ -167,6 +170,14 @@ public final class LayerNorm implements Layer {
         RowMajor.add(gamma.hvpSlices(block), hvpGamma);
         RowMajor.add(beta.hvpSlices(block), hvpBeta);
         return RowMajor.matrix(out, deltaTangents.dataType(), (long) block * rows, units);   // (b·batch, units)
+    }
+
+    /** Checks that {@code a} holds {@code block} copies of the last forward pass's rows. */
+    private void requireRows(INDArray a, int block) {
+        if (a.size(0) != (long) block * rows || a.size(1) != units) {
+            throw new IllegalStateException("LayerNorm got " + a.size(0) + " × " + a.size(1) + " after a forward pass of "
+                    + rows + " × " + units + " and " + block + " directions");
+        }
     }
 
     /** out[to…] = J_row·h[from…] for example {@code row}: s·(h − mean(h) − x̂·mean(h⊙x̂)). */

@@ -48,6 +48,9 @@ public record LayerNormSpec(int index, int units, double epsilon) implements Lay
                         + " values; its input width is " + width);
             }
         }
+        if (width < 2) {
+            throw entry.problem(entry.where() + " normalises over the units of the layer before, which gives only " + width);
+        }
         return new LayerNormSpec(entry.ordinal(), width, entry.positive("eps", NetworkSpec.DEFAULT_BN_EPSILON));
     }
 }

@@ -33,7 +33,9 @@ public final class Pool implements Layer {
                             for (int dr = 0; dr < 2; dr++) {
                                 for (int dk = 0; dk < 2; dk++) {
                                     int at = (c * spec.side() + 2 * r + dr) * spec.side() + 2 * k + dk;
-                                    if (best < 0 || v[n * spec.inputs() + at] > v[n * spec.inputs() + best]) {
+                                    double value = v[n * spec.inputs() + at];
+                                    double kept = best < 0 ? Double.NaN : v[n * spec.inputs() + best];
+                                    if (best < 0 || value > kept || Double.isNaN(value) && !Double.isNaN(kept)) {
                                         best = at;
                                     }
                                 }
@@ -50,7 +52,7 @@ public final class Pool implements Layer {
     /** The pooling of the last forward pass applied to rows of an input or its tangents (a multiple of its batch). */
     private INDArray down(INDArray rows) {
         int m = (int) rows.size(0);
-        int batch = spec.kind() == PoolSpec.Kind.MAX_2X2 ? chosen.length / spec.outputs() : m;
+        int batch = batchOf(m);
         double[] v = RowMajor.read(rows);
         double[] out = new double[m * spec.outputs()];
         int area = spec.side() * spec.side();
@@ -73,7 +75,7 @@ public final class Pool implements Layer {
     /** The adjoint of {@link #down}: each output's derivative back to where it came from. */
     private INDArray up(INDArray rows) {
         int m = (int) rows.size(0);
-        int batch = spec.kind() == PoolSpec.Kind.MAX_2X2 ? chosen.length / spec.outputs() : m;
+        int batch = batchOf(m);
         double[] d = RowMajor.read(rows);
         double[] out = new double[m * spec.inputs()];
         int area = spec.side() * spec.side();
@@ -90,6 +92,18 @@ public final class Pool implements Layer {
             }
         }
         return RowMajor.matrix(out, rows.dataType(), m, spec.inputs());
+    }
+
+    /** The last forward pass's batch, which {@code rows} (its rows or b directions of them) must be a multiple of. */
+    private int batchOf(int rows) {
+        if (spec.kind() != PoolSpec.Kind.MAX_2X2) {
+            return rows;
+        }
+        int batch = chosen.length / spec.outputs();
+        if (batch == 0 || rows % batch != 0) {
+            throw new IllegalStateException("max pooling got " + rows + " rows after a forward pass of " + batch);
+        }
+        return batch;
     }
 
     @Override

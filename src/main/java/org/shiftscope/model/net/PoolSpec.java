@@ -17,8 +17,10 @@ public record PoolSpec(Kind kind, int channels, int side) implements LayerSpec {
     }
 
     public PoolSpec {
-        if (kind == null || channels < 1 || side < 1 || kind == Kind.MAX_2X2 && side % 2 != 0) {
-            throw new IllegalArgumentException("a pooling layer needs channels ≥ 1 and a side ≥ 1, even for 2×2 max pooling");
+        if (kind == null || channels < 1 || side < 1 || kind == Kind.MAX_2X2 && side % 2 != 0
+                || (long) channels * side * side > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a pooling layer needs channels ≥ 1, a side ≥ 1 (even for 2×2 max pooling) "
+                    + "and fewer than 2^31 values");
         }
     }
 
@@ -46,7 +48,12 @@ public record PoolSpec(Kind kind, int channels, int side) implements LayerSpec {
             throw entry.problem(entry.where() + " needs whole \"channels\" and \"side\" of at least 1"
                     + (kind == Kind.MAX_2X2 ? ", the side even" : ""));
         }
-        var spec = new PoolSpec(kind, (int) channels, (int) side);
+        PoolSpec spec;
+        try {
+            spec = new PoolSpec(kind, (int) channels, (int) side);
+        } catch (IllegalArgumentException e) {
+            throw entry.problem(entry.where() + ": " + e.getMessage());
+        }
         if (width >= 0 && width != spec.inputs()) {
             throw entry.problem(entry.where() + " takes " + spec.inputs() + " values but the layer before gives " + width);
         }

@@ -28,6 +28,8 @@ final class BoardLayout {
     private final List<LiveChart> all;
     /** The cell of both heatmaps when two runs are overlaid: made once, since working out a layout must not move charts. */
     private final VBox heatmapPair = new VBox(2);
+    /** Set while the grid is being refilled, so a listener it fires cannot refill it half-way. */
+    private boolean arranging;
     private String arrangement = "";
 
     BoardLayout(GridPane grid, BoardCaption caption, Charts charts, List<LiveChart> all) {
@@ -42,6 +44,18 @@ final class BoardLayout {
      * the caption for two; nothing moves when the arrangement is the one laid out already.
      */
     void arrange(List<ChartRun> runs, boolean overlaid, boolean stressShown, double boardHeight) {
+        if (arranging) {
+            return;                 // a size change fired while the grid is refilled: the refill in progress wins
+        }
+        arranging = true;
+        try {
+            arrangeNow(runs, overlaid, stressShown, boardHeight);
+        } finally {
+            arranging = false;
+        }
+    }
+
+    private void arrangeNow(List<ChartRun> runs, boolean overlaid, boolean stressShown, double boardHeight) {
         boolean two = runs.size() > 1;
         boolean sideBySide = two && !overlaid;
         boolean densityShown = runs.stream().anyMatch(r -> r.history().latestDensity() != null);

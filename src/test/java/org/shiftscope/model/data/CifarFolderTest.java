@@ -107,6 +107,14 @@ class CifarFolderTest {
     }
 
     @Test
+    void aStrayTestFileBesideMnistFilesLeavesTheFolderMnist() throws Exception {
+        write(CifarFolder.TEST_FILE, 2);
+        Files.write(folder.resolve(MnistFile.TRAIN_IMAGES.fileName()), new byte[16]);
+        var e = assertThrows(InvalidDataException.class, () -> DatasetSource.load(folder.toString(), 1));
+        assertTrue(e.getMessage().contains("MNIST") && !e.getMessage().contains("CIFAR-10 binary dataset needs"), e.getMessage());
+    }
+
+    @Test
     void anEmptyFolderNamesBothFormats() {
         var e = assertThrows(InvalidDataException.class, () -> DatasetSource.load(folder.toString(), 1));
         assertTrue(e.getMessage().contains("MNIST-format") && e.getMessage().contains("data_batch_1.bin")

@@ -8,6 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PoolTest {
     static final double TOLERANCE = 1e-12;
@@ -35,6 +36,24 @@ class PoolTest {
         double[] y = pool.forward(Nd4j.create(IMAGE, new long[]{1, 32}, DataType.DOUBLE), Pass.BATCH_STATISTICS)
                 .dup('c').data().asDouble();
         assertArrayEquals(new double[]{7.5, -7.5}, y, TOLERANCE);
+    }
+
+    @Test
+    void aNaNAnywhereInAWindowIsKept() {
+        var pool = new PoolSpec(PoolSpec.Kind.MAX_2X2, 1, 2).build(null);
+        for (int at = 0; at < 4; at++) {
+            double[] window = {1, 2, 3, 4};
+            window[at] = Double.NaN;
+            double y = pool.forward(Nd4j.create(window, new long[]{1, 4}, DataType.DOUBLE), Pass.BATCH_STATISTICS).getDouble(0);
+            assertTrue(Double.isNaN(y), "NaN at " + at + " gave " + y);
+        }
+    }
+
+    @Test
+    void rowsThatAreNotTheLastPassAreRefused() {
+        var pool = new PoolSpec(PoolSpec.Kind.MAX_2X2, 2, 4).build(null);
+        pool.forward(Nd4j.create(new double[3 * 32], new long[]{3, 32}, DataType.DOUBLE), Pass.BATCH_STATISTICS);
+        assertThrows(IllegalStateException.class, () -> pool.forwardTangent(Nd4j.zeros(DataType.DOUBLE, 4, 32), 2));
     }
 
     @Test
