@@ -4,8 +4,9 @@ package org.shiftscope.model.net;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
-public record LayerNormSpec(int index, int units, double epsilon) implements LayerSpec {
+public record LayerNormSpec(int index, int units, double epsilon) implements LayerSpec, GroupNormShape {
     static final String TYPE = "layernorm";
     /** The arrays of its export entry, in order. */
     static final List<String> ARRAYS = List.of("gamma", "beta");
@@ -33,7 +34,33 @@ public record LayerNormSpec(int index, int units, double epsilon) implements Lay
 
     @Override
     public Layer build(LayerContext context) {
-        return new LayerNorm(this, context.dataType());
+        return new GroupNorm(this, context.dataType());
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    /** Its units are the channels, each of one value, in one group. */
+    @Override
+    public int channels() {
+        return units;
+    }
+
+    @Override
+    public int area() {
+        return 1;
+    }
+
+    @Override
+    public int groups() {
+        return 1;
+    }
+
+    @Override
+    public Map<String, Object> layoutFields() {
+        return Map.of("eps", epsilon);
     }
 
     /** Each array has one value per unit: the width of the layer before it, which must exist. */

@@ -5,7 +5,7 @@ package org.shiftscope.model.net;
 import java.io.IOException;
 
 public sealed interface LayerSpec permits DenseSpec, ConvSpec, PoolSpec, BatchNormSpec, ChannelBatchNormSpec, LayerNormSpec,
-        ActivationSpec {
+        GroupNormSpec, ActivationSpec {
     /** Units in: the width of the (batch, inputs) array the layer takes. */
     int inputs();
 
@@ -26,6 +26,7 @@ public sealed interface LayerSpec permits DenseSpec, ConvSpec, PoolSpec, BatchNo
             case ConvSpec.TYPE -> ConvSpec.read(entry, width);
             case ChannelBatchNormSpec.TYPE -> ChannelBatchNormSpec.read(entry, width);
             case LayerNormSpec.TYPE -> LayerNormSpec.read(entry, width);
+            case GroupNormSpec.TYPE -> GroupNormSpec.read(entry, width);
             case "max_pool_2x2" -> PoolSpec.read(PoolSpec.Kind.MAX_2X2, entry, width);
             case "global_avg_pool" -> PoolSpec.read(PoolSpec.Kind.GLOBAL_AVERAGE, entry, width);
             case ActivationSpec.TYPE -> ActivationSpec.read(entry, width);

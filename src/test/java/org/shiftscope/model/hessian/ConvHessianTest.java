@@ -13,6 +13,7 @@ import org.shiftscope.model.net.ChannelBatchNormSpec;
 import org.shiftscope.model.net.ConvSpec;
 import org.shiftscope.model.net.DenseSpec;
 import org.shiftscope.model.net.Initialization;
+import org.shiftscope.model.net.GroupNormSpec;
 import org.shiftscope.model.net.LayerNormSpec;
 import org.shiftscope.model.net.LayerSpec;
 import org.shiftscope.model.net.Network;
@@ -135,6 +136,36 @@ class ConvHessianTest {
                 double oracle = HessianVectorProductTest.secondDifference(loss, w, i, j);
                 assertTrue(Math.abs(column[i] - oracle) < ENTRY_TOLERANCE * Math.max(1.0, Math.abs(oracle)),
                         mode + ": H[" + i + "][" + j + "] = " + column[i] + " vs " + oracle);
+            }
+        }
+    }
+
+    /** conv(1→4) → GroupNorm(2 groups) → tanh → dense on 2×2 images. */
+    @Test
+    void entriesMatchLossSecondDifferencesThroughGroupNorm() {
+        var layers = List.<LayerSpec>of(new ConvSpec(0, 1, 4, 2), new GroupNormSpec(0, 4, 2, 2, NetworkSpec.DEFAULT_BN_EPSILON),
+                new ActivationSpec(ActivationFunction.TANH, 16), new DenseSpec(0, 16, CLASSES));
+        var random = new Random(15);
+        int examples = 6;
+        var x = new float[examples * 4];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextGaussian();
+        }
+        var set = new Examples(x, random.ints(examples, 0, CLASSES).toArray(), examples, 4);
+        var network = new Network(new NetworkSpec(layers, Initialization.HE, 2), BnMode.ON, DataType.DOUBLE);
+        network.parameters().forEach(p -> p.value().addi(0.05));
+        var loss = new EvaluationSetLoss(network, BnMode.ON, set, examples, 0);
+        var operator = new ExactHessian(loss, () -> false);
+        int n = operator.dimension();
+        double[] w = loss.initialParameters();
+        for (int j = 0; j < n; j++) {
+            var e = new double[n];
+            e[j] = 1;
+            double[] column = operator.apply(e);
+            for (int i = 0; i <= j; i++) {
+                double oracle = HessianVectorProductTest.secondDifference(loss, w, i, j);
+                assertTrue(Math.abs(column[i] - oracle) < ENTRY_TOLERANCE * Math.max(1.0, Math.abs(oracle)),
+                        "H[" + i + "][" + j + "] = " + column[i] + " vs " + oracle);
             }
         }
     }

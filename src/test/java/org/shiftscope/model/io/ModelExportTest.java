@@ -2,6 +2,8 @@
 // and a network's spec list and weights round-trip through the export and ModelExportReader.
 package org.shiftscope.model.io;
 
+import org.shiftscope.model.net.GroupNormSpec;
+
 import org.shiftscope.model.net.ChannelBatchNormSpec;
 
 import org.shiftscope.model.net.PoolSpec;
@@ -122,7 +124,7 @@ class ModelExportTest {
     @EnumSource(PoolSpec.Kind.class)
     void aConvolutionalNetworkAndItsWeightsRoundTrip(PoolSpec.Kind pooling) throws IOException {
         var layers = List.<LayerSpec>of(new ConvSpec(0, 1, 3, 2), new ChannelBatchNormSpec(0, 3, 2, 1e-5, 0.1),
-                new ActivationSpec(ActivationFunction.RELU, 12),
+                new ActivationSpec(ActivationFunction.RELU, 12), new GroupNormSpec(0, 3, 2, 3, 1e-5),
                 new ConvSpec(1, 3, 2, 2), new PoolSpec(pooling, 2, 2), new DenseSpec(0, 2, CLASSES));
         var network = new Network(new NetworkSpec(layers, Initialization.HE, 3), BnMode.ON, DataType.DOUBLE);
         network.parameters().forEach(p -> p.value().addi(0.5));

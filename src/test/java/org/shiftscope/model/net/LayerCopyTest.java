@@ -55,10 +55,10 @@ class LayerCopyTest {
 
     @Test
     void aLayerNormCopyHasEqualIndependentParametersInTheAskedType() {
-        var norm = (LayerNorm) new LayerNormSpec(2, UNITS, 1e-4).build(context(DataType.DOUBLE));
+        var norm = (GroupNorm) new LayerNormSpec(2, UNITS, 1e-4).build(context(DataType.DOUBLE));
         norm.parameters().forEach(p -> p.value().addi(0.25));
 
-        var copy = (LayerNorm) norm.copy(context(DataType.FLOAT));
+        var copy = (GroupNorm) norm.copy(context(DataType.FLOAT));
 
         assertEquals(norm.spec(), copy.spec());
         assertEquals(List.of("ln2.gamma", "ln2.beta"), copy.parameters().stream().map(Parameter::name).toList());

@@ -99,6 +99,13 @@ class LayerGradientTest {
     }
 
     @Test
+    void groupNormMatchesFiniteDifferences() {
+        var spec = new GroupNormSpec(0, 4, 2, 2, NetworkSpec.DEFAULT_BN_EPSILON);
+        var norm = spec.build(new LayerContext(DataType.DOUBLE, null, false, new Random(1), Initialization.HE));
+        check(norm, spec.inputs(), spec.outputs(), Pass.BATCH_STATISTICS);
+    }
+
+    @Test
     void layerNormMatchesFiniteDifferences() {
         check(new LayerNormSpec(0, IN, NetworkSpec.DEFAULT_BN_EPSILON).build(
                 new LayerContext(DataType.DOUBLE, null, false, new Random(1), Initialization.HE)), IN, IN, Pass.BATCH_STATISTICS);
