@@ -91,19 +91,7 @@ class ConvHessianTest {
         var network = new Network(new NetworkSpec(layers, Initialization.HE, 5), BnMode.ON, DataType.DOUBLE);
         network.parameters().forEach(p -> p.value().addi(0.05));
         var loss = new EvaluationSetLoss(network, BnMode.ON, set, examples, 0);
-        var operator = new ExactHessian(loss, () -> false);
-        int n = operator.dimension();
-        double[] w = loss.initialParameters();
-        for (int j = 0; j < n; j++) {
-            var e = new double[n];
-            e[j] = 1;
-            double[] column = operator.apply(e);
-            for (int i = 0; i <= j; i++) {
-                double oracle = HessianVectorProductTest.secondDifference(loss, w, i, j);
-                assertTrue(Math.abs(column[i] - oracle) < ENTRY_TOLERANCE * Math.max(1.0, Math.abs(oracle)),
-                        "H[" + i + "][" + j + "] = " + column[i] + " vs " + oracle);
-            }
-        }
+        HessianOracles.assertUpperTriangleMatchesSecondDifferences(loss, ENTRY_TOLERANCE, "");
     }
 
     /** conv(1→2) → channel BN → tanh → dense on 3×3 images, in each BN mode. */
@@ -125,19 +113,7 @@ class ConvHessianTest {
                 DataType.DOUBLE), org.shiftscope.model.net.Pass.TRAINING_STEP);          // running statistics away from (0, 1)
         network.parameters().forEach(p -> p.value().addi(0.05));
         var loss = new EvaluationSetLoss(network, mode, set, examples, 0);
-        var operator = new ExactHessian(loss, () -> false);
-        int n = operator.dimension();
-        double[] w = loss.initialParameters();
-        for (int j = 0; j < n; j++) {
-            var e = new double[n];
-            e[j] = 1;
-            double[] column = operator.apply(e);
-            for (int i = 0; i <= j; i++) {
-                double oracle = HessianVectorProductTest.secondDifference(loss, w, i, j);
-                assertTrue(Math.abs(column[i] - oracle) < ENTRY_TOLERANCE * Math.max(1.0, Math.abs(oracle)),
-                        mode + ": H[" + i + "][" + j + "] = " + column[i] + " vs " + oracle);
-            }
-        }
+        HessianOracles.assertUpperTriangleMatchesSecondDifferences(loss, ENTRY_TOLERANCE, mode + ": ");
     }
 
     /** conv(1→4) → GroupNorm(2 groups) → tanh → dense on 2×2 images. */
@@ -155,37 +131,12 @@ class ConvHessianTest {
         var network = new Network(new NetworkSpec(layers, Initialization.HE, 2), BnMode.ON, DataType.DOUBLE);
         network.parameters().forEach(p -> p.value().addi(0.05));
         var loss = new EvaluationSetLoss(network, BnMode.ON, set, examples, 0);
-        var operator = new ExactHessian(loss, () -> false);
-        int n = operator.dimension();
-        double[] w = loss.initialParameters();
-        for (int j = 0; j < n; j++) {
-            var e = new double[n];
-            e[j] = 1;
-            double[] column = operator.apply(e);
-            for (int i = 0; i <= j; i++) {
-                double oracle = HessianVectorProductTest.secondDifference(loss, w, i, j);
-                assertTrue(Math.abs(column[i] - oracle) < ENTRY_TOLERANCE * Math.max(1.0, Math.abs(oracle)),
-                        "H[" + i + "][" + j + "] = " + column[i] + " vs " + oracle);
-            }
-        }
+        HessianOracles.assertUpperTriangleMatchesSecondDifferences(loss, ENTRY_TOLERANCE, "");
     }
 
     @Test
     void productsMatchGradientDifferencesWithLayerNorm() {
         var loss = loss(4, 3, true, 20, 7);
-        var exact = new ExactHessian(loss, () -> false);
-        var differences = new FiniteDifferenceHessian(loss);
-        var random = new Random(2);
-        for (int trial = 0; trial < 3; trial++) {
-            var v = new double[exact.dimension()];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = random.nextGaussian();
-            }
-            double[] a = exact.apply(v);
-            double[] b = differences.apply(v);
-            Vectors.axpy(-1, b, a);
-            double relative = Vectors.norm(a) / Vectors.norm(b);
-            assertTrue(relative < PRODUCT_TOLERANCE, "relative difference " + relative);
-        }
+        HessianOracles.assertProductsMatchGradientDifferences(loss, 2, 3, PRODUCT_TOLERANCE);
     }
 }
