@@ -42,6 +42,7 @@ public final class SettingsViewModel implements SettingsFollower {
     private final BooleanProperty overlaid = new SimpleBooleanProperty(this, "overlaid");
     /** Set while the settings are changed for the user (loaded, set back, following a schedule): no reaction. */
     private boolean quiet;
+    private Runnable onSetBack = () -> { };
 
     public SettingsViewModel(TrainingConfig initial) {
         load(initial);
@@ -96,8 +97,14 @@ public final class SettingsViewModel implements SettingsFollower {
         });
     }
 
+    /** Called whenever the settings are set back to the runs' (a rebuild they asked for is no longer wanted). */
+    public void onSetBack(Runnable reaction) {
+        onSetBack = reaction;
+    }
+
     @Override
     public void setBack(TrainingConfig running, List<LiveSettings> applied) {
+        onSetBack.run();
         quietly(() -> {
             load(running);
             bnMode.set(applied.get(0).bnMode());
@@ -132,6 +139,7 @@ public final class SettingsViewModel implements SettingsFollower {
     }
 
     /** The live settings run {@code lane} should take; what the controls do not set is kept from {@code had}. */
+    @Override
     public LiveSettings live(int lane, LiveSettings had) {
         return new LiveSettings(learningRate.get(), momentum.get(), nesterov.get(), had.weightDecay(),
                 lane == 0 ? bnMode.get() : compareBnMode.get());

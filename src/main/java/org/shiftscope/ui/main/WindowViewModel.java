@@ -3,17 +3,14 @@
 // structural one rebuilds after a pause, comparison mode rebuilds at once. None of them touches a node.
 package org.shiftscope.ui.main;
 
-import org.shiftscope.model.config.LiveSettings;
 import org.shiftscope.model.config.TrainingConfig;
 import org.shiftscope.model.data.Dataset;
 import org.shiftscope.ui.controls.RunChoicesViewModel;
 import org.shiftscope.ui.controls.SettingsViewModel;
 import org.shiftscope.ui.export.ExportViewModel;
 import org.shiftscope.ui.runs.RunsViewModel;
-import org.shiftscope.ui.runs.SettingsFollower;
 import org.shiftscope.ui.runs.TaskExecutor;
 
-import java.util.List;
 import java.util.function.LongSupplier;
 
 public final class WindowViewModel implements AutoCloseable {
@@ -30,23 +27,8 @@ public final class WindowViewModel implements AutoCloseable {
         runs = new RunsViewModel(initial, dataset, executor);
         choices = new RunChoicesViewModel(settings, runs, clock);
         export = new ExportViewModel(runs);
-        runs.setFollower(new SettingsFollower() {
-            @Override
-            public void setBack(TrainingConfig running, List<LiveSettings> applied) {
-                choices.cancelPendingRebuild();
-                settings.setBack(running, applied);
-            }
-
-            @Override
-            public void follow(int lane, LiveSettings scheduled) {
-                settings.follow(lane, scheduled);
-            }
-
-            @Override
-            public LiveSettings live(int lane, LiveSettings had) {
-                return settings.live(lane, had);
-            }
-        });
+        runs.setFollower(settings);
+        settings.onSetBack(choices::cancelPendingRebuild);
         settings.onChanges(() -> runs.applyLive(settings::live), choices::structuralChange, choices::reset);
     }
 
