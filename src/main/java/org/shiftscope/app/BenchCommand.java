@@ -55,9 +55,12 @@ public final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--depth", defaultValue = "8", description = "Hidden layers, 1–50. Default: ${DEFAULT-VALUE}.")
+    @CommandLine.Mixin
+    private NetworkOptions network;
+    @Option(names = "--depth", defaultValue = "8", description = "Hidden layers, 1–50 (convnets: stages, 1–20). Default: ${DEFAULT-VALUE}.")
     private int depth;
-    @Option(names = "--width", defaultValue = "256", description = "Units per hidden layer, 8–1024. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--width", defaultValue = "256", description = "Units per hidden layer, 8–1024 (convnets: the first "
+            + "stage's channels, 8–128). Default: ${DEFAULT-VALUE}.")
     private int width;
     @Option(names = "--batch", defaultValue = "128", description = "Mini-batch size, 1–4096 (2 or more with --bn on). Default: ${DEFAULT-VALUE}.")
     private int batch;
@@ -65,7 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
     private int inputs;
     @Option(names = "--classes", defaultValue = "10", description = "Classes, 2–1000. Default: ${DEFAULT-VALUE}.")
     private int classes;
-    @Option(names = "--bn", defaultValue = "off", description = "off, on or frozen. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--bn", defaultValue = "off", description = "The normalisation's mode: off, on or frozen. Default: ${DEFAULT-VALUE}.")
     private BnMode bn;
     @Option(names = "--activation", defaultValue = "relu", description = "relu, tanh, sigmoid or softplus. Default: ${DEFAULT-VALUE}.")
     private ActivationFunction activation;
@@ -81,10 +84,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var settings = new LiveSettings(LEARNING_RATE, MOMENTUM, false, 0, bn);
-        int iterations = checkOptions(settings);
+        var config = checkOptions(settings);
+        int iterations = HessianAnalysis.Request.of(config.hessian()).lanczosIterations();
         var random = new Random(0);
-        var network = new Network(new NetworkSpec(inputs, classes, depth, width, activation, Initialization.HE, 0),
-                bn, DataType.FLOAT);
+        var network = new Network(UsageErrors.build(spec, () -> config.networkSpec(inputs, classes)), bn, DataType.FLOAT);
+        network.setStatisticsGroupRows(config.network().ghostBatch());
         var x = new float[batch * inputs];
         for (int i = 0; i < x.length; i++) {
             x[i] = random.nextFloat();                                      // like torch.rand
@@ -106,16 +110,20 @@ public final class BenchCommand implements Callable<Integer> {
         var result = new LinkedHashMap<String, Object>();
         result.put("peer", "shiftscope-nd4j");
         result.put("backend", Backend.describe());
+        result.put("arch", config.network().architecture().label());
+        result.put("norm", config.network().normalization().label());
         result.put("depth", depth);
         result.put("width", width);
         result.put("batch", batch);
         result.put("bn", bn.label());
         result.put("train_steps_per_s", 1 / stepSeconds);
         result.put("train_ms_per_step", stepSeconds * 1e3);
-        result.putAll(timeMatrixProducts(network, input));
-        result.put("train_ms_per_gemm_ms", stepSeconds * 1e3 / (Double) result.get("gemm_ms_per_step"));
+        if (!config.network().architecture().convolutional()) {
+            result.putAll(timeMatrixProducts(network, input));
+            result.put("train_ms_per_gemm_ms", stepSeconds * 1e3 / (Double) result.get("gemm_ms_per_step"));
+        }
         if (hessianSamples > 0) {
-            result.putAll(timeHessian(network, random, iterations));
+            result.putAll(timeHessian(network, random, iterations, config.network().ghostBatch()));
         }
         System.out.println(Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(result));
@@ -124,18 +132,17 @@ public final class BenchCommand implements Callable<Integer> {
 
     /**
      * Refuses out-of-range options before anything reaches ND4J, with train's ranges where the option is shared
-     * (the network and batch are checked as the training config train would build); returns the Lanczos iterations.
+     * (the network and batch are checked as the training config train would build); returns that config.
      */
-    private int checkOptions(LiveSettings settings) {
+    private TrainingConfig checkOptions(LiveSettings settings) {
         return UsageErrors.build(spec, () -> {
             Limits.requireRange("steps", steps, MIN_STEPS, Integer.MAX_VALUE);
-            new TrainingConfig("synthetic", depth, width, activation, Initialization.HE, false, batch, steps, 0,
-                    TrainingConfig.DEFAULT_EVAL_EVERY, 0, settings, HessianSettings.defaults());
             Limits.requireRange("inputs", inputs, 1, MAX_INPUTS);
             Limits.requireRange("classes", classes, MIN_CLASSES, MAX_CLASSES);
             Limits.requireRange("hessian-samples", hessianSamples, 0, HessianSettings.MAX_SAMPLES);
-            return HessianAnalysis.Request.of(new HessianSettings(0, topK, HessianSettings.defaults().samples(), lanczosIterations))
-                    .lanczosIterations();
+            return new TrainingConfig("synthetic", network.shape(), depth, width, activation, Initialization.HE, false,
+                    batch, steps, 0, TrainingConfig.DEFAULT_EVAL_EVERY, 0, settings,
+                    new HessianSettings(0, topK, HessianSettings.defaults().samples(), lanczosIterations));
         });
     }
 
@@ -189,18 +196,19 @@ public final class BenchCommand implements Callable<Integer> {
      * Rayleigh–Ritz step), timed; then the peer's own method in ShiftScope's engine, float64 Lanczos with exactly
      * {@code iterations} products (no early stop), timed, as the accuracy reference.
      */
-    private Map<String, Object> timeHessian(Network network, Random random, int iterations) {
+    private Map<String, Object> timeHessian(Network network, Random random, int iterations, int statisticsRows) {
         var hx = new float[hessianSamples * inputs];
         for (int i = 0; i < hx.length; i++) {
             hx[i] = random.nextFloat();
         }
         var set = new Examples(hx, random.ints(hessianSamples, 0, classes).toArray(), hessianSamples, inputs);
         var request = new HessianAnalysis.Request(topK, 0, HessianAnalysis.TOLERANCE);
+        int groupRows = statisticsRows > 0 ? statisticsRows : hessianSamples;
         long start = System.nanoTime();
-        var ours = HessianAnalysis.topK(network, bn, set, hessianSamples, 0, request, () -> false);
+        var ours = HessianAnalysis.topK(network, bn, set, groupRows, 0, request, () -> false);
         double oursSeconds = (System.nanoTime() - start) / 1e9;
         start = System.nanoTime();
-        var loss = new EvaluationSetLoss(network, bn, set, hessianSamples, 0, DataType.DOUBLE, HessianAnalysis.availableThreads());
+        var loss = new EvaluationSetLoss(network, bn, set, groupRows, 0, DataType.DOUBLE, HessianAnalysis.availableThreads());
         var reference = Lanczos.largest(new ExactHessian(loss, () -> false), topK, iterations, 0,
                 Lanczos.randomStart(loss.dimension(), 1, 0));
         double referenceSeconds = (System.nanoTime() - start) / 1e9;

@@ -29,7 +29,7 @@ final class EnumConverter<E extends Enum<E>> implements CommandLine.ITypeConvert
 
     /** The values as typed on the command line: "off, on, frozen". */
     static String allowed(Class<? extends Enum<?>> type) {
-        return Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
+        return Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .collect(Collectors.joining(", "));
     }
 }

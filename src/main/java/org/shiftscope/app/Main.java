@@ -3,7 +3,9 @@
 package org.shiftscope.app;
 
 import org.shiftscope.model.net.ActivationFunction;
+import org.shiftscope.model.net.Architecture;
 import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.net.Normalization;
 import org.shiftscope.model.net.Initialization;
 import org.shiftscope.model.scenario.InvalidScenarioException;
 import org.shiftscope.ui.look.Appearance;
@@ -48,7 +50,9 @@ public final class Main implements Runnable {
                 .registerConverter(BnMode.class, new EnumConverter<>(BnMode.class, BnMode::parse))
                 .registerConverter(ActivationFunction.class,
                         new EnumConverter<>(ActivationFunction.class, ActivationFunction::parse))
-                .registerConverter(Initialization.class, new EnumConverter<>(Initialization.class, Initialization::parse));
+                .registerConverter(Initialization.class, new EnumConverter<>(Initialization.class, Initialization::parse))
+                .registerConverter(Architecture.class, new EnumConverter<>(Architecture.class, Architecture::parse))
+                .registerConverter(Normalization.class, new EnumConverter<>(Normalization.class, Normalization::parse));
     }
 
     static boolean hasDisplay() {

@@ -43,7 +43,7 @@ public final class SoakCommand implements Callable<Integer> {
         var config = UsageErrors.build(spec, () -> {
             Limits.requireRange("minutes", minutes, Limits.MIN_SOAK_MINUTES, Limits.MAX_SOAK_MINUTES);
             Limits.requireRange("report-every", reportEvery, Limits.MIN_SOAK_REPORT_SECONDS, Limits.MAX_SOAK_REPORT_SECONDS);
-            return new TrainingConfig(base.dataset(), base.depth(), base.width(), base.activation(), base.init(),
+            return new TrainingConfig(base.dataset(), base.network(), base.depth(), base.width(), base.activation(), base.init(),
                     base.centerInputs(), base.batchSize(), base.steps(), base.seed(), base.evalEvery(), base.trackedUnit(),
                     base.optimizer().withBnMode(bn), new HessianSettings(hessianEvery, 10, 512, 0));
         });

@@ -60,7 +60,10 @@ public final class TrainCommand implements Callable<Integer> {
     private ActivationFunction activation;
     @Option(names = "--init", defaultValue = "he", description = "he or xavier. Default: ${DEFAULT-VALUE}.")
     private Initialization init;
-    @Option(names = "--bn", defaultValue = "on", description = "off, on (batch statistics) or frozen (running statistics). Default: ${DEFAULT-VALUE}.")
+    @CommandLine.Mixin
+    private NetworkOptions network;
+    @Option(names = "--bn", description = "The normalisation's mode: off, on (batch statistics) or frozen (BatchNorm's "
+            + "running statistics). Default: on, or off with --norm none.")
     private BnMode bn;
     @Option(names = "--lr", defaultValue = "0.1", description = "Learning rate η. Default: ${DEFAULT-VALUE}.")
     private double learningRate;
@@ -152,7 +155,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (batch > data.train().count()) {
             throw UsageErrors.usage(spec, "--batch " + batch + " exceeds the " + data.train().count() + " training examples");
         }
-        var session = new TrainingSession(config, data);
+        var session = UsageErrors.build(spec, () -> new TrainingSession(config, data));
         if (config.hessian().every() > 0 || lrStress || exportModel) {
             try {
                 session.requireHessianFits();
@@ -209,8 +212,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     private void exportModel(TrainingSession session) throws IOException {
         var mode = session.liveSettings().bnMode();
-        var evalLoss = new EvaluationSetLoss(session.network(), mode, session.hessianSet(), batch, 0);
-        ModelExport.write(out.resolve("model"), session.network(), mode, batch, weightDecay, session.hessianSet(),
+        var evalLoss = new EvaluationSetLoss(session.network(), mode, session.hessianSet(),
+                session.config().statisticsRows(), 0);
+        ModelExport.write(out.resolve("model"), session.network(), mode, session.config().statisticsRows(), weightDecay,
+                session.hessianSet(),
                 evalLoss.value(evalLoss.initialParameters()), session.stepsTaken());
     }
 
@@ -218,9 +223,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (nesterov && momentum == 0) {
             throw UsageErrors.usage(spec, "--nesterov needs --momentum > 0 (got --momentum 0)");
         }
-        return UsageErrors.build(spec, () -> new TrainingConfig(DatasetSource.canonical(dataset), depth, width, activation, init, centerInputs,
-                batch, steps, seed, evalEvery, trackedUnit,
-                new LiveSettings(learningRate, momentum, nesterov, weightDecay, bn),
+        return UsageErrors.build(spec, () -> new TrainingConfig(DatasetSource.canonical(dataset), network.shape(), depth,
+                width, activation, init, centerInputs, batch, steps, seed, evalEvery, trackedUnit,
+                new LiveSettings(learningRate, momentum, nesterov, weightDecay, bn != null ? bn : network.defaultMode()),
                 new HessianSettings(hessianEvery, topK, hessianSamples, lanczosIterations)));
     }
 

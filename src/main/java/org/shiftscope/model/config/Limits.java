@@ -6,6 +6,9 @@ public final class Limits {
     public static final int MAX_DEPTH = 50;
     public static final int MIN_WIDTH = 8;
     public static final int MAX_WIDTH = 1024;
+    /** Convnets: stages and first-stage channels (the channels double up to 8× at the pooling stages). */
+    public static final int MAX_CONV_DEPTH = 20;
+    public static final int MAX_CONV_WIDTH = 128;
     public static final int MIN_BATCH = 1;
     public static final int MAX_BATCH = 4096;
     /** Batch statistics need at least two examples: with one, every normalised value is 0. */

@@ -2,13 +2,16 @@
 package org.shiftscope.model.config;
 
 import org.shiftscope.model.net.ActivationFunction;
+import org.shiftscope.model.net.Architectures;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Initialization;
+import org.shiftscope.model.net.NetworkSpec;
 
 /**
- * @param dataset       "fashion-mnist" (embedded), "synthetic", or a folder of MNIST-format files
- * @param depth         hidden layers
- * @param width         units per hidden layer
+ * @param dataset       "fashion-mnist" (embedded), "synthetic", or a folder of MNIST-format or CIFAR-10 files
+ * @param network       the architecture and its normalisation
+ * @param depth         hidden layers (convnets: stages)
+ * @param width         units per hidden layer (convnets: channels of the first stage)
  * @param activation    hidden nonlinearity
  * @param init          weight initialisation
  * @param centerInputs  subtract the training set's per-feature mean from every input (LeCun et al. 1998)
@@ -16,11 +19,11 @@ import org.shiftscope.model.net.Initialization;
  * @param steps         steps a headless run takes
  * @param seed          seed of the initial weights and of the data order
  * @param evalEvery     steps between test-set evaluations
- * @param trackedUnit   unit of every hidden layer whose 15/50/85th percentiles are reported
+ * @param trackedUnit   unit (convnets: channel) of every hidden layer whose 15/50/85th percentiles are reported
  * @param optimizer     the live settings the run starts with
  * @param hessian       when and how the top Hessian eigenvalues are measured
  */
-public record TrainingConfig(String dataset, int depth, int width, ActivationFunction activation,
+public record TrainingConfig(String dataset, NetworkShape network, int depth, int width, ActivationFunction activation,
                              Initialization init, boolean centerInputs, int batchSize, int steps, long seed,
                              int evalEvery, int trackedUnit, LiveSettings optimizer, HessianSettings hessian) {
 
@@ -30,8 +33,14 @@ public record TrainingConfig(String dataset, int depth, int width, ActivationFun
         if (dataset == null || dataset.isBlank()) {
             throw new IllegalArgumentException("dataset must be fashion-mnist, synthetic or a folder");
         }
-        Limits.requireRange("depth", depth, Limits.MIN_DEPTH, Limits.MAX_DEPTH);
-        Limits.requireRange("width", width, Limits.MIN_WIDTH, Limits.MAX_WIDTH);
+        if (network == null) {
+            throw new IllegalArgumentException("the network's architecture and normalisation are required");
+        }
+        boolean convolutional = network.architecture().convolutional();
+        Limits.requireRange(convolutional ? "depth (stages)" : "depth", depth, Limits.MIN_DEPTH,
+                convolutional ? Limits.MAX_CONV_DEPTH : Limits.MAX_DEPTH);
+        Limits.requireRange(convolutional ? "width (channels)" : "width", width, Limits.MIN_WIDTH,
+                convolutional ? Limits.MAX_CONV_WIDTH : Limits.MAX_WIDTH);
         Limits.requireRange("batch size", batchSize, Limits.MIN_BATCH, Limits.MAX_BATCH);
         Limits.requireRange("steps", steps, 0, Integer.MAX_VALUE);
         Limits.requireRange("eval-every", evalEvery, 1, Integer.MAX_VALUE);
@@ -40,6 +49,57 @@ public record TrainingConfig(String dataset, int depth, int width, ActivationFun
             throw new IllegalArgumentException("activation, init, optimizer and hessian settings are required");
         }
         requireBatchFitsBn(batchSize, optimizer.bnMode());
+        requireModeFits(network, optimizer.bnMode());
+        requireGhostBatchFits(network, batchSize);
+    }
+
+    /** The MLP with BatchNorm before each activation: every run's network before architectures could be chosen. */
+    public TrainingConfig(String dataset, int depth, int width, ActivationFunction activation, Initialization init,
+                          boolean centerInputs, int batchSize, int steps, long seed, int evalEvery, int trackedUnit,
+                          LiveSettings optimizer, HessianSettings hessian) {
+        this(dataset, NetworkShape.mlpWithBatchNorm(), depth, width, activation, init, centerInputs, batchSize, steps,
+                seed, evalEvery, trackedUnit, optimizer, hessian);
+    }
+
+    /** BN mode {@code mode} must mean something for the network's normalisation (no frozen LayerNorm). */
+    public static void requireModeFits(NetworkShape network, BnMode mode) {
+        if (!network.normalization().supports(mode)) {
+            throw new IllegalArgumentException(network.normalization().whyNot(mode));
+        }
+    }
+
+    private static void requireGhostBatchFits(NetworkShape network, int batchSize) {
+        int ghost = network.ghostBatch();
+        if (ghost == 0) {
+            return;
+        }
+        if (!network.normalization().batchStatistics()) {
+            throw new IllegalArgumentException("ghost batches are a BatchNorm setting; this network has "
+                    + network.normalization().title());
+        }
+        if (ghost > batchSize || batchSize % ghost == 1) {
+            throw new IllegalArgumentException("ghost batches of " + ghost + " do not fit a batch of " + batchSize
+                    + ": they must be at most the batch and leave no group of a single example");
+        }
+    }
+
+    /** Examples per group of BatchNorm statistics: the ghost batch, or the whole batch. */
+    public int statisticsRows() {
+        return network.ghostBatch() > 0 ? network.ghostBatch() : batchSize;
+    }
+
+    /**
+     * The network this config builds for data of {@code inputs} features and {@code classes} classes.
+     * @throws IllegalArgumentException in one line when they do not fit (a convnet on data that are not images)
+     */
+    public NetworkSpec networkSpec(int inputs, int classes) {
+        return new NetworkSpec(Architectures.build(network.architecture(), network.normalization(), network.groups(),
+                inputs, classes, depth, width, activation), init, seed);
+    }
+
+    public TrainingConfig withNetwork(NetworkShape shape) {
+        return new TrainingConfig(dataset, shape, depth, width, activation, init, centerInputs, batchSize, steps, seed,
+                evalEvery, trackedUnit, optimizer, hessian);
     }
 
     public static void requireBatchFitsBn(int batchSize, BnMode mode) {
@@ -50,12 +110,12 @@ public record TrainingConfig(String dataset, int depth, int width, ActivationFun
     }
 
     public TrainingConfig withHessian(HessianSettings settings) {
-        return new TrainingConfig(dataset, depth, width, activation, init, centerInputs, batchSize, steps, seed,
+        return new TrainingConfig(dataset, network, depth, width, activation, init, centerInputs, batchSize, steps, seed,
                 evalEvery, trackedUnit, optimizer, settings);
     }
 
     public TrainingConfig withOptimizer(LiveSettings settings) {
-        return new TrainingConfig(dataset, depth, width, activation, init, centerInputs, batchSize, steps, seed,
+        return new TrainingConfig(dataset, network, depth, width, activation, init, centerInputs, batchSize, steps, seed,
                 evalEvery, trackedUnit, settings, hessian);
     }
 

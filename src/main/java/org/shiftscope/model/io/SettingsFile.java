@@ -1,6 +1,7 @@
 // Reads a settings file (the window's "Save settings", a run's config.json "config") strictly: every field
 // of TrainingConfig, each of its JSON type, then the records' range checks. A missing field is refused, not
-// defaulted: a settings file is written whole to repeat a run exactly.
+// defaulted: a settings file is written whole to repeat a run exactly. The one exception is "network", which
+// files written before architectures could be chosen lack: they described the MLP with BatchNorm.
 package org.shiftscope.model.io;
 
 import org.shiftscope.model.data.InputFiles;
@@ -8,6 +9,10 @@ import org.shiftscope.model.data.InputFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.shiftscope.model.config.NetworkShape;
+import org.shiftscope.model.net.Architecture;
+import org.shiftscope.model.net.Normalization;
 import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Initialization;
@@ -24,7 +29,10 @@ public final class SettingsFile {
     public static final long MAX_FILE_BYTES = 1 << 20;
     /** the enum fields of the settings, wherever they occur, and their types */
     public static final Map<String, Class<? extends Enum<?>>> ENUM_FIELDS = Map.of(
-            "activation", ActivationFunction.class, "init", Initialization.class, "bn_mode", BnMode.class);
+            "activation", ActivationFunction.class, "init", Initialization.class, "bn_mode", BnMode.class,
+            "architecture", Architecture.class, "normalization", Normalization.class);
+    /** the field that files written before architectures could be chosen lack */
+    private static final String NETWORK = "network";
     /** the field of a run's config.json (RunRecorder) that holds the settings */
     private static final String RUN_WRAPPER = "config";
     private static final JsonShape SHAPE = new JsonShape(ENUM_FIELDS, true);
@@ -59,6 +67,9 @@ public final class SettingsFile {
         }
         if (root.path(RUN_WRAPPER).isObject() && !root.has("depth")) {
             root = root.get(RUN_WRAPPER);                 // a run's config.json: its settings, beside dataset_facts
+        }
+        if (!root.has(NETWORK)) {
+            ((ObjectNode) root).set(NETWORK, Json.mapper().valueToTree(NetworkShape.mlpWithBatchNorm()));
         }
         try {
             SHAPE.check(root, Json.mapper().valueToTree(TrainingConfig.classroomDefault()));

@@ -62,7 +62,7 @@ public final class BatchNorm implements Layer {
 
     /**
      * Batch statistics over each group of this many consecutive rows instead of the whole batch (0 = the whole
-     * batch), for passes that leave the running averages alone.
+     * batch): ghost batches in training, and the Hessian's evaluation set in training-batch-sized groups.
      */
     @Override
     public void setStatisticsGroupRows(int rows) {
@@ -79,9 +79,6 @@ public final class BatchNorm implements Layer {
         }
         last.start(x, mode == BnMode.ON && pass != Pass.INFERENCE, groupRows);
         final int groups = last.groups;
-        if (groups > 1 && pass == Pass.TRAINING_STEP) {
-            throw new IllegalStateException("statistics groups are for passes that leave the running averages alone");
-        }
         final int u = spec.units();
         double[] values = last.read(x, BatchNormPass.INPUT, 1);                       // x, then γ·x̂ + β in place (batch, units)
         double[] variance;
@@ -119,16 +116,22 @@ public final class BatchNorm implements Layer {
         return RowMajor.matrix(values, x.dataType(), last.rows, u);
     }
 
-    /** running ← (1 − momentum)·running + momentum·batch, with the unbiased variance B/(B − 1)·σ²_B. */
+    /**
+     * running ← (1 − momentum)·running + momentum·batch, with the unbiased variance B/(B − 1)·σ²_B, once per
+     * statistics group in order (a ghost batch updates them as PyTorch does for each chunk it normalises).
+     */
     private void updateRunningAverages(double[] variance) {
-        final int rows = last.rows;
         final double momentum = spec.momentum();
-        double unbias = rows > 1 ? (double) rows / (rows - 1) : 1.0;
+        final int u = spec.units();
         double[] runMean = RowMajor.read(runningMean);
         double[] runVar = RowMajor.read(runningVar);
-        for (int j = 0; j < spec.units(); j++) {
-            runMean[j] = (1 - momentum) * runMean[j] + momentum * last.mean[j];
-            runVar[j] = (1 - momentum) * runVar[j] + momentum * unbias * variance[j];
+        for (int g = 0; g < last.groups; g++) {
+            int rows = last.endRow(g) - last.firstRow(g);
+            double unbias = rows > 1 ? (double) rows / (rows - 1) : 1.0;
+            for (int j = 0; j < u; j++) {
+                runMean[j] = (1 - momentum) * runMean[j] + momentum * last.mean[g * u + j];
+                runVar[j] = (1 - momentum) * runVar[j] + momentum * unbias * variance[g * u + j];
+            }
         }
         RowMajor.write(runMean, runningMean);
         RowMajor.write(runVar, runningVar);

@@ -97,6 +97,12 @@ public final class Conv implements Layer {
         return ConvColumns.unpatch(dPatches, spec.channelsIn(), spec.side());                  // (b·batch, in·s²)
     }
 
+    /** Its output is a pre-activation of the per-layer statistics, measured per channel over batch × pixels. */
+    @Override
+    public void probe(INDArray input, INDArray output, StatisticsProbes probes) {
+        probes.addPreActivation(output, spec.side() * spec.side());
+    }
+
     @Override
     public List<Parameter> parameters() {
         return List.of(weights, bias);

@@ -124,7 +124,7 @@ public final class Dense implements Layer {
     /** Its output z is a pre-activation of the per-layer statistics. */
     @Override
     public void probe(INDArray input, INDArray output, StatisticsProbes probes) {
-        probes.addPreActivation(output);
+        probes.addPreActivation(output, 1);
     }
 
     public DenseSpec spec() {

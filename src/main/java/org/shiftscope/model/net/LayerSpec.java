@@ -5,7 +5,7 @@ package org.shiftscope.model.net;
 import java.io.IOException;
 
 public sealed interface LayerSpec permits DenseSpec, ConvSpec, PoolSpec, BatchNormSpec, ChannelBatchNormSpec, LayerNormSpec,
-        GroupNormSpec, ActivationSpec {
+        GroupNormSpec, ActivationSpec, ResidualSpec {
     /** Units in: the width of the (batch, inputs) array the layer takes. */
     int inputs();
 

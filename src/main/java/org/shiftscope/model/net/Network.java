@@ -59,8 +59,8 @@ public final class Network {
 
     /**
      * BN batch statistics over each group of this many consecutive rows of a pass instead of the whole pass
-     * (0 = the whole pass), for passes that leave the running averages alone (the Hessian's evaluation set
-     * in training-batch-sized groups).
+     * (0 = the whole pass): ghost batches in training, the Hessian's evaluation set in groups of the training
+     * statistics' size. A training step updates the running averages once per group.
      */
     public void setStatisticsGroupRows(int rows) {
         layers.forEach(layer -> layer.setStatisticsGroupRows(rows));
@@ -169,13 +169,13 @@ public final class Network {
         return all;
     }
 
-    /** z of hidden layer i from the last forward pass (batch, width): the output of the i-th Dense layer. */
-    public INDArray preActivation(int layer) {
+    /** z of hidden layer i from the last forward pass: the output of the i-th Dense layer or convolution. */
+    public StatisticsProbes.Probe preActivation(int layer) {
         return probes.preActivation(layer);
     }
 
-    /** The input to hidden layer i's nonlinearity from the last forward pass: the BN output, or z when BN is off. */
-    public INDArray nonlinearityInput(int layer) {
+    /** The input to hidden layer i's nonlinearity from the last forward pass: the normalised z, or z without normalisation. */
+    public StatisticsProbes.Probe nonlinearityInput(int layer) {
         return probes.nonlinearityInput(layer);
     }
 

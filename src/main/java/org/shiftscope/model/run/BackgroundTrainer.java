@@ -90,6 +90,7 @@ public final class BackgroundTrainer implements AutoCloseable {
      */
     public void setLiveSettings(LiveSettings settings) {
         TrainingConfig.requireBatchFitsBn(latestConfig.batchSize(), settings.bnMode());
+        TrainingConfig.requireModeFits(latestConfig.network(), settings.bnMode());
         commands.settings(settings);
     }
 

@@ -16,9 +16,34 @@ public final class RunTexts {
     /** "depth 8 × width 128 relu, BN on, lr 0.1, momentum 0.0, batch 128, 1000 steps, seed 1". */
     public static String describe(TrainingConfig c) {
         var o = c.optimizer();
-        return String.format("depth %d × width %d %s, BN %s, lr %s, momentum %s%s, batch %d, %d steps, seed %d",
-                c.depth(), c.width(), c.activation().label(), o.bnMode().label(), o.learningRate(), o.momentum(),
+        return String.format("%s, %s, lr %s, momentum %s%s, batch %d, %d steps, seed %d",
+                network(c), normalization(c, o.bnMode().label()), o.learningRate(), o.momentum(),
                 o.nesterov() ? " (Nesterov)" : "", c.batchSize(), c.steps(), c.seed());
+    }
+
+    /** "depth 8 × width 128 relu", or "convnet 3 stages × 32 channels relu". */
+    public static String network(TrainingConfig c) {
+        var architecture = c.network().architecture();
+        return architecture.convolutional()
+                ? String.format(Locale.ROOT, "%s %d stages × %d channels %s", architecture.label(), c.depth(), c.width(),
+                c.activation().label())
+                : String.format(Locale.ROOT, "depth %d × width %d %s", c.depth(), c.width(), c.activation().label());
+    }
+
+    /**
+     * "BN on", "BN on (ghost batches of 32)", "BN after the activation on", "LayerNorm on vs off" or "no normalisation":
+     * the normalisation in {@code modes}, a mode or "on vs off".
+     */
+    public static String normalization(TrainingConfig c, String modes) {
+        var shape = c.network();
+        return switch (shape.normalization()) {
+            case BATCH -> "BN " + modes + (shape.ghostBatch() > 0 ? " (ghost batches of " + shape.ghostBatch() + ")" : "");
+            case BATCH_POST -> "BN after the activation " + modes
+                    + (shape.ghostBatch() > 0 ? " (ghost batches of " + shape.ghostBatch() + ")" : "");
+            case LAYER -> "LayerNorm " + modes;
+            case GROUP -> "GroupNorm (" + shape.groups() + " groups) " + modes;
+            case NONE -> "no normalisation";
+        };
     }
 
     /**
@@ -29,8 +54,8 @@ public final class RunTexts {
         var o = c.optimizer();
         String changes = RunEvents.headline(events);
         return String.format(Locale.ROOT,
-                "ShiftScope · %s · depth %d × width %d %s · BN %s · η %.4g · β %.2f%s · batch %d · seed %d · step %d%s",
-                c.dataset(), c.depth(), c.width(), c.activation().label(), bn, o.learningRate(),
+                "ShiftScope · %s · %s · %s · η %.4g · β %.2f%s · batch %d · seed %d · step %d%s",
+                c.dataset(), network(c), normalization(c, bn), o.learningRate(),
                 o.momentum(), o.nesterov() ? " (Nesterov)" : "", c.batchSize(), c.seed(), step,
                 changes.isEmpty() ? "" : " · " + changes);
     }

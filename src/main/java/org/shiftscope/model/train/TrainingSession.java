@@ -20,10 +20,11 @@ import org.shiftscope.model.hessian.HessianAnalysis;
 import org.shiftscope.model.hessian.HessianMemory;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.net.Network;
-import org.shiftscope.model.net.NetworkSpec;
 import org.shiftscope.model.net.Parameter;
 import org.shiftscope.model.net.Pass;
 import org.shiftscope.model.net.SoftmaxCrossEntropy;
+import org.shiftscope.model.net.StatisticsProbes;
+import org.shiftscope.model.stats.ChannelRows;
 import org.shiftscope.model.stats.LayerStatistics;
 import org.shiftscope.model.stats.LayerStats;
 
@@ -61,11 +62,10 @@ public final class TrainingSession {
     public TrainingSession(TrainingConfig config, Dataset dataset) {
         this.config = config;
         this.data = config.centerInputs() ? InputCentering.center(dataset) : dataset;
-        var spec = new NetworkSpec(data.inputs(), data.classes(), config.depth(), config.width(),
-                config.activation(), config.init(), config.seed());
         this.settings = config.optimizer();
         this.startSettings = settings;
-        this.network = new Network(spec, settings.bnMode(), DataType.FLOAT);
+        this.network = new Network(config.networkSpec(data.inputs(), data.classes()), settings.bnMode(), DataType.FLOAT);
+        network.setStatisticsGroupRows(config.network().ghostBatch());
         this.sampler = new BatchSampler(data.train().count(), config.batchSize(), config.seed() + DATA_ORDER_SEED_OFFSET);
         this.hessianSet = EvaluationSet.sample(data.train(), config.hessian().samples(),
                 config.seed() + EVALUATION_SET_SEED_OFFSET);
@@ -84,6 +84,7 @@ public final class TrainingSession {
      */
     public void setLiveSettings(LiveSettings next, RunEvent.Cause cause) {
         TrainingConfig.requireBatchFitsBn(config.batchSize(), next.bnMode());
+        TrainingConfig.requireModeFits(config.network(), next.bnMode());
         if (step == 0) {
             startSettings = next;
         } else {
@@ -162,9 +163,14 @@ public final class TrainingSession {
                 (double) result.correct() / labels.length, testLoss, testAccuracy, pre, post, divergence);
     }
 
-    private LayerStats observe(LayerStatistics statistics, INDArray activations) {   // (batch, width)
+    /** Per unit, or per channel over batch × pixels for convolutions. */
+    private LayerStats observe(LayerStatistics statistics, StatisticsProbes.Probe probe) {
+        INDArray activations = probe.values();                                       // (batch, channels·area)
         double[] values = activations.dup('c').data().asDouble();
-        return statistics.observe(values, (int) activations.size(0), (int) activations.size(1), config.trackedUnit());
+        int batch = (int) activations.size(0);
+        int channels = probe.channels();
+        return statistics.observe(ChannelRows.of(values, batch, channels, probe.area()), batch * probe.area(), channels,
+                config.trackedUnit());
     }
 
     private Divergence checkDivergence(double loss) {
@@ -277,7 +283,7 @@ public final class TrainingSession {
     }
 
     private HessianReport topK(Network weights, LiveSettings at, long atStep, long generation, BooleanSupplier cancelled) {
-        return HessianAnalysis.run(weights, at.bnMode(), hessianSet, config.batchSize(), at, HessianAnalysis.Request.of(config.hessian()),
+        return HessianAnalysis.run(weights, at.bnMode(), hessianSet, config.statisticsRows(), at, HessianAnalysis.Request.of(config.hessian()),
                 atStep, generation, cancelled);
     }
 
@@ -287,7 +293,7 @@ public final class TrainingSession {
         var capturedSettings = settings;
         long capturedStep = step;
         return new BackgroundHessian.Job(BackgroundHessian.Kind.DENSITY, capturedStep, generation, capturedSettings.bnMode(),
-                cancelled -> DensityAnalysis.run(weights, capturedSettings.bnMode(), hessianSet, config.batchSize(),
+                cancelled -> DensityAnalysis.run(weights, capturedSettings.bnMode(), hessianSet, config.statisticsRows(),
                         capturedSettings.weightDecay(), request, capturedStep, generation,
                         HessianAnalysis.availableThreads(), cancelled));
     }

@@ -62,7 +62,7 @@ public final class ControlPanel extends VBox {
                 OPTIONAL.mark(ScenarioPicker.loadButton(choices)),
                 OPTIONAL.mark(new Separator()),
                 OPTIONAL.mark(row("Dataset", dataset)),
-                row("BN mode", bnModes(settings)),
+                modeRow(settings),
                 new VBox(5, new Label("Learning rate η"), learningRate),
                 OPTIONAL.mark(new VBox(5, momentumRow, momentum)),
                 OPTIONAL.mark(new Separator()));
@@ -78,6 +78,12 @@ public final class ControlPanel extends VBox {
     /** The slider the η shortcuts move by one notch. */
     public Slider learningRateSlider() {
         return learningRate.slider();
+    }
+
+    /** The BN mode buttons under their label, and what they mean for a normalisation other than BatchNorm. */
+    private static VBox modeRow(SettingsViewModel settings) {
+        var buttons = bnModes(settings);
+        return new VBox(2, row("BN mode", buttons), NetworkPicker.modes(settings, buttons));
     }
 
     /** BN mode: off / on / frozen. */
@@ -105,8 +111,9 @@ public final class ControlPanel extends VBox {
     /** Structure and Hessian settings (a change rebuilds the network from the seed after a short pause); Hessian now. */
     private void structure(SettingsViewModel s, RunsViewModel runs) {
         var depth = ESSENTIAL.mark(intSpinner("depth", Limits.MIN_DEPTH, Limits.MAX_DEPTH, 1, s.depthProperty(),
-                "Hidden layers. Deeper plain ReLU nets drift more; BN keeps every layer centred."));
-        var width = intSpinner("width", Limits.MIN_WIDTH, Limits.MAX_WIDTH, 8, s.widthProperty(), "Units per hidden layer.");
+                "Hidden layers (convnets: stages). Deeper plain ReLU nets drift more; BN keeps every layer centred."));
+        var width = intSpinner("width", Limits.MIN_WIDTH, Limits.MAX_WIDTH, 8, s.widthProperty(),
+                "Units per hidden layer (convnets: the first stage's channels).");
         var batch = intSpinner("batch", Limits.MIN_BATCH, Limits.MAX_BATCH, 16, s.batchSizeProperty(),
                 "Mini-batch size; BN 'on' needs at least 2.");
         var seed = intSpinner("seed", 0, Limits.MAX_SEED_CONTROL, 1, s.seedProperty(),
@@ -125,7 +132,9 @@ public final class ControlPanel extends VBox {
         var topK = intSpinner("top-k", 1, Limits.MAX_TOP_K, 1, s.topKProperty(), "Hessian eigenvalues to track.");
         var hessianNow = button("hessian-now", "Compute Hessian now",
                 "Top-k eigenvalues of the loss Hessian on the current weights, on a second thread.", runs::computeHessianNow);
-        getChildren().add(row("Depth", depth));
+        NetworkPicker.limitSizes(s, depth, width);
+        getChildren().addAll(row("Network", NetworkPicker.architecture(s)), row("Normalisation", NetworkPicker.normalization(s)),
+                row("Depth", depth));
         for (Node optional : new Node[]{row("Width", width), row("Batch", batch), row("Activation", activation),
                 row("Seed", seed), center, new Separator(), row("Hessian every", hessianEvery), row("Top k", topK),
                 hessianNow}) {

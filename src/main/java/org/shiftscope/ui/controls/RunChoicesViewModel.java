@@ -140,7 +140,7 @@ public final class RunChoicesViewModel {
             TrainingConfig config;
             try {
                 var old = settings.config(runs.latestConfig());
-                config = new TrainingConfig(spec, old.depth(), old.width(), old.activation(), old.init(), old.centerInputs(),
+                config = new TrainingConfig(spec, old.network(), old.depth(), old.width(), old.activation(), old.init(), old.centerInputs(),
                         Math.min(old.batchSize(), loaded.train().count()), old.steps(), old.seed(), old.evalEvery(), 0,
                         old.optimizer(), old.hessian());
             } catch (IllegalArgumentException e) {

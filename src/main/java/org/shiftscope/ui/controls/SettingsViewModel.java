@@ -14,10 +14,13 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.shiftscope.model.config.HessianSettings;
 import org.shiftscope.model.config.LiveSettings;
+import org.shiftscope.model.config.NetworkShape;
 import org.shiftscope.model.config.StressSettings;
 import org.shiftscope.model.config.TrainingConfig;
 import org.shiftscope.model.net.ActivationFunction;
+import org.shiftscope.model.net.Architecture;
 import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.net.Normalization;
 import org.shiftscope.model.train.ScheduledChange;
 import org.shiftscope.ui.runs.RunPlan;
 import org.shiftscope.ui.runs.SettingsFollower;
@@ -25,6 +28,11 @@ import org.shiftscope.ui.runs.SettingsFollower;
 import java.util.List;
 
 public final class SettingsViewModel implements SettingsFollower {
+    /** Stages and channels a convnet starts with when picked: Page's doubling channels, 32/64/128. */
+    public static final int CONVNET_DEPTH = 3;
+    public static final int CONVNET_WIDTH = 32;
+    private final ObjectProperty<Architecture> architecture = new SimpleObjectProperty<>(this, "architecture");
+    private final ObjectProperty<Normalization> normalization = new SimpleObjectProperty<>(this, "normalization");
     private final ObjectProperty<BnMode> bnMode = new SimpleObjectProperty<>(this, "bnMode");
     private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate");
     private final DoubleProperty momentum = new SimpleDoubleProperty(this, "momentum");
@@ -43,6 +51,8 @@ public final class SettingsViewModel implements SettingsFollower {
     /** Set while the settings are changed for the user (loaded, set back, following a schedule): no reaction. */
     private boolean quiet;
     private Runnable onSetBack = () -> { };
+    /** The network settings no control shows (ghost batch, groups), kept from the runs. */
+    private NetworkShape shape = NetworkShape.mlpWithBatchNorm();
 
     public SettingsViewModel(TrainingConfig initial) {
         load(initial);
@@ -59,6 +69,14 @@ public final class SettingsViewModel implements SettingsFollower {
         for (Observable o : new Observable[]{depth, width, activation, batchSize, centerInputs, seed, hessianEvery, topK}) {
             o.addListener(x -> react(structural));
         }
+        architecture.addListener((o, was, now) -> react(() -> {
+            quietly(() -> sizesFor(was, now));
+            structural.run();
+        }));
+        normalization.addListener((o, was, now) -> react(() -> {
+            quietly(() -> modesFor(now));
+            structural.run();
+        }));
         comparison.addListener(x -> react(comparisonSwitched));
     }
 
@@ -82,6 +100,9 @@ public final class SettingsViewModel implements SettingsFollower {
     /** Shows {@code c} in the controls (quietly). */
     public void load(TrainingConfig c) {
         quietly(() -> {
+            shape = c.network();
+            architecture.set(c.network().architecture());
+            normalization.set(c.network().normalization());
             bnMode.set(c.optimizer().bnMode());
             learningRate.set(c.optimizer().learningRate());
             momentum.set(c.optimizer().momentum());
@@ -132,7 +153,9 @@ public final class SettingsViewModel implements SettingsFollower {
      */
     public TrainingConfig config(TrainingConfig running) {
         int trackedUnit = running.trackedUnit() < width.get() ? running.trackedUnit() : 0;
-        return new TrainingConfig(running.dataset(), depth.get(), width.get(), activation.get(), running.init(),
+        var network = new NetworkShape(architecture.get(), normalization.get(),
+                normalization.get().batchStatistics() ? shape.ghostBatch() : 0, shape.groups());
+        return new TrainingConfig(running.dataset(), network, depth.get(), width.get(), activation.get(), running.init(),
                 centerInputs.get(), batchSize.get(), running.steps(), seed.get(), running.evalEvery(), trackedUnit,
                 live(0, running.optimizer()),
                 new HessianSettings(hessianEvery.get(), topK.get(), running.hessian().samples(), running.hessian().iterations()));
@@ -148,6 +171,32 @@ public final class SettingsViewModel implements SettingsFollower {
     /** The runs to build for {@code config}: two in comparison mode, following {@code stress} and {@code changes}. */
     public RunPlan plan(TrainingConfig config, StressSettings stress, List<ScheduledChange> changes) {
         return new RunPlan(config, comparison.get() ? compareBnMode.get() : null, stress, changes);
+    }
+
+    /** A picked architecture starts at its classroom sizes: convnets at 3 stages of 32/64/128 channels, the MLP at 8 × 128. */
+    private void sizesFor(Architecture was, Architecture now) {
+        if (was != null && was.convolutional() != now.convolutional()) {
+            var mlp = TrainingConfig.classroomDefault();
+            depth.set(now.convolutional() ? CONVNET_DEPTH : mlp.depth());
+            width.set(now.convolutional() ? CONVNET_WIDTH : mlp.width());
+        }
+    }
+
+    /** The BN modes move to ones the normalisation has: off without one, on for LayerNorm and GroupNorm when frozen. */
+    private void modesFor(Normalization now) {
+        for (var mode : List.of(bnMode, compareBnMode)) {
+            if (!now.supports(mode.get())) {
+                mode.set(now == Normalization.NONE ? BnMode.OFF : BnMode.ON);
+            }
+        }
+    }
+
+    public ObjectProperty<Architecture> architectureProperty() {
+        return architecture;
+    }
+
+    public ObjectProperty<Normalization> normalizationProperty() {
+        return normalization;
     }
 
     public ObjectProperty<BnMode> bnModeProperty() {
