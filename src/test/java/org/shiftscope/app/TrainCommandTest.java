@@ -74,6 +74,49 @@ class TrainCommandTest {
         assertEquals(784, config.at("/dataset_facts/inputs").asInt());
     }
 
+    @Test
+    void aConvnetWithGroupNormTrainsAndRecordsEveryStagePerChannel(@TempDir Path out) throws Exception {
+        int stages = 2;
+        int steps = 30;
+        var outcome = run("train", "--out", out.toString(), "--dataset", "synthetic", "--arch", "convnet", "--norm", "group",
+                "--groups", "4", "--depth", String.valueOf(stages), "--width", "8", "--batch", "32", "--lr", "0.05",
+                "--steps", String.valueOf(steps), "--eval-every", "10");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().contains("convnet 2 stages × 8 channels relu, GroupNorm (4 groups) on"), outcome.err());
+
+        List<String> layers = Files.readAllLines(out.resolve("layers.csv"));
+        assertEquals(1 + steps * stages * 2, layers.size());
+        List<String> metrics = Files.readAllLines(out.resolve("metrics.csv"));
+        assertTrue(meanLoss(metrics.subList(steps - 9, steps + 1)) < meanLoss(metrics.subList(1, 11)), "the convnet learns");
+        JsonNode config = Json.mapper().readTree(out.resolve("config.json").toFile());
+        assertEquals("convnet", config.at("/config/network/architecture").asText());
+        assertEquals("group", config.at("/config/network/normalization").asText());
+    }
+
+    @Test
+    void networkOptionsThatDoNotFitGiveOneLine(@TempDir Path out) {
+        assertUsageError("LayerNorm has no frozen mode", "train", "--out", out.toString(), "--norm", "layer", "--bn", "frozen");
+        assertUsageError("ghost batches are a BatchNorm setting", "train", "--out", out.toString(), "--norm", "group",
+                "--ghost-batch", "16");
+        assertUsageError("width (channels) must be between 8 and 128", "train", "--out", out.toString(), "--arch", "convnet",
+                "--width", "256");
+        assertUsageError("'transformer' is not one of mlp, convnet, resnet", "train", "--out", out.toString(), "--arch",
+                "transformer");
+        assertUsageError("'batchnorm' is not one of batch, batch-post, layer, group, none", "train", "--out", out.toString(),
+                "--norm", "batchnorm");
+        assertUsageError("GroupNorm's 3 groups must divide the width 64", "train", "--out", out.toString(), "--norm", "group",
+                "--groups", "3", "--width", "64", "--steps", "1");
+    }
+
+    @Test
+    void withoutNormalisationTheModeIsOffUnlessGiven(@TempDir Path out) throws Exception {
+        var outcome = run("train", "--out", out.toString(), "--dataset", "synthetic", "--norm", "none", "--depth", "2",
+                "--width", "16", "--steps", "2");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        JsonNode config = Json.mapper().readTree(out.resolve("config.json").toFile());
+        assertEquals("off", config.at("/config/optimizer/bn_mode").asText());
+    }
+
     private static double meanLoss(List<String> rows) {
         return rows.stream().mapToDouble(r -> Double.parseDouble(r.split(",")[2])).average().orElseThrow();
     }

@@ -1,6 +1,8 @@
 // Group Normalization (Wu & He 2018, arXiv 1803.08494): each example's channels are split into groups, and each
 // group is normalised over its channels and pixels, y = γ_c·(x − μ_g)·s_g + β_c with s = 1/sqrt(σ² + ε). One group
 // over units of area 1 is Layer Normalization (Ba, Kiros & Hinton 2016). R-operator passes written out in float64.
+// BN mode off bypasses it, as it does BatchNorm, so that a run can compare it with no normalisation on the same
+// weights; on and frozen both run it (it has no running statistics to freeze).
 package org.shiftscope.model.net;
 
 import org.nd4j.linalg.api.buffer.DataType;
@@ -18,6 +20,7 @@ public final class GroupNorm implements Layer {
     private final Parameter beta;           // (1, channels)
     private final int units;                // values per example: channels·area
     private final int width;                // values per group: units / groups
+    private boolean bypassed;               // BN mode off: the identity, without parameters
     // The last forward pass; a segment is one group of one example, segments are contiguous.
     private int rows;
     private double[] xhat;                  // x̂ (batch, units)
@@ -46,6 +49,9 @@ public final class GroupNorm implements Layer {
 
     @Override
     public INDArray forward(INDArray x, Pass pass) {           // (batch, units)
+        if (bypassed) {
+            return x;
+        }
         rows = (int) x.size(0);
         int segments = rows * shape.groups();
         double[] v = RowMajor.read(x);
@@ -80,6 +86,9 @@ public final class GroupNorm implements Layer {
     /** dγ_c = Σ dy⊙x̂ and dβ_c = Σ dy over the examples and pixels of channel c; dx as {@link #backwardInput}. */
     @Override
     public INDArray backward(INDArray dOut) {                   // (batch, units)
+        if (bypassed) {
+            return dOut;
+        }
         requireRows(dOut, 1);
         double[] d = RowMajor.read(dOut);
         double[] dGamma = new double[shape.channels()];
@@ -97,6 +106,9 @@ public final class GroupNorm implements Layer {
     /** dx = J·(γ⊙dy) with each segment's Jacobian J h = s·(h − mean(h) − x̂·mean(h⊙x̂)), which is symmetric. */
     @Override
     public INDArray backwardInput(INDArray dOut) {              // (batch, units)
+        if (bypassed) {
+            return dOut;
+        }
         requireRows(dOut, 1);
         double[] h = timesGamma(RowMajor.read(dOut));
         double[] dx = new double[h.length];
@@ -112,6 +124,9 @@ public final class GroupNorm implements Layer {
      */
     @Override
     public INDArray forwardTangent(INDArray inputTangents, int block) {   // (b·batch, units) or null
+        if (bypassed) {
+            return inputTangents;
+        }
         int n = rows * units;
         int segments = rows * shape.groups();
         double[] dx = inputTangents == null ? new double[block * n] : RowMajor.read(inputTangents);
@@ -143,6 +158,9 @@ public final class GroupNorm implements Layer {
      */
     @Override
     public INDArray backwardTangent(INDArray delta, INDArray deltaTangents, int block) {   // δ (batch, units)
+        if (bypassed) {
+            return deltaTangents;
+        }
         int n = rows * units;
         int segments = rows * shape.groups();
         requireRows(delta, 1);
@@ -231,17 +249,27 @@ public final class GroupNorm implements Layer {
 
     @Override
     public List<Parameter> parameters() {
-        return List.of(gamma, beta);
+        return bypassed ? List.of() : List.of(gamma, beta);
+    }
+
+    @Override
+    public void setBnMode(BnMode mode) {
+        bypassed = mode == BnMode.OFF;
     }
 
     @Override
     public Layer copy(LayerContext context) {
-        return new GroupNorm(shape, gamma.copy(context.dataType()), beta.copy(context.dataType()));
+        var copy = new GroupNorm(shape, gamma.copy(context.dataType()), beta.copy(context.dataType()));
+        copy.bypassed = bypassed;
+        return copy;
     }
 
-    /** Its entry is the same in every BN mode: the BN modes do not apply to it. */
+    /** Its entry is the same in modes on and frozen; none in mode off, where it is bypassed. */
     @Override
     public Optional<ExportEntry> exportEntry(BnMode mode) {
+        if (mode == BnMode.OFF) {
+            return Optional.empty();
+        }
         var fields = new LinkedHashMap<String, Object>();
         fields.put("gamma", new ExportEntry.ArrayFile(shape.name() + "_gamma.npy", gamma.value(), shape.channels()));
         fields.put("beta", new ExportEntry.ArrayFile(shape.name() + "_beta.npy", beta.value(), shape.channels()));

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.shiftscope.model.config.NetworkShape;
 import org.shiftscope.model.config.TrainingConfig;
+import org.shiftscope.model.net.Architecture;
+import org.shiftscope.model.net.Normalization;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,6 +35,22 @@ class SettingsFileTest {
         assertEquals(saved, SettingsFile.read(file));
     }
 
+    @Test
+    void filesWrittenBeforeArchitecturesCouldBeChosenReadAsTheBatchNormMlp() throws IOException {
+        var root = (ObjectNode) Json.mapper().valueToTree(TrainingConfig.classroomDefault());
+        root.remove("network");
+
+        assertEquals(TrainingConfig.classroomDefault(), SettingsFile.parse(NAME, Json.mapper().writeValueAsString(root)));
+    }
+
+    @Test
+    void aConvnetWithGroupNormReadsBackEqual() throws IOException {
+        var saved = TrainingConfig.classroomDefault().withNetwork(
+                new NetworkShape(Architecture.CONVNET, Normalization.GROUP, 0, 4));
+
+        assertEquals(saved, SettingsFile.parse(NAME, Json.mapper().writeValueAsString(saved)));
+    }
+
     /** Each row: a JSON edit of the default settings as "field=value" ("" = the whole file), then the message's words. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
@@ -53,6 +72,10 @@ class SettingsFileTest {
             "`depth=0`                     | depth must be between 1 and 50 (got 0)",
             "`hidden=3`                    | unknown field 'hidden'",
             "`={\"config\": {}}`            | missing field 'dataset'",
+            "`network.normalization=\"batchnorm\"` | field 'network.normalization' must be one of batch, batch-post, layer, group, none",
+            "`network.architecture=\"vgg\"` | field 'network.architecture' must be one of mlp, convnet, resnet",
+            "`network.groups`              | missing field 'network.groups'",
+            "`network.ghost_batch=1`       | ghost batch must be between 2 and 4096 (got 1)",
     })
     void badSettingsAreRefusedNamingTheFileAndTheField(String edit, String expected) throws IOException {
         var error = assertThrows(IOException.class, () -> SettingsFile.parse(NAME, edited(edit)));
