@@ -1,13 +1,12 @@
 // The self-describing model export another framework can load without our code: arch.json plus NumPy
-// arrays. Each layer writes its own entry (Layer.exportEntry); W is (in, out) so z = x·W + b. Written here,
-// read back by ModelExportReader.
+// arrays. Each layer writes its own entry (Layer.exportEntry), a block nesting its layers' entries; W is (in, out)
+// so z = x·W + b. Written here, read back by ModelExportReader.
 package org.shiftscope.model.io;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.shiftscope.model.data.Examples;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.ExportEntry;
-import org.shiftscope.model.net.Layer;
 import org.shiftscope.model.net.Network;
 
 import java.io.IOException;
@@ -15,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.OptionalLong;
 
 public final class ModelExport {
@@ -44,13 +43,7 @@ public final class ModelExport {
     public static void write(Path directory, Network network, BnMode bnMode, int bnChunk, double weightDecay,
                              Examples evalSet, double evalLoss, long step) throws IOException {
         Files.createDirectories(directory);
-        var layers = new ArrayList<Map<String, Object>>();
-        for (Layer layer : network.layers()) {
-            var entry = layer.exportEntry(bnMode);
-            if (entry.isPresent()) {
-                layers.add(write(directory, entry.get()));
-            }
-        }
+        Object layers = written(directory, ExportEntry.entries(network.layers(), bnMode));
         var x = new double[evalSet.features().length];
         for (int i = 0; i < x.length; i++) {
             x[i] = evalSet.features()[i];
@@ -82,19 +75,31 @@ public final class ModelExport {
         AtomicFile.write(directory.resolve(ARCH), file -> Json.mapper().writeValue(file.toFile(), arch));
     }
 
-    /** The entry as arch.json holds it: its type, then its fields, each array written to its .npy file and named. */
-    private static Map<String, Object> write(Path directory, ExportEntry entry) throws IOException {
-        var json = new LinkedHashMap<String, Object>();
-        json.put("type", entry.type());
-        for (var field : entry.fields().entrySet()) {
-            if (field.getValue() instanceof ExportEntry.ArrayFile array) {
-                Npy.writeDoubles(directory.resolve(array.file()), doubles(array.values()), array.shape());
-                json.put(field.getKey(), array.file());
-            } else {
-                json.put(field.getKey(), field.getValue());
-            }
+    /**
+     * A field value as arch.json holds it: an array written to its .npy file and named, an entry as its type then
+     * its fields, a list of entries as a list, anything else as it is.
+     */
+    private static Object written(Path directory, Object value) throws IOException {
+        if (value instanceof ExportEntry.ArrayFile array) {
+            Npy.writeDoubles(directory.resolve(array.file()), doubles(array.values()), array.shape());
+            return array.file();
         }
-        return json;
+        if (value instanceof ExportEntry entry) {
+            var json = new LinkedHashMap<String, Object>();
+            json.put("type", entry.type());
+            for (var field : entry.fields().entrySet()) {
+                json.put(field.getKey(), written(directory, field.getValue()));
+            }
+            return json;
+        }
+        if (value instanceof List<?> list) {
+            var json = new ArrayList<Object>();
+            for (Object item : list) {
+                json.add(written(directory, item));
+            }
+            return json;
+        }
+        return value;
     }
 
     private static double[] doubles(INDArray a) {

@@ -12,11 +12,13 @@ import org.shiftscope.model.data.IdxReader;
 import org.shiftscope.model.net.BatchNormSpec;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.ChannelBatchNormSpec;
+import org.shiftscope.model.net.ConvSpec;
 import org.shiftscope.model.net.DenseSpec;
 import org.shiftscope.model.net.Initialization;
 import org.shiftscope.model.net.LayerSpec;
 import org.shiftscope.model.net.Network;
 import org.shiftscope.model.net.NetworkSpec;
+import org.shiftscope.model.net.ResidualSpec;
 import org.shiftscope.model.config.Limits;
 
 import java.io.IOException;
@@ -26,11 +28,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 final class ModelExportReader {
     private final Path directory;
     private final Path archFile;
+    private final Map<String, Integer> seen = new HashMap<>();   // entries numbered so far, per type
 
     private ModelExportReader(Path directory) {
         this.directory = directory;
@@ -52,18 +57,16 @@ final class ModelExportReader {
         }
         var entries = new ArrayList<ArchEntry>();
         var specs = new ArrayList<LayerSpec>();
-        var seen = new HashMap<String, Integer>();
         int width = -1;
         for (JsonNode layer : arch.path("layers")) {
-            String type = layer.path("type").asText("");
-            var entry = new ArchEntry(this, layer, type, seen.merge(type, 1, Integer::sum) - 1);
+            var entry = entry(layer);
             var spec = LayerSpec.read(entry, width);
             entries.add(entry);
             specs.add(spec);
             width = spec.outputs();
         }
         var spec = checkLimits(specs);
-        BnMode mode = specs.stream().anyMatch(s -> s instanceof BatchNormSpec || s instanceof ChannelBatchNormSpec)
+        BnMode mode = flattened(specs).anyMatch(s -> s instanceof BatchNormSpec || s instanceof ChannelBatchNormSpec)
                 ? bnMode : BnMode.OFF;
         var network = new Network(spec, mode, DataType.DOUBLE);
         var layers = network.layers();
@@ -77,6 +80,12 @@ final class ModelExportReader {
         return new ModelExport.Loaded(network, mode, bnChunk,
                 number(arch, "weight_decay", 0, 0, Limits.MAX_WEIGHT_DECAY), evalSet,
                 number(arch, "eval_loss", Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY), step(arch));
+    }
+
+    /** A layer entry, numbered among the entries of its type read so far: top-level and nested in forward order. */
+    ArchEntry entry(JsonNode layer) {
+        String type = layer.path("type").asText("");
+        return new ArchEntry(this, layer, type, seen.merge(type, 1, Integer::sum) - 1);
     }
 
     /** The export's training step, a whole number of at least 0; empty when arch.json has none. */
@@ -108,17 +117,28 @@ final class ModelExportReader {
         return arch;
     }
 
-    /** The network of these layers within ShiftScope's limits: hidden (Dense) layers, inputs, widths and classes. */
+    /**
+     * The network of these layers within ShiftScope's limits. Hidden layers are the weight layers (dense and
+     * convolutions, those inside residual blocks included) before the classifier; the width is the widest hidden
+     * dense layer, and a convolution may have at most as many channels as a dense layer units.
+     */
     private NetworkSpec checkLimits(List<LayerSpec> specs) throws IOException {
         if (specs.isEmpty() || !(specs.get(specs.size() - 1) instanceof DenseSpec)) {
             throw problem("needs at least one layer, the last a dense layer giving the classes");
         }
-        long hidden = specs.stream().filter(DenseSpec.class::isInstance).count() - 1;
+        var all = flattened(specs).toList();
+        long hidden = all.stream().filter(s -> s instanceof DenseSpec || s instanceof ConvSpec).count() - 1;
         if (hidden > Limits.MAX_DEPTH) {
             throw problem(hidden + " hidden layers; at most " + Limits.MAX_DEPTH + " are supported");
         }
+        int channels = all.stream().filter(ConvSpec.class::isInstance).map(ConvSpec.class::cast)
+                .mapToInt(ConvSpec::channelsOut).max().orElse(0);
+        if (channels > Limits.MAX_WIDTH) {
+            throw problem("a convolution gives " + channels + " channels; at most " + Limits.MAX_WIDTH + " are supported");
+        }
         int inputs = specs.get(0).inputs();
-        int width = specs.subList(0, specs.size() - 1).stream().mapToInt(LayerSpec::outputs).max().orElse(0);
+        int width = all.subList(0, all.size() - 1).stream().filter(DenseSpec.class::isInstance)
+                .mapToInt(LayerSpec::outputs).max().orElse(0);
         int classes = specs.get(specs.size() - 1).outputs();
         if (inputs > IdxReader.MAX_PIXELS_PER_IMAGE || width > Limits.MAX_WIDTH || classes < 2) {
             throw problem(String.format("shapes give %d inputs, width %d and %d classes; ShiftScope supports at most "
@@ -126,6 +146,13 @@ final class ModelExportReader {
                     IdxReader.MAX_PIXELS_PER_IMAGE, Limits.MAX_WIDTH));
         }
         return new NetworkSpec(specs, Initialization.HE, 0);
+    }
+
+    /** The specs with each residual block replaced by its body's and its projection's, in forward order. */
+    private static Stream<LayerSpec> flattened(List<LayerSpec> specs) {
+        return specs.stream().flatMap(spec -> spec instanceof ResidualSpec block
+                ? Stream.concat(flattened(block.body()), Stream.ofNullable(block.projection()))
+                : Stream.of(spec));
     }
 
     private Examples evalSet(JsonNode arch, int inputs, int classes) throws IOException {

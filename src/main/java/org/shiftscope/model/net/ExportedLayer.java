@@ -7,6 +7,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 
 public interface ExportedLayer {
     /** An array an entry names: the file, its shape as stored and its values widened to double. */
@@ -43,6 +45,15 @@ public interface ExportedLayer {
 
     /** A positive finite number field; {@code fallback} when absent. */
     double positive(String field, double fallback) throws IOException;
+
+    /**
+     * The layer entries a field lists in order (a block's body). Each is numbered by {@link #ordinal()} among all
+     * the export's entries of its type, in forward order, so specs read them in that order: body, then projection.
+     */
+    List<ExportedLayer> entries(String field) throws IOException;
+
+    /** The layer entry a field holds (a block's projection), numbered as above; empty when absent. */
+    Optional<ExportedLayer> entry(String field) throws IOException;
 
     /** An error about this export, naming its file. */
     IOException problem(String message);

@@ -12,4 +12,8 @@ import java.util.Random;
  * @param init   the weight initialisation scheme (unused by copies)
  */
 record LayerContext(DataType dataType, ScratchBuffers scratch, boolean first, Random random, Initialization init) {
+    /** The context of a layer after another inside a block (a residual body): upstream needs its dLoss/dInput. */
+    LayerContext following() {
+        return new LayerContext(dataType, scratch, false, random, init);
+    }
 }

@@ -30,6 +30,7 @@ public sealed interface LayerSpec permits DenseSpec, ConvSpec, PoolSpec, BatchNo
             case "max_pool_2x2" -> PoolSpec.read(PoolSpec.Kind.MAX_2X2, entry, width);
             case "global_avg_pool" -> PoolSpec.read(PoolSpec.Kind.GLOBAL_AVERAGE, entry, width);
             case ActivationSpec.TYPE -> ActivationSpec.read(entry, width);
+            case ResidualSpec.TYPE -> ResidualSpec.read(entry, width);
             default -> throw entry.problem("unknown layer type '" + entry.type() + "'");
         };
     }

@@ -1,6 +1,7 @@
 // Reading a model export back: a written export round-trips, and each broken copy (bad eps, shapes that do not
 // chain or have a zero size, array names pointing at folders or outside the export, unknown or misplaced layers,
-// wrong field types) is refused with one line naming the file and the problem.
+// wrong field types, convolutions with too many channels) is refused with one line naming the file and the
+// problem; a convolution's many values per example are not mistaken for a too-wide layer.
 package org.shiftscope.model.io;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,15 +13,21 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.shiftscope.model.data.Examples;
+import org.shiftscope.model.config.Limits;
 import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.net.ConvSpec;
+import org.shiftscope.model.net.DenseSpec;
 import org.shiftscope.model.net.Initialization;
+import org.shiftscope.model.net.LayerSpec;
 import org.shiftscope.model.net.Network;
 import org.shiftscope.model.net.NetworkSpec;
+import org.shiftscope.model.net.PoolSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -123,6 +130,34 @@ class ModelExportReaderTest {
         var error = assertThrows(IOException.class, () -> ModelExport.read(export));
 
         assertTrue(error.getMessage().contains("arch.json: must hold a JSON object (found null)"), error.getMessage());
+    }
+
+    /** 2 channels of 24×24 give 1152 values per example, more than a dense layer's width may be: still read. */
+    @Test
+    void aConvolutionWiderThanADenseLayerMayBeIsRead() throws IOException {
+        var loaded = ModelExport.read(writeConvExport(2, 24));
+
+        assertEquals(24 * 24, loaded.network().spec().inputs());
+    }
+
+    @Test
+    void aConvolutionWithTooManyChannelsIsRefused() throws IOException {
+        int channels = Limits.MAX_WIDTH + 1;
+
+        var error = assertThrows(IOException.class, () -> ModelExport.read(writeConvExport(channels, 1)));
+
+        assertTrue(error.getMessage().endsWith("arch.json: a convolution gives " + channels + " channels; at most "
+                + Limits.MAX_WIDTH + " are supported"), error.getMessage());
+    }
+
+    /** conv(1→channels) → global average → dense(channels→3) on one side×side image. */
+    private Path writeConvExport(int channels, int side) throws IOException {
+        var layers = List.<LayerSpec>of(new ConvSpec(0, 1, channels, side),
+                new PoolSpec(PoolSpec.Kind.GLOBAL_AVERAGE, channels, side), new DenseSpec(0, channels, CLASSES));
+        var network = new Network(new NetworkSpec(layers, Initialization.HE, SEED), BnMode.ON, DataType.DOUBLE);
+        var evalSet = new Examples(new float[side * side], new int[]{1}, 1, side * side);
+        ModelExport.write(export, network, BnMode.ON, BN_CHUNK, 0, evalSet, EVAL_LOSS, STEP);
+        return export;
     }
 
     private void writeExport() throws IOException {

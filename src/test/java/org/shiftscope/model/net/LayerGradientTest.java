@@ -19,7 +19,7 @@ class LayerGradientTest {
     static final int IN = 5;
     static final int OUT = 4;
 
-    private static INDArray randomMatrix(Random random, int rows, int cols) {
+    static INDArray randomMatrix(Random random, int rows, int cols) {
         var v = new double[rows * cols];
         for (int i = 0; i < v.length; i++) {
             v[i] = random.nextGaussian();
@@ -32,7 +32,7 @@ class LayerGradientTest {
     }
 
     /** Checks dL/dx and dL/dθ of one layer against central differences. */
-    private static void check(Layer layer, int in, int out, Pass pass) {
+    static void check(Layer layer, int in, int out, Pass pass) {
         var random = new Random(42);
         INDArray x = randomMatrix(random, BATCH, in);        // (batch, in)
         INDArray projection = randomMatrix(random, BATCH, out); // (batch, out)
