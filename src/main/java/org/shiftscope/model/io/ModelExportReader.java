@@ -12,6 +12,8 @@ import org.shiftscope.model.data.IdxReader;
 import org.shiftscope.model.net.BatchNormSpec;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.ChannelBatchNormSpec;
+import org.shiftscope.model.net.GroupNormSpec;
+import org.shiftscope.model.net.LayerNormSpec;
 import org.shiftscope.model.net.ConvSpec;
 import org.shiftscope.model.net.DenseSpec;
 import org.shiftscope.model.net.Initialization;
@@ -66,8 +68,8 @@ final class ModelExportReader {
             width = spec.outputs();
         }
         var spec = checkLimits(specs);
-        BnMode mode = flattened(specs).anyMatch(s -> s instanceof BatchNormSpec || s instanceof ChannelBatchNormSpec)
-                ? bnMode : BnMode.OFF;
+        BnMode mode = flattened(specs).anyMatch(s -> s instanceof BatchNormSpec || s instanceof ChannelBatchNormSpec
+                || s instanceof LayerNormSpec || s instanceof GroupNormSpec) ? bnMode : BnMode.OFF;
         var network = new Network(spec, mode, DataType.DOUBLE);
         var layers = network.layers();
         for (int i = 0; i < entries.size(); i++) {

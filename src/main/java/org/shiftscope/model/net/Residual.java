@@ -151,14 +151,11 @@ public final class Residual implements Layer {
         }
     }
 
-    /** What each inner layer shows of the last forward pass, in forward order. */
+    /** What the body's layers show of the last forward pass, in order; the projection is a shortcut, not a stage. */
     @Override
     public void probe(INDArray input, INDArray output, StatisticsProbes probes) {
         for (int k = 0; k < body.size(); k++) {
             body.get(k).probe(bodyInputs[k], bodyOutputs[k], probes);
-        }
-        if (projection != null) {
-            projection.probe(input, projected, probes);
         }
     }
 
