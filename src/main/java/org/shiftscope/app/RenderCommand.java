@@ -124,7 +124,7 @@ public final class RenderCommand implements Callable<Integer> {
         List<Path> written;
         try {
             var runs = runAll(scenario, data, total, err);
-            String title = RunTexts.settingsTitle(scenario.config(), bnLabel(scenario),
+            String title = RunTexts.settingsTitle(scenario.runs(),
                     runs.stream().filter(r -> r.history().latestStep() != null)
                             .mapToLong(r -> r.history().latestStep().step()).max().orElse(0), runs.get(0).history().events());
             written = draw(runs, overlaid || scenario.overlaid(), scenario.stress() != null, title);
@@ -162,10 +162,6 @@ public final class RenderCommand implements Callable<Integer> {
         return ScenarioReader.read(file);
     }
 
-    private static String bnLabel(Scenario s) {
-        String first = s.config().optimizer().bnMode().label();
-        return s.comparison() ? first + " vs " + s.compareWith().label() : first;
-    }
 
     /** Runs the scenario, writing each run's files; returns each run's label and chart history. */
     private List<ChartRun> runAll(Scenario scenario, Dataset data, long total, PrintWriter err)

@@ -86,6 +86,10 @@ class TrainCommandTest {
 
         List<String> layers = Files.readAllLines(out.resolve("layers.csv"));
         assertEquals(1 + steps * stages * 2, layers.size());
+        List<String> gradients = Files.readAllLines(out.resolve(RunRecorder.GRADIENTS_FILE));
+        assertEquals(RunRecorder.GRADIENTS_HEADER, gradients.get(0));
+        assertEquals(1 + steps * (stages + 1), gradients.size(), "each stage's weights and the classifier's");
+        assertTrue(Double.parseDouble(gradients.get(1).split(",")[2]) > 0, gradients.get(1));
         List<String> metrics = Files.readAllLines(out.resolve("metrics.csv"));
         assertTrue(meanLoss(metrics.subList(steps - 9, steps + 1)) < meanLoss(metrics.subList(1, 11)), "the convnet learns");
         JsonNode config = Json.mapper().readTree(out.resolve("config.json").toFile());

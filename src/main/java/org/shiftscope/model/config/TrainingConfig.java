@@ -97,6 +97,12 @@ public record TrainingConfig(String dataset, NetworkShape network, int depth, in
                 inputs, classes, depth, width, activation), init, seed);
     }
 
+    /** The second run of a comparison: BN mode {@code mode} and network {@code shape}, the rest as this one. */
+    public TrainingConfig comparedWith(BnMode mode, NetworkShape shape) {
+        return new TrainingConfig(dataset, shape, depth, width, activation, init, centerInputs, batchSize, steps, seed,
+                evalEvery, trackedUnit, optimizer.withBnMode(mode), hessian);
+    }
+
     public TrainingConfig withNetwork(NetworkShape shape) {
         return new TrainingConfig(dataset, shape, depth, width, activation, init, centerInputs, batchSize, steps, seed,
                 evalEvery, trackedUnit, optimizer, hessian);

@@ -1,5 +1,5 @@
-// Writes a run's files as it goes (a RunListener): config.json at the start, a metrics.csv and layers.csv row per
-// step, and at the end summary.json, events.csv and config.json again with the final settings. The column
+// Writes a run's files as it goes (a RunListener): config.json at the start, metrics.csv, layers.csv and
+// gradients.csv rows per step, and at the end summary.json, events.csv and config.json again with the final settings. The column
 // layout is part of the CLI's contract (README, "Output files"): new columns are only ever appended.
 package org.shiftscope.model.io;
 
@@ -26,6 +26,8 @@ import java.util.Map;
 
 public final class RunRecorder implements RunListener, AutoCloseable {
     public static final String METRICS_HEADER = "step,lr,train_loss,train_acc,test_loss,test_acc,bn_mode";
+    public static final String GRADIENTS_FILE = "gradients.csv";
+    public static final String GRADIENTS_HEADER = "step,layer,weight_gradient_norm,bn_mode";
     public static final String LAYERS_HEADER = "step,layer,where,mean,var,unit_var,between_share,p15,p50,p85,drift,bn_mode,lr";
     public static final String EVENTS_FILE = "events.csv";
     /** Steps averaged for the final training loss, which is noisy per mini-batch. */
@@ -34,6 +36,7 @@ public final class RunRecorder implements RunListener, AutoCloseable {
     private final Path directory;
     private final BufferedWriter metrics;
     private final BufferedWriter layers;
+    private final BufferedWriter gradients;
     private final ArrayDeque<double[]> lastLossAndAccuracy = new ArrayDeque<>();
     private final Map<String, Object> configJson = new LinkedHashMap<>();
     private HessianCsv hessian;
@@ -54,6 +57,9 @@ public final class RunRecorder implements RunListener, AutoCloseable {
         metrics.newLine();
         layers.write(LAYERS_HEADER);
         layers.newLine();
+        gradients = Files.newBufferedWriter(directory.resolve(GRADIENTS_FILE));
+        gradients.write(GRADIENTS_HEADER);
+        gradients.newLine();
     }
 
     /** What a dataset resolved to, saved beside the config (name, inputs, classes, split sizes). */
@@ -76,6 +82,10 @@ public final class RunRecorder implements RunListener, AutoCloseable {
             String settings = "," + r.bnMode().label() + "," + number(r.learningRate());
             writeLayers(r.step(), "pre", r.pre(), settings);
             writeLayers(r.step(), "post", r.post(), settings);
+            for (int i = 0; i < r.gradientNorms().length; i++) {
+                gradients.write(r.step() + "," + i + "," + number(r.gradientNorms()[i]) + "," + r.bnMode().label());
+                gradients.newLine();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -161,6 +171,7 @@ public final class RunRecorder implements RunListener, AutoCloseable {
             throws IOException {
         metrics.flush();
         layers.flush();
+        gradients.flush();
         writeJson("summary.json", summary);
         EventsCsv.write(directory.resolve(EVENTS_FILE), events);
         configJson.put("config", startedAs);
@@ -192,9 +203,10 @@ public final class RunRecorder implements RunListener, AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try (metrics; layers; HessianCsv h = hessian; DensityCsv d = density) {
+        try (metrics; layers; gradients; HessianCsv h = hessian; DensityCsv d = density) {
             metrics.flush();
             layers.flush();
+            gradients.flush();
         }
     }
 }

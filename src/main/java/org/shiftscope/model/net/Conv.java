@@ -104,6 +104,11 @@ public final class Conv implements Layer {
     }
 
     @Override
+    public List<Parameter> stageWeights() {
+        return List.of(weights);
+    }
+
+    @Override
     public List<Parameter> parameters() {
         return List.of(weights, bias);
     }

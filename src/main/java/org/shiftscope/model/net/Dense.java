@@ -95,6 +95,11 @@ public final class Dense implements Layer {
     }
 
     @Override
+    public List<Parameter> stageWeights() {
+        return List.of(weights);
+    }
+
+    @Override
     public List<Parameter> parameters() {
         return List.of(weights, bias);
     }

@@ -60,6 +60,14 @@ public interface Layer {
     default void probe(INDArray input, INDArray output, StatisticsProbes probes) {
     }
 
+    /**
+     * The weights of the stages this layer holds, in forward order: a Dense layer's or a convolution's W, a
+     * residual block's body's (its projection is a shortcut, not a stage); none for the other layers.
+     */
+    default List<Parameter> stageWeights() {
+        return List.of();
+    }
+
     /** Applies a BN mode; layers without batch statistics ignore it. */
     default void setBnMode(BnMode mode) {
     }

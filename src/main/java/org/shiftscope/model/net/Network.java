@@ -169,6 +169,13 @@ public final class Network {
         return all;
     }
 
+    /** Each stage's weights in forward order, the classifier's last (see {@link Layer#stageWeights}). */
+    public List<Parameter> stageWeights() {
+        var weights = new ArrayList<Parameter>();
+        layers.forEach(layer -> weights.addAll(layer.stageWeights()));
+        return weights;
+    }
+
     /** z of hidden layer i from the last forward pass: the output of the i-th Dense layer or convolution. */
     public StatisticsProbes.Probe preActivation(int layer) {
         return probes.preActivation(layer);

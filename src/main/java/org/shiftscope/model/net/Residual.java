@@ -160,6 +160,13 @@ public final class Residual implements Layer {
     }
 
     @Override
+    public List<Parameter> stageWeights() {
+        var weights = new ArrayList<Parameter>();
+        body.forEach(layer -> weights.addAll(layer.stageWeights()));
+        return weights;
+    }
+
+    @Override
     public void setBnMode(BnMode mode) {
         inner().forEach(layer -> layer.setBnMode(mode));
     }

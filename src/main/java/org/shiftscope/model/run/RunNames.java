@@ -1,8 +1,11 @@
 // What a run is called where several run side by side (a comparison): its label on charts and in messages,
-// "BN on", and its folder among the files, "bn-on"; a run on its own writes into the folder it was given.
+// "BN on" (or "ResNet BN on", "LayerNorm off": the network when it is not the MLP with BatchNorm), and its folder
+// among the files, "bn-on"; a run on its own writes into the folder it was given.
 package org.shiftscope.model.run;
 
 import org.shiftscope.model.config.TrainingConfig;
+import org.shiftscope.model.net.Architecture;
+import org.shiftscope.model.net.Normalization;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -12,14 +15,23 @@ public final class RunNames {
     private RunNames() {
     }
 
-    /** "BN on": runs of one scenario differ only in their BN mode. */
+    /** "BN on", "Convnet BN frozen", "ResNet GroupNorm on", "MLP no normalisation". */
     public static String label(TrainingConfig config) {
-        return "BN " + config.optimizer().bnMode().label();
+        var network = config.network();
+        String mode = config.optimizer().bnMode().label();
+        String norm = switch (network.normalization()) {
+            case BATCH -> "BN " + mode;
+            case BATCH_POST -> "BN-post " + mode;
+            case LAYER, GROUP -> network.normalization().title() + " " + mode;
+            case NONE -> "no normalisation";
+        };
+        boolean plain = network.architecture() == Architecture.MLP && network.normalization() != Normalization.NONE;
+        return plain ? norm : network.architecture().title() + " " + norm;
     }
 
-    /** "bn-on" for the label "BN on". */
+    /** "bn-on" for the label "BN on", "resnet-bn-on" for "ResNet BN on". */
     public static String folderName(String label) {
-        return label.toLowerCase(Locale.ROOT).replace(' ', '-');
+        return label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 
     /** The folder of run {@code index} of {@code runs}: {@code out} itself for a single run, else a subfolder. */

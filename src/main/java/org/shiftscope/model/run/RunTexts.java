@@ -8,6 +8,7 @@ import org.shiftscope.model.train.RunEvents;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 public final class RunTexts {
     private RunTexts() {
@@ -23,11 +24,19 @@ public final class RunTexts {
 
     /** "depth 8 × width 128 relu", or "convnet 3 stages × 32 channels relu". */
     public static String network(TrainingConfig c) {
+        return sizes(c) + " " + c.activation().label();
+    }
+
+    /** "depth 8 × width 128", or "convnet 3 stages × 32 channels". */
+    public static String sizes(TrainingConfig c) {
         var architecture = c.network().architecture();
-        return architecture.convolutional()
-                ? String.format(Locale.ROOT, "%s %d stages × %d channels %s", architecture.label(), c.depth(), c.width(),
-                c.activation().label())
-                : String.format(Locale.ROOT, "depth %d × width %d %s", c.depth(), c.width(), c.activation().label());
+        return architecture.convolutional() ? architecture.label() + " " + depthAndWidth(c) : depthAndWidth(c);
+    }
+
+    /** "depth 8 × width 128", or "3 stages × 32 channels" for convnets. */
+    private static String depthAndWidth(TrainingConfig c) {
+        return String.format(Locale.ROOT, c.network().architecture().convolutional() ? "%d stages × %d channels"
+                : "depth %d × width %d", c.depth(), c.width());
     }
 
     /**
@@ -48,14 +57,21 @@ public final class RunTexts {
 
     /**
      * "ShiftScope · fashion-mnist · depth 8 × width 128 relu · BN on vs off · η 0.1 · … · step 900 · BN on → frozen at
-     * 600": the figures' title band, from the settings the run started with and its changes.
+     * 600": the figures' title band, from the settings the runs started with and the first run's changes. Runs of
+     * different networks are named by their labels ("Convnet BN on vs ResNet BN on").
      */
-    public static String settingsTitle(TrainingConfig c, String bn, long step, List<RunEvent> events) {
+    public static String settingsTitle(List<TrainingConfig> runs, long step, List<RunEvent> events) {
+        var c = runs.get(0);
         var o = c.optimizer();
         String changes = RunEvents.headline(events);
+        boolean sameNetwork = runs.stream().allMatch(r -> r.network().equals(c.network()));
+        String normalization = sameNetwork
+                ? normalization(c, runs.stream().map(r -> r.optimizer().bnMode().label()).collect(Collectors.joining(" vs ")))
+                : runs.stream().map(RunNames::label).collect(Collectors.joining(" vs "));
         return String.format(Locale.ROOT,
                 "ShiftScope · %s · %s · %s · η %.4g · β %.2f%s · batch %d · seed %d · step %d%s",
-                c.dataset(), network(c), normalization(c, bn), o.learningRate(),
+                c.dataset(), sameNetwork ? network(c) : depthAndWidth(c) + " " + c.activation().label(),
+                normalization, o.learningRate(),
                 o.momentum(), o.nesterov() ? " (Nesterov)" : "", c.batchSize(), c.seed(), step,
                 changes.isEmpty() ? "" : " · " + changes);
     }

@@ -18,6 +18,7 @@ import org.shiftscope.model.io.JsonShapeException;
 import org.shiftscope.model.io.SettingsFile;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.config.HessianSettings;
+import org.shiftscope.model.config.NetworkShape;
 import org.shiftscope.model.train.ScheduledChange;
 import org.shiftscope.model.config.StressSettings;
 import org.shiftscope.model.config.TrainingConfig;
@@ -50,7 +51,7 @@ public final class ScenarioReader {
     /** The file's fields as written; config is merged over the base configuration afterwards. */
     private record ScenarioFile(String id, String title, List<String> explanation, String reference,
                                 JsonNode config, BnMode compareWith, StressSettings stress,
-                                List<ScheduledChange> changes, Boolean overlaid) {
+                                List<ScheduledChange> changes, Boolean overlaid, JsonNode compareNetwork) {
     }
 
     private ScenarioReader() {
@@ -134,7 +135,8 @@ public final class ScenarioReader {
             throw new InvalidScenarioException(name + ": field 'config' must be an object of settings");
         }
         TrainingConfig config = mergedConfig(name, raw.config());
-        if (raw.compareWith() != null) {
+        NetworkShape compareNetwork = comparedNetwork(name, config, raw.compareWith(), raw.compareNetwork());
+        if (compareNetwork == null && raw.compareWith() != null) {
             if (raw.compareWith() == config.optimizer().bnMode()) {
                 throw new InvalidScenarioException(name + ": field 'compare_with' must differ from config.optimizer.bn_mode ("
                         + raw.compareWith().label() + ")");
@@ -151,7 +153,7 @@ public final class ScenarioReader {
         }
         var scenario = new Scenario(raw.id(), raw.title(), raw.explanation(),
                 raw.reference() == null ? "" : raw.reference(), config, raw.compareWith(), raw.stress(), changes,
-                Boolean.TRUE.equals(raw.overlaid()));
+                Boolean.TRUE.equals(raw.overlaid()), compareNetwork);
         ScheduleCheck.requireConsistent(name, scenario);
         return scenario;
     }
@@ -210,6 +212,33 @@ public final class ScenarioReader {
         } catch (JsonProcessingException e) {
             throw new InvalidScenarioException(name + ": field 'config': " + e.getOriginalMessage());
         }
+    }
+
+    /** The second run's network: {@code overrides} merged over the first's; null without overrides. Its BN mode is {@code mode} or the first's. */
+    private static NetworkShape comparedNetwork(String name, TrainingConfig config, BnMode mode, JsonNode overrides)
+            throws InvalidScenarioException {
+        if (overrides == null || overrides.isNull()) {
+            return null;
+        }
+        ObjectNode merged = MAPPER.valueToTree(config.network());
+        merge(merged, overrides);
+        NetworkShape network;
+        try {
+            network = MAPPER.treeToValue(merged, NetworkShape.class);
+        } catch (JsonMappingException e) {
+            throw new InvalidScenarioException(name + ": " + JsonErrors.describe(e, "compare_network"));
+        } catch (JsonProcessingException e) {
+            throw new InvalidScenarioException(name + ": field 'compare_network': " + e.getOriginalMessage());
+        }
+        if (network.equals(config.network())) {
+            throw new InvalidScenarioException(name + ": field 'compare_network' must differ from config.network");
+        }
+        try {
+            Scenario.second(config, mode, network);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidScenarioException(name + ": field 'compare_network': " + e.getMessage());
+        }
+        return network;
     }
 
     /** Copies every field of {@code overrides} into {@code target}, descending into objects present in both. */

@@ -35,6 +35,7 @@ final class ScenarioShape {
         change.put("bn_mode", BnMode.OFF.label());
         change.put("learning_rate", 0.0);
         scenario.put("overlaid", false);
+        scenario.set("compare_network", mapper.valueToTree(base.network()));
         return scenario;
     }
 

@@ -16,11 +16,13 @@ import org.shiftscope.model.stats.LayerStats;
  * @param testAccuracy  test accuracy after the update, NaN if not evaluated this step
  * @param pre           per hidden layer, statistics of z = x·W + b (before BN)
  * @param post          per hidden layer, statistics of the nonlinearity's input (the BN output; z when BN is off)
+ * @param gradientNorms per weight layer in forward order (each stage's, then the classifier's), ‖∂loss/∂W‖ on
+ *                      this step's mini-batch: how the gradient reaches each depth (Yang et al. 2019)
  * @param divergence    set when this step diverged, else null
  */
 public record StepRecord(long step, LiveSettings settings, double trainLoss, double trainAccuracy,
                          double testLoss, double testAccuracy, LayerStats[] pre, LayerStats[] post,
-                         Divergence divergence) {
+                         double[] gradientNorms, Divergence divergence) {
 
     /** η used for this step's update. */
     public double learningRate() {

@@ -145,6 +145,9 @@ public final class TrainingSession {
             post[i] = observe(postStatistics[i], network.nonlinearityInput(i));
         }
 
+        double[] gradientNorms = network.stageWeights().stream()
+                .mapToDouble(w -> w.gradient().norm2Number().doubleValue()).toArray();
+
         // Update, then check that the run is still meaningful.
         optimizer.apply(network.parameters(), current);
         step++;
@@ -160,7 +163,7 @@ public final class TrainingSession {
             testAccuracy = test.accuracy();
         }
         return new StepRecord(step, current, result.meanLoss(),
-                (double) result.correct() / labels.length, testLoss, testAccuracy, pre, post, divergence);
+                (double) result.correct() / labels.length, testLoss, testAccuracy, pre, post, gradientNorms, divergence);
     }
 
     /** Per unit, or per channel over batch × pixels for convolutions. */

@@ -112,12 +112,12 @@ public final class RunChoicesViewModel {
             settings.quietly(() -> {
                 settings.comparisonProperty().set(chosen.comparison());
                 if (chosen.comparison()) {
-                    settings.compareBnModeProperty().set(chosen.compareWith());
+                    settings.compareBnModeProperty().set(chosen.runs().get(1).optimizer().bnMode());
                     settings.overlaidProperty().set(chosen.overlaid());
                 }
             });
             scenario.set(null);
-            runs.rebuild(new RunPlan(chosen.config(), chosen.compareWith(), chosen.stress(), chosen.changes()), data, () -> {
+            runs.rebuild(RunPlan.of(chosen), data, () -> {
                 scenario.set(chosen);
                 runs.start();
             });

@@ -50,7 +50,7 @@ public final class ExportViewModel {
      */
     public String settingsTitle() {
         var snapshots = runs.lanes().stream().map(RunLane::snapshot).toList();
-        String bn = snapshots.stream().map(s -> s.config().optimizer().bnMode().label()).collect(Collectors.joining(" vs "));
-        return RunTexts.settingsTitle(snapshots.get(0).config(), bn, runs.stepsProperty().get(), snapshots.get(0).events());
+        return RunTexts.settingsTitle(snapshots.stream().map(s -> s.config()).toList(), runs.stepsProperty().get(),
+                snapshots.get(0).events());
     }
 }

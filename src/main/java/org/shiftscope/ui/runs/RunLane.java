@@ -3,6 +3,8 @@
 // and data order, different BN mode). Used on the FX thread; the trainer and the log work on their own threads.
 package org.shiftscope.ui.runs;
 
+import org.shiftscope.model.run.RunNames;
+
 import org.shiftscope.ui.charts.ChartRun;
 import org.shiftscope.ui.charts.RunHistory;
 
@@ -144,9 +146,10 @@ public final class RunLane implements AutoCloseable {
                 done, failed);
     }
 
-    /** "BN on": how the charts and the status bar name this lane. */
+    /** "BN on" (its network too when not the MLP with BatchNorm): how the charts and the status bar name this lane. */
     public String label() {
-        return "BN " + trainer.snapshot().settings().bnMode().label();
+        var snapshot = trainer.snapshot();
+        return RunNames.label(snapshot.config().withOptimizer(snapshot.settings()));
     }
 
     /** What {@link #problem()} is: the run's own message as its state says (MessageKind.ofRun), else an error. */

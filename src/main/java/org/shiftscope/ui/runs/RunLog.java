@@ -33,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RunLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunLog.class);
     private static final List<String> FILES = List.of("config.json", "metrics.csv", "layers.csv", "hessian.csv", "summary.json",
-            RunRecorder.EVENTS_FILE);
+            RunRecorder.EVENTS_FILE, RunRecorder.GRADIENTS_FILE);
     static final String PREFIX = "shiftscope-run";
     static final String LOCK = "owner.lock";
     /** Folders of this JVM's open logs, deleted by the shutdown hook. */

@@ -76,6 +76,17 @@ class ConvnetArchitectureTest {
     }
 
     @Test
+    void aResnetHasOneStageWeightPerStageAndTheClassifiersNotItsProjections() {
+        var spec = new NetworkSpec(Architectures.build(Architecture.RESNET, Normalization.BATCH, 1, 64, 3, 4, 8, RELU),
+                Initialization.HE, 1);
+        var network = new Network(spec, BnMode.ON, org.nd4j.linalg.api.buffer.DataType.FLOAT);
+
+        assertEquals(List.of("conv0.W", "conv1.W", "conv3.W", "conv5.W", "dense0.W"),
+                network.stageWeights().stream().map(Parameter::name).toList(), "conv2 and conv4 are projections");
+        assertEquals(3, spec.layers().stream().filter(ResidualSpec.class::isInstance).count());
+    }
+
+    @Test
     void sizesThatDoNotFitGiveOneClearLine() {
         var notImages = assertThrows(IllegalArgumentException.class,
                 () -> Architectures.build(Architecture.CONVNET, Normalization.BATCH, 1, 64 + 1, 10, 2, 8, RELU));

@@ -17,7 +17,7 @@ class LearningRateStressTest {
 
     static StepRecord record(long step, double lr, double loss, boolean diverged) {
         return new StepRecord(step, new LiveSettings(lr, 0, false, 0, BnMode.ON), loss, 0.5, Double.NaN, Double.NaN, new LayerStats[0],
-                new LayerStats[0], diverged ? new Divergence(step, "test") : null);
+                new LayerStats[0], new double[0], diverged ? new Divergence(step, "test") : null);
     }
 
     @Test

@@ -49,7 +49,7 @@ class LineKeyTest {
         var layers = new LayerStats[]{new LayerStats(0, 1, 0.9, 0.1, -1, 0, 1, 0.01),
                 new LayerStats(0, 1, 0.9, 0.1, -1, 0, 1, 0.01)};
         var settings = new LiveSettings(0.1, 0, false, 0, BnMode.ON);
-        history.add(new StepRecord(1, settings, 1.0, 0.5, 0.4, 0.8, layers, layers, null));
+        history.add(new StepRecord(1, settings, 1.0, 0.5, 0.4, 0.8, layers, layers, new double[0], null));
         assertEquals(List.of(LineKey.of(LineKey.Kind.LOSS_SMOOTHED), LineKey.of(LineKey.Kind.LOSS_BATCH),
                 LineKey.of(LineKey.Kind.LOSS_TEST)), history.lossSeries().stream().map(ChartSeries::key).toList());
         assertEquals(List.of(LineKey.member(LineKey.Kind.LAYER_VARIANCE, 1), LineKey.member(LineKey.Kind.LAYER_VARIANCE, 2)),

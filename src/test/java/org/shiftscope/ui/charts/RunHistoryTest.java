@@ -36,7 +36,7 @@ class RunHistoryTest {
         for (int step = 1; step <= STEPS; step++) {
             boolean evaluated = step % EVAL_EVERY == 0;
             history.add(new StepRecord(step, settings, 1.0 / step, 0.5, evaluated ? 0.4 : Double.NaN,
-                    evaluated ? 0.8 : Double.NaN, layers, layers, null));
+                    evaluated ? 0.8 : Double.NaN, layers, layers, new double[0], null));
             if (step % HESSIAN_EVERY == 0) {
                 history.add(new HessianReport(step, 0, BnMode.ON, settings, eigenvalues, new double[TOP_K],
                         new double[TOP_K], new double[TOP_K], new double[TOP_K], 40, true, 512, 10, 1.0));

@@ -57,7 +57,7 @@ class DivergenceShownTest {
         for (long step = 1; step <= DIVERGED_AT; step++) {
             boolean last = step == DIVERGED_AT;
             double loss = last ? EXPLODED_LOSS : 0.5 + 0.01 * random.nextGaussian();
-            history.add(new StepRecord(step, settings, loss, 0.8, Double.NaN, Double.NaN, layers, layers,
+            history.add(new StepRecord(step, settings, loss, 0.8, Double.NaN, Double.NaN, layers, layers, new double[0],
                     last ? new Divergence(step, "the training loss exploded to 432.0") : null));
         }
         history.setEvents(List.of(RunEvent.diverged(new Divergence(DIVERGED_AT, "the training loss exploded"))));
