@@ -11,6 +11,7 @@ import org.shiftscope.model.io.NamedPipe;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.config.StressSettings;
 import org.shiftscope.model.config.TrainingConfig;
+import org.shiftscope.model.net.Architecture;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +72,21 @@ class ScenarioReaderTest {
         assertTrue(s.schedule(10).isEmpty());
     }
 
+    @Test
+    void aSecondNetworkIsMergedOverTheFirstsAndKeepsItsModeUnlessGiven(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mine.json");
+        Files.writeString(file, "{" + VALID_HEAD + ", \"config\": {\"network\": {\"architecture\": \"convnet\"}, "
+                + "\"depth\": 2, \"width\": 8}, \"compare_network\": {\"architecture\": \"resnet\"}}");
+        Scenario s = ScenarioReader.read(file);
+
+        assertTrue(s.comparison());
+        var second = s.runs().get(1);
+        assertEquals(Architecture.RESNET, second.network().architecture());
+        assertEquals(s.config().network().normalization(), second.network().normalization());
+        assertEquals(s.config().optimizer(), second.optimizer());
+        assertEquals(s.config().depth(), second.depth());
+    }
+
     /** Each row: file content (after the valid head where marked), then words the message must contain. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
@@ -106,6 +122,10 @@ class ScenarioReaderTest {
             "`{HEAD, \"stress\": {\"factor\": 20}}`                                   | stress factor must be",
             "`{HEAD, \"changes\": [null]}`                                         | 'changes'",
             "`{HEAD, \"changes\": [{\"at_step\": -1, \"bn_mode\": \"off\"}]}`      | at step must be",
+            "`{HEAD, \"compare_network\": {\"normalization\": \"batch\"}}`     | 'compare_network' must differ from config.network",
+            "`{HEAD, \"compare_network\": {\"normalization\": \"fancy\"}}`     | compare_network.normalization",
+            "`{HEAD, \"compare_network\": {\"normalization\": \"layer\"}, \"compare_with\": \"frozen\"}` | field 'compare_network': LayerNorm has no frozen mode",
+            "`{HEAD, \"compare_network\": {\"depth\": 3}}`                       | compare_network.depth",
     })
     void aMalformedScenarioIsRefusedNamingTheFileAndTheField(String content, String expected, @TempDir Path dir)
             throws Exception {
