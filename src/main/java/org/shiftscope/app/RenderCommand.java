@@ -206,7 +206,7 @@ public final class RenderCommand implements Callable<Integer> {
             @Override
             public void hessian(HessianReport report) {
                 run.history().add(report);
-                err.printf("%s, Hessian at step %d (BN %s): %s%n", run.label(), report.step(), report.bnMode().label(),
+                err.printf("%s, Hessian at step %d (mode %s): %s%n", run.label(), report.step(), report.bnMode().label(),
                         report.summary());
             }
         };

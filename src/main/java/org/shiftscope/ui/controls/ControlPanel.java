@@ -83,7 +83,9 @@ public final class ControlPanel extends VBox {
     /** The BN mode buttons under their label, and what they mean for a normalisation other than BatchNorm. */
     private static VBox modeRow(SettingsViewModel settings) {
         var buttons = bnModes(settings);
-        return new VBox(2, row("BN mode", buttons), NetworkPicker.modes(settings, buttons));
+        var row = row("BN mode", buttons);
+        ((Label) row.getChildren().get(0)).textProperty().bind(NetworkPicker.modeTitle(settings));
+        return new VBox(2, row, NetworkPicker.modes(settings, buttons));
     }
 
     /** BN mode: off / on / frozen. */

@@ -3,6 +3,8 @@
 // the buttons that do not apply stay visible, disabled, and a line says why.
 package org.shiftscope.ui.controls;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -58,6 +60,15 @@ final class NetworkPicker {
         settings.normalizationProperty().addListener((o, a, b) -> update.run());
         update.run();
         return note;
+    }
+
+    /** What the mode buttons switch: "BN mode", "LayerNorm", "GroupNorm", or "Normalisation" without one. */
+    static StringBinding modeTitle(SettingsViewModel settings) {
+        return Bindings.createStringBinding(() -> switch (settings.normalizationProperty().get()) {
+            case BATCH, BATCH_POST -> "BN mode";
+            case LAYER, GROUP -> settings.normalizationProperty().get().title();
+            case NONE -> "Normalisation";
+        }, settings.normalizationProperty());
     }
 
     /** "" for BatchNorm before the activation; otherwise what on, off and frozen do. */
