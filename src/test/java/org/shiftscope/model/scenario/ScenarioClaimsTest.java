@@ -6,6 +6,7 @@ package org.shiftscope.model.scenario;
 
 import org.junit.jupiter.api.Test;
 import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.net.Normalization;
 import org.shiftscope.model.stats.LayerStats;
 import org.shiftscope.model.config.HessianSettings;
 import org.shiftscope.model.train.StepRecord;
@@ -27,7 +28,7 @@ import static org.shiftscope.model.scenario.RecordedRun.onLine;
 class ScenarioClaimsTest {
     /** The scenarios checked here: a new bundled scenario needs its claims checked too. */
     static final Set<String> CHECKED = Set.of("bn-raises-learning-rate", "freeze-bn-curvature", "deep-relu-drift",
-            "ioffe-sigmoid", "sharpness-rises");
+            "ioffe-sigmoid", "sharpness-rises", "layernorm-vs-batchnorm");
 
     @Test
     void everyBundledScenarioHasItsClaimsCheckedHere() {
@@ -184,6 +185,36 @@ class ScenarioClaimsTest {
         var riding = on.reports(ON_RIDES_FROM, STRESS_STEPS, BnMode.ON);
         assertTrue(riding.get(0).lambdaMax() > ON_LAMBDA_FALL * riding.get(riding.size() - 1).lambdaMax(),
                 "BN on keeps lowering λ1 as η grows");
+    }
+
+    // ---- layernorm-vs-batchnorm: render's 2000 steps end with LayerNorm dead at η = 2.56 and BN alive; the claims
+    // of its texts are about the first 400 steps (η up to 0.08).
+
+    static final long NORMS_STEPS = 400;
+    /** LayerNorm's λ1 "4 to 6 times BN's" at every stretch end (4.4 to 6.1 measured) */
+    static final double LAYER_NORM_LAMBDA_RATIO = 3.5;
+    /** gradient in the top 4: "55–93%" with LayerNorm, "at most 16%" with BN */
+    static final double LAYER_NORM_TOP_SHARE_MIN = 0.45;
+    static final double BATCH_NORM_TOP_SHARE_MAX = 0.25;
+
+    @Test
+    void layerNormKeepsTheOutliersThatBatchNormRemoves() throws Exception {
+        var scenario = bundled("layernorm-vs-batchnorm");
+        var runs = RecordedRun.of(scenario, NORMS_STEPS);
+        var layer = runs.get(0).reports(1, NORMS_STEPS, BnMode.ON);
+        var batch = runs.get(1).reports(1, NORMS_STEPS, BnMode.ON);
+        assertEquals(Normalization.LAYER, scenario.runs().get(0).network().normalization());
+        assertEquals(Normalization.BATCH, scenario.runs().get(1).network().normalization());
+        assertEquals(NORMS_STEPS / scenario.stress().every(), layer.size());
+        assertEquals(layer.size(), batch.size());
+
+        for (int i = 0; i < layer.size(); i++) {
+            assertEquals(layer.get(i).step(), batch.get(i).step());
+            assertTrue(layer.get(i).lambdaMax() >= LAYER_NORM_LAMBDA_RATIO * batch.get(i).lambdaMax(),
+                    layer.get(i).summary() + " vs " + batch.get(i).summary());
+            assertTrue(layer.get(i).gradientTopShare() >= LAYER_NORM_TOP_SHARE_MIN, layer.get(i).summary());
+            assertTrue(batch.get(i).gradientTopShare() <= BATCH_NORM_TOP_SHARE_MAX, batch.get(i).summary());
+        }
     }
 
     // ---- deep-relu-drift: the heatmap claims are about the first step; render's 300 steps are not needed.
