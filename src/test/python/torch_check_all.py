@@ -2,7 +2,7 @@
 """The PyTorch cross-check of every layer type a model export can hold, end to end, in one command.
 
 For each case it trains a small network headless (`train --export-model`), computes ShiftScope's top-k
-Hessian eigenvalues of the export (`hessian`) and its evaluation loss (ExportLoss.java, in the checked BN mode),
+Hessian eigenvalues of the export (`hessian`) and its evaluation loss (hessian.json's eval_loss, in the checked BN mode),
 rebuilds the export in PyTorch float64 (torch_check_export.py) and prints both sides in a table. A case passes
 when the losses agree to LOSS_TOLERANCE and every eigenvalue to EIGEN_TOLERANCE (relative); exit status 1 if
 any fails. Cases: a convnet with BN on, the same export frozen, a convnet without normalisation, a resnet with
@@ -74,12 +74,13 @@ def check(name, train, mode, source, args, work):
     hessian = os.path.join(folder, "hessian")
     run(java + ["hessian", "--model", model, "--bn-mode", mode if mode != "off" else "as-trained",
                 "--top-k", str(args.top_k), "--out", hessian], log)
-    ours_loss = float(run(["java", "-cp", args.jar, os.path.join(HERE, "ExportLoss.java"), model, mode], log).split()[-1])
     torch = json.loads(run([sys.executable, os.path.join(HERE, "torch_check_export.py"), model, "--bn-mode", mode,
                             "--top-k", str(args.top_k), "--lanczos-iters", str(args.lanczos_iters),
                             "--shiftscope-csv", os.path.join(hessian, "hessian.csv")], log).splitlines()[-1])
     with open(os.path.join(hessian, "hessian.json")) as f:
-        converged = json.load(f)["converged"]
+        figures = json.load(f)
+    converged = figures["converged"]
+    ours_loss = figures["eval_loss"]
     loss_difference = abs(ours_loss - torch["torch_eval_loss"])
     eigen_difference = torch["max_relative_difference"]
     return {"case": name, "mode": mode, "parameters": torch["parameters"], "shiftscope_loss": ours_loss,

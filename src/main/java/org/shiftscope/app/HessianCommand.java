@@ -7,6 +7,7 @@ import org.shiftscope.model.io.AtomicFile;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.shiftscope.model.hessian.DensityAnalysis;
 import org.shiftscope.model.hessian.DensityReport;
+import org.shiftscope.model.hessian.EvaluationSetLoss;
 import org.shiftscope.model.hessian.HessianAnalysis;
 import org.shiftscope.model.hessian.HessianMemory;
 import org.shiftscope.model.hessian.HessianReport;
@@ -111,14 +112,16 @@ public final class HessianCommand implements Callable<Integer> {
         DensityReport densityReport = densityRequest == null ? null : DensityAnalysis.run(loaded.network(), mode,
                 loaded.evalSet(), loaded.bnChunk(), loaded.weightDecay(), densityRequest, step, 0,
                 HessianAnalysis.availableThreads(), () -> false);
+        var loss = new EvaluationSetLoss(loaded.network(), mode, loaded.evalSet(), loaded.bnChunk(), 0.0);
+        double evalLoss = loss.value(loss.initialParameters());
         try {
-            write(report, densityReport, loaded.step().isPresent());
+            write(report, densityReport, loaded.step().isPresent(), evalLoss);
         } catch (IOException e) {
             err.println(WriteFailure.describe(out, e));
             return WriteFailure.EXIT_WRITE_FAILED;
         }
-        err.printf("At %s: %s, %d iterations, converged %s, %.1f s%n", at, report.summary(), report.iterations(),
-                report.converged(), report.seconds());
+        err.printf("At %s: mean loss %.6f, %s, %d iterations, converged %s, %.1f s%n", at, evalLoss, report.summary(),
+                report.iterations(), report.converged(), report.seconds());
         if (densityReport != null) {
             var e = densityReport.estimate();
             err.printf("Density: %d probe(s) × %d Lanczos steps, nodes in [%.4g, %.4g], σ = %.3g, %.1f s%n", e.probes(),
@@ -141,7 +144,9 @@ public final class HessianCommand implements Callable<Integer> {
     }
 
     /** hessian.csv, hessian.json (and density.csv); an unrecorded export step is null in hessian.json. */
-    private void write(HessianReport report, DensityReport densityReport, boolean stepKnown) throws IOException {
+    /** @param evalLoss the mean loss on the evaluation set in the measured mode, without weight decay (as arch.json's) */
+    private void write(HessianReport report, DensityReport densityReport, boolean stepKnown, double evalLoss)
+            throws IOException {
         AtomicFile.write(out.resolve("hessian.csv"), file -> {
             try (var csv = new HessianCsv(file)) {
                 csv.write(report);
@@ -151,6 +156,7 @@ public final class HessianCommand implements Callable<Integer> {
         if (!stepKnown) {
             figures.putNull(STEP_FIELD);
         }
+        figures.put("eval_loss", evalLoss);
         if (densityReport != null) {
             AtomicFile.write(out.resolve("density.csv"), file -> {
                 try (var csv = new DensityCsv(file)) {
