@@ -86,8 +86,7 @@ public final class Architectures {
                 body.add(new ConvSpec(convs++, channels, out, side));
                 addNormalizedActivation(body, out, side);
                 if (residual && stage > 0) {
-                    ConvSpec projection = out == channels ? null : new ConvSpec(convs++, channels, out, side);
-                    layers.add(new ResidualSpec(residuals++, body, projection));
+                    addResidual(layers, body, channels, out, side);
                 } else {
                     layers.addAll(body);
                 }
@@ -100,6 +99,23 @@ public final class Architectures {
             layers.add(new PoolSpec(PoolSpec.Kind.GLOBAL_AVERAGE, channels, side));
             layers.add(new DenseSpec(0, channels, classes));
             return layers;
+        }
+
+        /**
+         * The stage as a residual block, He et al.'s y = act(F(x) + shortcut(x)) with F the convolution and its
+         * normalisation (so each block adds a zero-mean branch): the activation follows the sum, except with
+         * BatchNorm after the activation, whose F ends with it. The shortcut is x, or a 3×3 convolution where
+         * the channels change.
+         */
+        private void addResidual(List<LayerSpec> layers, List<LayerSpec> stage, int channels, int out, int side) {
+            ConvSpec projection = out == channels ? null : new ConvSpec(convs++, channels, out, side);
+            if (normalization == Normalization.BATCH_POST) {
+                layers.add(new ResidualSpec(residuals++, stage, projection));
+                return;
+            }
+            var activation = stage.remove(stage.size() - 1);
+            layers.add(new ResidualSpec(residuals++, stage, projection));
+            layers.add(activation);
         }
 
         /** The normalisation and the activation of {@code channels} channels of side² values each (side 1: units). */

@@ -87,6 +87,20 @@ class ConvnetArchitectureTest {
     }
 
     @Test
+    void aResidualStageAddsItsNormalisedConvolutionToTheShortcutAndThenActivates() {
+        var layers = Architectures.build(Architecture.RESNET, Normalization.BATCH, 1, 64, 3, 3, 8, RELU);
+
+        assertEquals(new ResidualSpec(0, List.of(new ConvSpec(1, 8, 16, 8), new ChannelBatchNormSpec(1, 16, 8, EPS, MOMENTUM)),
+                new ConvSpec(2, 8, 16, 8)), layers.get(3));
+        assertEquals(new ActivationSpec(RELU, 16 * 64), layers.get(4));
+
+        var post = Architectures.build(Architecture.RESNET, Normalization.BATCH_POST, 1, 64, 3, 2, 8, RELU);
+        assertEquals(new ResidualSpec(0, List.of(new ConvSpec(1, 8, 16, 8), new ActivationSpec(RELU, 16 * 64),
+                new ChannelBatchNormSpec(1, 16, 8, EPS, MOMENTUM)), new ConvSpec(2, 8, 16, 8)), post.get(3));
+        assertTrue(post.get(4) instanceof PoolSpec, "BatchNorm after the activation ends the block");
+    }
+
+    @Test
     void sizesThatDoNotFitGiveOneClearLine() {
         var notImages = assertThrows(IllegalArgumentException.class,
                 () -> Architectures.build(Architecture.CONVNET, Normalization.BATCH, 1, 64 + 1, 10, 2, 8, RELU));
