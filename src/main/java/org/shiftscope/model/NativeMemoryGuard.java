@@ -26,6 +26,14 @@ public final class NativeMemoryGuard {
         this(Pointer::physicalBytes, System::gc, MallocTrim::run, GROWTH_LIMIT_BYTES, CHECK_EVERY);
     }
 
+    /**
+     * Looking at the resident size every {@code checkEvery} calls: 1 where each call allocates hundreds of
+     * megabytes (a convnet's Hessian pass), so that twenty of them cannot pile up before a collection.
+     */
+    public NativeMemoryGuard(int checkEvery) {
+        this(Pointer::physicalBytes, System::gc, MallocTrim::run, GROWTH_LIMIT_BYTES, checkEvery);
+    }
+
     /** For tests: a resident size, a collection and a trim to simulate. */
     NativeMemoryGuard(LongSupplier residentBytes, Runnable collect, Runnable trim, long growthLimit, int checkEvery) {
         this.residentBytes = residentBytes;

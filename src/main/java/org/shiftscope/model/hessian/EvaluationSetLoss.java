@@ -14,6 +14,12 @@ import java.util.List;
 public final class EvaluationSetLoss {
     /** Rows of one pass at most (a whole number of batch-statistics groups, at least one). */
     static final int MAX_PASS_ROWS = 1024;
+    /**
+     * Values of the widest array of one pass at most (rows × the network's widest row, 256 MB in float64): no
+     * limit for an MLP's 1024 rows; a convnet, whose rows are images and their 3×3 patches, passes fewer
+     * examples at once (148 for Fashion-MNIST at 32 channels). A batch-statistics group is never split.
+     */
+    static final long MAX_PASS_VALUES = 32L * 1024 * 1024;
 
     private final List<LossShare> shares;
     private final double[] initialParameters;   // the trained weights, as copied at construction
@@ -37,7 +43,8 @@ public final class EvaluationSetLoss {
         int group = mode == BnMode.ON ? Math.min(chunkSize, set.count()) : 1;
         int groups = (set.count() + group - 1) / group;
         int count = Math.max(1, Math.min(Math.min(threads, HessianWorkers.MAX_THREADS), groups));
-        int groupsPerPass = Math.max(1, Math.min((groups + count - 1) / count, MAX_PASS_ROWS / group));
+        int passRows = (int) Math.max(1, Math.min(MAX_PASS_ROWS, MAX_PASS_VALUES / trained.spec().rowValues()));
+        int groupsPerPass = Math.max(1, Math.min((groups + count - 1) / count, passRows / group));
         var passes = new ArrayList<int[]>();
         for (int from = 0; from < set.count(); from += groupsPerPass * group) {
             passes.add(new int[]{from, Math.min(set.count(), from + groupsPerPass * group)});

@@ -22,10 +22,13 @@ import java.util.List;
 final class LossShare {
     private static final String WORKSPACE = "hessian-pass";
     /**
-     * Rows of the stacked tangents (directions × chunk rows) in one pass: bounds the pass's workspace
-     * (about 40 such arrays of the layer width); larger blocks are split into sub-blocks.
+     * Values of the widest stacked tangent array (directions × chunk rows × the network's widest row) in one
+     * pass: 4096 rows of a 1024-unit MLP. Bounds the pass's workspace (about 40 such arrays); larger blocks are
+     * split into sub-blocks, down to one direction at a time.
      */
-    static final int MAX_STACKED_ROWS = 4096;
+    static final long MAX_STACKED_VALUES = 4096L * 1024;
+    /** The widest row of the MLPs ShiftScope builds: 1024 units. */
+    private static final long MLP_ROW_VALUES = 1024;
 
     private final Network network;                 // a copy in the share's precision, owned here
     private final List<Parameter> parameters;
@@ -33,7 +36,8 @@ final class LossShare {
     private final List<int[]> chunkLabels = new ArrayList<>();
     private final int groupRows;                   // BN batch-statistics group within a pass; 0 = the whole pass
     private final int examples;                    // of the whole set: each pass's weight is its rows / examples
-    private final NativeMemoryGuard memoryGuard = new NativeMemoryGuard();
+    private final long rowValues;                  // of the network's widest row, at least an MLP's 1024 units
+    private final NativeMemoryGuard memoryGuard;   // looks at every pass of a network wider than an MLP
     private Network.ValuePass values;              // the one pass's shared values at the weights valuesAt, or null
     private double[][] partialSums = new double[0][];  // reused by shares whose results are added to another's
     private double[] valuesAt;
@@ -56,6 +60,8 @@ final class LossShare {
         }
         this.groupRows = groupRows;
         this.examples = set.count();
+        this.rowValues = Math.max(MLP_ROW_VALUES, trained.spec().rowValues());
+        this.memoryGuard = rowValues > MLP_ROW_VALUES ? new NativeMemoryGuard(1) : new NativeMemoryGuard();
     }
 
     List<Parameter> parameters() {
@@ -85,7 +91,7 @@ final class LossShare {
 
     /**
      * This share's part of H·v_i for each vector of the block, at {@code w} (R-operator through every layer),
-     * in sub-blocks of at most {@link #MAX_STACKED_ROWS} stacked rows. A share of one pass keeps that pass's
+     * in sub-blocks of at most {@link #MAX_STACKED_VALUES} stacked values. A share of one pass keeps that pass's
      * forward and backward values from the first call on (they depend on the weights alone), so later blocks
      * run only the R-passes.
      */
@@ -102,7 +108,7 @@ final class LossShare {
             ParameterVectors.assign(parameters, w);
         }
         int largestChunk = chunkLabels.stream().mapToInt(labels -> labels.length).max().orElse(1);
-        int step = Math.max(1, MAX_STACKED_ROWS / largestChunk);
+        int step = (int) Math.max(1, Math.min(block.length, MAX_STACKED_VALUES / (largestChunk * rowValues)));
         for (int from = 0; from < block.length; from += step) {
             int size = Math.min(step, block.length - from);
             var sub = new double[size][];
@@ -186,6 +192,9 @@ final class LossShare {
     /** Runs a pass over every chunk of rows, each in the reusable workspace. */
     private void forEachChunk(ChunkPass pass) {
         for (int c = 0; c < chunkInputs.size(); c++) {
+            if (c > 0) {
+                memoryGuard.check();
+            }
             try (var workspace = Workspaces.open(WORKSPACE)) {
                 pass.run(chunkInputs.get(c), chunkLabels.get(c), (double) chunkLabels.get(c).length / examples);
             }

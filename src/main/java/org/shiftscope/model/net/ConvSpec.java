@@ -32,6 +32,12 @@ public record ConvSpec(int index, int channelsIn, int channelsOut, int side) imp
         return channelsOut * side * side;
     }
 
+    /** Its patches: 9 values per input channel and pixel. */
+    @Override
+    public long rowValues() {
+        return Math.max((long) channelsIn * ConvColumns.TAPS * side * side, outputs());
+    }
+
     /** Weights drawn with the fan-in of one output pixel (channels in × 9 taps). */
     @Override
     public Layer build(LayerContext context) {

@@ -12,6 +12,14 @@ public sealed interface LayerSpec permits DenseSpec, ConvSpec, PoolSpec, BatchNo
     /** Units out: the width of the (batch, outputs) array it gives. */
     int outputs();
 
+    /**
+     * Values per example of the widest array a pass through this layer makes: its input or output, or a
+     * convolution's 3×3 patches. Bounds how many examples a Hessian pass may stack.
+     */
+    default long rowValues() {
+        return Math.max(inputs(), outputs());
+    }
+
     /** A new layer with freshly initialised parameters, in the context's data type. */
     Layer build(LayerContext context);
 

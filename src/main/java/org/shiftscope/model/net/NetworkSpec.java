@@ -34,6 +34,11 @@ public record NetworkSpec(List<LayerSpec> layers, Initialization init, long seed
                 init, seed);
     }
 
+    /** Values per example of the widest array any layer's pass makes (see {@link LayerSpec#rowValues}). */
+    public long rowValues() {
+        return layers.stream().mapToLong(LayerSpec::rowValues).max().orElse(1);
+    }
+
     /** Features per example. */
     public int inputs() {
         return layers.get(0).inputs();

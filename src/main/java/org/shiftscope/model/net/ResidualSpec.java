@@ -40,6 +40,13 @@ public record ResidualSpec(int index, List<LayerSpec> body, ConvSpec projection)
         return "res" + index;
     }
 
+    /** The widest of its body's and its projection's. */
+    @Override
+    public long rowValues() {
+        long widest = body.stream().mapToLong(LayerSpec::rowValues).max().orElse(0);
+        return projection == null ? widest : Math.max(widest, projection.rowValues());
+    }
+
     @Override
     public int inputs() {
         return body.get(0).inputs();
