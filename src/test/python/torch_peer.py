@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
-"""ShiftScope's PyTorch peer for `shiftscope bench`: the same MLP, trained and analysed with PyTorch on the CPU.
+"""ShiftScope's PyTorch peer for `shiftscope bench`: the same MLP or convnet, trained and analysed with PyTorch on the CPU.
 
 What it measures, with the definitions of the Java `bench` command (BenchCommand.java):
-  * training: input -> [Linear -> (BatchNorm1d with --bn on) -> activation] x depth -> Linear, softmax
-    cross-entropy (mean), SGD lr 0.01 momentum 0.9 on one fixed random batch (torch.rand inputs, random
-    labels), 10 warm-up steps, then --steps timed steps -> train_steps_per_s, train_ms_per_step;
+  * training: --arch mlp: input -> [Linear -> (BatchNorm1d with --bn on) -> activation] x depth -> Linear;
+    --arch convnet (Architectures.Builder.convnet; --width = the first stage's channels, --depth = stages):
+    stage 0 = conv3x3(in -> width, padding 1) -> (BatchNorm2d) -> activation, stages 1..3 = conv3x3(c -> 2c)
+    -> (BatchNorm2d) -> activation -> MaxPool2d(2) while the side is even, then global average pooling ->
+    Linear; softmax cross-entropy (mean), SGD lr 0.01 momentum 0.9 on one fixed random batch (torch.rand
+    inputs, random labels), 10 warm-up steps, then --steps timed steps -> train_steps_per_s, train_ms_per_step;
   * Hessian: the top-k eigenvalues of the Hessian of the mean loss over --hessian-samples random examples
     (model in --hessian-dtype, train mode, so BN normalises with the statistics of the whole set), by Lanczos
     with full reorthogonalisation on exact Hessian-vector products (double backprop), exactly
@@ -27,6 +30,9 @@ Run fairly, with Debian's Python and without the OPENBLAS_* overrides this machi
 OpenBLAS:
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 src/test/python/torch_peer.py \\
         --depth 8 --width 256 --batch 128 --bn off --threads 2
+Threads: ShiftScope trains with one BLAS thread (NativeRuntime), and its Hessian runs one pass per BN statistics
+group, so with --bn on and one group (bench's default) on one thread as well: compare with --threads 1 (and
+--hessian-threads to set the Hessian part apart; its `hessian_threads` key says what it used).
 Only figures measured back to back with `shiftscope bench` on the same machine, with the same options and
 nothing else heavy running, count; numbers from different machines or different days are not comparable.
 """
@@ -51,7 +57,7 @@ ACTIVATIONS = {"relu": nn.ReLU, "tanh": nn.Tanh, "sigmoid": nn.Sigmoid, "softplu
 # The Java bench's ranges (Limits, HessianSettings, HessianAnalysis, BenchCommand).
 RANGES = {"depth": (1, 50), "width": (8, 1024), "batch": (1, 4096), "inputs": (1, 4096),
           "classes": (2, 1000), "steps": (1, 2**31 - 1), "hessian_samples": (0, 20000), "top_k": (1, 30),
-          "lanczos_iters": (0, 1000), "threads": (1, 1024), "density_probes": (1, 1000),
+          "lanczos_iters": (0, 1000), "threads": (1, 1024), "hessian_threads": (0, 1024), "density_probes": (1, 1000),
           "density_steps": (1, 1000)}
 
 
@@ -69,6 +75,50 @@ def build(inputs, width, depth, classes, bn, activation):
     layers.append(nn.Linear(d, classes))
     return nn.Sequential(*layers)
 
+
+POOLING_STAGES = 3      # Architectures.POOLING_STAGES: stages 1-3 double the channels and pool
+
+
+def image_shape(inputs):
+    """(channels, side) with channels * side**2 == inputs: one channel when that is a square, else three."""
+    for channels in (1, 3):
+        if inputs % channels == 0:
+            side = round((inputs // channels) ** 0.5)
+            if side > 1 and channels * side * side == inputs:
+                return channels, side
+    raise ValueError("a convnet needs square images of 1 or 3 channels, not %d features" % inputs)
+
+
+class Flat2Image(nn.Module):
+    """(batch, channels*side*side) channel-major rows -> (batch, channels, side, side), as the Java layers read them."""
+
+    def __init__(self, channels, side):
+        super().__init__()
+        self.shape = (channels, side, side)
+
+    def forward(self, x):
+        return x.view(x.shape[0], *self.shape)
+
+
+def build_convnet(inputs, width, depth, classes, bn, activation):
+    """Architectures.Builder.convnet: stage 0 = conv3x3(in -> width, same padding) -> (BatchNorm2d) ->
+    activation; stages 1..3 = conv3x3(c -> 2c) -> (BatchNorm2d) -> activation -> MaxPool2d(2) while the side is
+    even (later stages keep channels and side); then global average pooling -> Linear(channels -> classes)."""
+    channels, side = image_shape(inputs)
+    layers = [Flat2Image(channels, side)]
+    for stage in range(depth):
+        pools = 1 <= stage <= POOLING_STAGES and side % 2 == 0
+        out = width if stage == 0 else 2 * channels if pools else channels
+        layers.append(nn.Conv2d(channels, out, 3, padding=1))
+        if bn:
+            layers.append(nn.BatchNorm2d(out))
+        layers.append(ACTIVATIONS[activation]())
+        channels = out
+        if pools:
+            layers.append(nn.MaxPool2d(2))
+            side //= 2
+    layers += [nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(channels, classes)]
+    return nn.Sequential(*layers)
 
 # ---------------------------------------------------------------- Hessian
 
@@ -266,8 +316,10 @@ def blas_in_use(threads):
 
 def parse(argv):
     ap = argparse.ArgumentParser(description="PyTorch peer of `shiftscope bench`; prints one JSON line.")
-    ap.add_argument("--depth", type=int, default=8, help="hidden layers, 1-50 (default 8)")
-    ap.add_argument("--width", type=int, default=256, help="units per hidden layer, 8-1024 (default 256)")
+    ap.add_argument("--arch", choices=["mlp", "convnet"], default="mlp")
+    ap.add_argument("--depth", type=int, default=8, help="hidden layers, 1-50; convnet: stages, 1-20 (default 8)")
+    ap.add_argument("--width", type=int, default=256,
+                    help="units per hidden layer, 8-1024; convnet: the first stage's channels, 8-128 (default 256)")
     ap.add_argument("--batch", type=int, default=128, help="batch, 1-4096, 2+ with --bn on (default 128)")
     ap.add_argument("--inputs", type=int, default=784, help="input features, 1-4096 (default 784)")
     ap.add_argument("--classes", type=int, default=10, help="classes, 2-1000 (default 10)")
@@ -278,6 +330,8 @@ def parse(argv):
     ap.add_argument("--top-k", type=int, default=10, help="Hessian eigenvalues, 1-30 (default 10)")
     ap.add_argument("--lanczos-iters", type=int, default=40, help="0 = 4 x top-k (default 40)")
     ap.add_argument("--threads", type=int, default=2, help="torch and OpenBLAS threads (default 2)")
+    ap.add_argument("--hessian-threads", type=int, default=0,
+                    help="threads for the Hessian part; 0 = --threads (default 0)")
     ap.add_argument("--hessian-dtype", choices=["float64", "float32"], default="float64")
     ap.add_argument("--density", action="store_true", help="also the spectral density by SLQ")
     ap.add_argument("--density-probes", type=int, default=1)
@@ -293,6 +347,15 @@ def parse(argv):
         ap.error("--bn on needs a --batch of at least 2")
     if a.density and a.hessian_samples == 0:
         ap.error("--density needs --hessian-samples above 0")
+    if a.arch == "convnet":
+        if not 1 <= a.depth <= 20 or not 8 <= a.width <= 128:
+            ap.error("a convnet needs --depth 1 to 20 and --width 8 to 128")
+        try:
+            image_shape(a.inputs)
+        except ValueError as e:
+            ap.error(str(e))
+    if a.hessian_threads == 0:
+        a.hessian_threads = a.threads
     if a.lanczos_iters == 0:
         a.lanczos_iters = 4 * a.top_k
     return a
@@ -308,7 +371,8 @@ def main(argv=None):
         return 2
 
     torch.manual_seed(0)
-    model = build(a.inputs, a.width, a.depth, a.classes, a.bn == "on", a.activation)
+    build_model = build_convnet if a.arch == "convnet" else build
+    model = build_model(a.inputs, a.width, a.depth, a.classes, a.bn == "on", a.activation)
     optimizer = torch.optim.SGD(model.parameters(), lr=LEARNING_RATE, momentum=MOMENTUM)
     x = torch.rand(a.batch, a.inputs)
     y = torch.randint(0, a.classes, (a.batch,))
@@ -327,9 +391,11 @@ def main(argv=None):
 
     result = {"peer": "pytorch-" + torch.__version__, "backend": backend, "blas_path": provider,
               "openblas_env": {k: v for k, v in sorted(os.environ.items()) if k.startswith("OPENBLAS_")},
-              "threads": a.threads, "depth": a.depth, "width": a.width, "batch": a.batch, "bn": a.bn,
+              "threads": a.threads, "arch": a.arch, "depth": a.depth, "width": a.width, "batch": a.batch, "bn": a.bn,
               "activation": a.activation, "train_steps_per_s": 1 / step_s, "train_ms_per_step": step_s * 1e3}
     if a.hessian_samples > 0:
+        torch.set_num_threads(a.hessian_threads)
+        blas_in_use(a.hessian_threads)
         dtype = getattr(torch, a.hessian_dtype)
         hx = torch.rand(a.hessian_samples, a.inputs).to(dtype)
         hy = torch.randint(0, a.classes, (a.hessian_samples,))
@@ -339,6 +405,7 @@ def main(argv=None):
         eigenvalues, iterations = top_eigenvalues(op, a.top_k, a.lanczos_iters)
         result["hessian_topk_s"] = time.perf_counter() - start
         result["hessian_dtype"] = a.hessian_dtype
+        result["hessian_threads"] = a.hessian_threads
         result["lanczos_iters"] = iterations
         result["hessian_samples"] = a.hessian_samples
         result["top_eigenvalues"] = eigenvalues

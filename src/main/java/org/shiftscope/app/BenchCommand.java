@@ -218,7 +218,7 @@ public final class BenchCommand implements Callable<Integer> {
         result.put("hessian_converged", ours.converged());
         result.put("hessian_max_relative_residual", maxRelativeResidual(ours));
         result.put("hessian_samples", hessianSamples);
-        result.put("threads", HessianAnalysis.availableThreads());
+        result.put("threads", loss.threads());               // the reference's: one per BN statistics group at most
         result.put("top_eigenvalues", ours.eigenvalues());
         result.put("reference_topk_s", referenceSeconds);
         result.put("lanczos_iters", reference.iterations());

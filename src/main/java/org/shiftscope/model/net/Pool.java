@@ -5,6 +5,7 @@ package org.shiftscope.model.net;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -21,77 +22,94 @@ public final class Pool implements Layer {
     @Override
     public INDArray forward(INDArray x, Pass pass) {                 // (batch, channels·side²)
         int m = (int) x.size(0);
-        double[] v = RowMajor.read(x);
-        if (spec.kind() == PoolSpec.Kind.MAX_2X2) {
-            chosen = new int[m * spec.outputs()];
-            int half = spec.side() / 2;
-            for (int n = 0; n < m; n++) {
-                for (int c = 0; c < spec.channels(); c++) {
-                    for (int r = 0; r < half; r++) {
-                        for (int k = 0; k < half; k++) {
-                            int best = -1;
-                            for (int dr = 0; dr < 2; dr++) {
-                                for (int dk = 0; dk < 2; dk++) {
-                                    int at = (c * spec.side() + 2 * r + dr) * spec.side() + 2 * k + dk;
-                                    double value = v[n * spec.inputs() + at];
-                                    double kept = best < 0 ? Double.NaN : v[n * spec.inputs() + best];
-                                    if (best < 0 || value > kept || Double.isNaN(value) && !Double.isNaN(kept)) {
-                                        best = at;
-                                    }
-                                }
-                            }
-                            chosen[n * spec.outputs() + (c * half + r) * half + k] = best;
-                        }
+        if (spec.kind() != PoolSpec.Kind.MAX_2X2) {
+            return down(x);                                          // (batch, outputs)
+        }
+        INDArray source = HostBuffers.readable(x);
+        INDArray result = HostBuffers.writable(x.dataType(), m, spec.outputs());
+        chosen = new int[m * spec.outputs()];
+        var v = new double[spec.inputs()];                           // one example
+        var out = new double[spec.outputs()];
+        int side = spec.side();
+        int half = side / 2;
+        for (int n = 0; n < m; n++) {
+            RowMajor.readRange(source, n * v.length, v);
+            int o = 0;
+            for (int c = 0; c < spec.channels(); c++) {
+                for (int r = 0; r < half; r++) {
+                    for (int k = 0; k < half; k++, o++) {
+                        int corner = (c * side + 2 * r) * side + 2 * k;
+                        int best = larger(v, larger(v, larger(v, corner, corner + 1), corner + side), corner + side + 1);
+                        chosen[n * spec.outputs() + o] = best;
+                        out[o] = v[best];
                     }
                 }
             }
+            RowMajor.write(out, 0, result, n * out.length, out.length);
         }
-        return down(x);                                              // (batch, outputs)
+        return HostBuffers.written(result);                          // (batch, outputs)
     }
 
-    /** The pooling of the last forward pass applied to rows of an input or its tangents (a multiple of its batch). */
+    /** at when v[at] is larger than v[best] (or NaN where v[best] is not: NaN wins, as in PyTorch), else best. */
+    private static int larger(double[] v, int best, int at) {
+        return v[at] > v[best] || Double.isNaN(v[at]) && !Double.isNaN(v[best]) ? at : best;
+    }
+
+    /**
+     * The pooling of the last forward pass applied to rows of an input or its tangents (a multiple of its batch),
+     * one example row at a time.
+     */
     private INDArray down(INDArray rows) {
         int m = (int) rows.size(0);
         int batch = batchOf(m);
-        double[] v = RowMajor.read(rows);
-        double[] out = new double[m * spec.outputs()];
+        INDArray source = HostBuffers.readable(rows);
+        INDArray result = HostBuffers.writable(rows.dataType(), m, spec.outputs());
+        var v = new double[spec.inputs()];
+        var out = new double[spec.outputs()];
         int area = spec.side() * spec.side();
         for (int n = 0; n < m; n++) {
+            RowMajor.readRange(source, n * v.length, v);
             for (int o = 0; o < spec.outputs(); o++) {
                 if (spec.kind() == PoolSpec.Kind.MAX_2X2) {
-                    out[n * spec.outputs() + o] = v[n * spec.inputs() + chosen[(n % batch) * spec.outputs() + o]];
+                    out[o] = v[chosen[(n % batch) * spec.outputs() + o]];
                 } else {
                     double sum = 0;
                     for (int p = 0; p < area; p++) {
-                        sum += v[n * spec.inputs() + o * area + p];
+                        sum += v[o * area + p];
                     }
-                    out[n * spec.outputs() + o] = sum / area;
+                    out[o] = sum / area;
                 }
             }
+            RowMajor.write(out, 0, result, n * out.length, out.length);
         }
-        return RowMajor.matrix(out, rows.dataType(), m, spec.outputs());
+        return HostBuffers.written(result);
     }
 
     /** The adjoint of {@link #down}: each output's derivative back to where it came from. */
     private INDArray up(INDArray rows) {
         int m = (int) rows.size(0);
         int batch = batchOf(m);
-        double[] d = RowMajor.read(rows);
-        double[] out = new double[m * spec.inputs()];
+        INDArray source = HostBuffers.readable(rows);
+        INDArray result = HostBuffers.writable(rows.dataType(), m, spec.inputs());
+        var d = new double[spec.outputs()];
+        var out = new double[spec.inputs()];
         int area = spec.side() * spec.side();
         for (int n = 0; n < m; n++) {
+            RowMajor.readRange(source, n * d.length, d);
+            Arrays.fill(out, 0.0);
             for (int o = 0; o < spec.outputs(); o++) {
-                double g = d[n * spec.outputs() + o];
+                double g = d[o];
                 if (spec.kind() == PoolSpec.Kind.MAX_2X2) {
-                    out[n * spec.inputs() + chosen[(n % batch) * spec.outputs() + o]] += g;
+                    out[chosen[(n % batch) * spec.outputs() + o]] += g;
                 } else {
                     for (int p = 0; p < area; p++) {
-                        out[n * spec.inputs() + o * area + p] = g / area;
+                        out[o * area + p] = g / area;
                     }
                 }
             }
+            RowMajor.write(out, 0, result, n * out.length, out.length);
         }
-        return RowMajor.matrix(out, rows.dataType(), m, spec.inputs());
+        return HostBuffers.written(result);
     }
 
     /** The last forward pass's batch, which {@code rows} (its rows or b directions of them) must be a multiple of. */

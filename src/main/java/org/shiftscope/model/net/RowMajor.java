@@ -14,6 +14,8 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 final class RowMajor {
+    /** Elements per bulk copy in the column sums: small enough to stay in the cache. */
+    private static final int SUM_CHUNK = 1 << 14;
     private static final ThreadLocal<float[]> STAGING = ThreadLocal.withInitial(() -> new float[0]);
 
     private RowMajor() {
@@ -55,6 +57,27 @@ final class RowMajor {
         var values = new double[(int) a.length()];
         read(a, values);
         return values;
+    }
+
+    /**
+     * Elements [at, at + target.length) of a (a contiguous C-order array, current on the host: see
+     * HostBuffers.readable) into target, widened to float64: one row at a time without copying the whole array.
+     */
+    static void readRange(INDArray a, int at, double[] target) {
+        requireContiguous(a);
+        int offset = (int) a.offset() + at;
+        int n = target.length;
+        switch (a.dataType()) {
+            case FLOAT -> {
+                float[] staged = staging(n);
+                a.data().asNioFloat().get(offset, staged, 0, n);
+                for (int k = 0; k < n; k++) {
+                    target[k] = staged[k];
+                }
+            }
+            case DOUBLE -> a.data().asNioDouble().get(offset, target, 0, n);
+            default -> throw new IllegalArgumentException("expected float32 or float64, got " + a.dataType());
+        }
     }
 
     /** A new C-order (rows, cols) array of that type (in the current workspace, if any) holding values. */
@@ -206,10 +229,16 @@ final class RowMajor {
         switch (dense.dataType()) {
             case FLOAT -> {
                 FloatBuffer m = dense.data().asNioFloat();
-                for (int k = 0; k < n; k += cols) {
-                    int target = k / perBlock * cols;
-                    for (int j = 0; j < cols; j++) {
-                        sums[target + j] += m.get(offset + k + j);
+                int chunk = Math.max(cols, SUM_CHUNK / cols * cols);      // whole rows, bulk-copied
+                float[] staged = staging(chunk);
+                for (int start = 0; start < n; start += chunk) {
+                    int count = Math.min(chunk, n - start);
+                    m.get(offset + start, staged, 0, count);
+                    for (int k = 0; k < count; k += cols) {
+                        int target = (start + k) / perBlock * cols;
+                        for (int j = 0; j < cols; j++) {
+                            sums[target + j] += staged[k + j];
+                        }
                     }
                 }
             }

@@ -1,5 +1,6 @@
-// Training runs in float32 through the host-buffer loops of RowMajor (BatchNorm, Dense's bias, SGD), inside
-// a reusable workspace; the float64 path is the one checked by finite differences (NetworkGradientTest).
+// Training runs in float32 through the host-buffer loops of RowMajor (BatchNorm, Dense's bias, SGD) and the
+// convnet's float32 rearrangements (ConvColumns, Pool), inside a reusable workspace; the float64 path is the
+// one checked by finite differences (NetworkGradientTest, LayerGradientTest).
 // Oracle: the same network in float64 gives the same loss, gradients and update to float32 precision, and
 // the workspace changes nothing (bit-identical).
 package org.shiftscope.model.net;
@@ -31,6 +32,10 @@ class Float32PathTest {
     static final int WIDTH = 24;
     static final int BATCH = 16;
     static final int STEPS = 3;
+    /** The convnet case: 1×8×8 images, three stages of 4, 8 and 16 channels (two of them pooling). */
+    static final int IMAGE_INPUTS = 64;
+    static final int CONV_STAGES = 3;
+    static final int CONV_WIDTH = 4;
 
     @ParameterizedTest
     @EnumSource(BnMode.class)
@@ -60,6 +65,38 @@ class Float32PathTest {
             assertClose(expected.runningMean(), actual.runningMean(), "running mean " + i);
             assertClose(expected.runningVariance(), actual.runningVariance(), "running variance " + i);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(BnMode.class)
+    void convnetFloat32StepsMatchFloat64(BnMode mode) {
+        var layers = Architectures.build(Architecture.CONVNET, Normalization.BATCH, 1, IMAGE_INPUTS, CLASSES,
+                CONV_STAGES, CONV_WIDTH, ActivationFunction.RELU);
+        var single = new Network(new NetworkSpec(layers, Initialization.HE, 7), mode, DataType.FLOAT);
+        var reference = single.copy(DataType.DOUBLE);
+        var random = new Random(13);
+        var settings = new LiveSettings(0.05, 0.9, false, 0, mode);
+        var singleOptimizer = new SgdOptimizer();
+        var referenceOptimizer = new SgdOptimizer();
+        for (int step = 0; step < STEPS; step++) {
+            var x = new double[BATCH * IMAGE_INPUTS];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = random.nextDouble();
+            }
+            int[] labels = random.ints(BATCH, 0, CLASSES).toArray();
+            INDArray singleInput = Nd4j.create(x, new long[]{BATCH, IMAGE_INPUTS}, DataType.FLOAT);
+            INDArray referenceInput = Nd4j.create(x, new long[]{BATCH, IMAGE_INPUTS}, DataType.DOUBLE);
+            assertClose(reference.forward(referenceInput, Pass.BATCH_STATISTICS),
+                    single.forward(singleInput, Pass.BATCH_STATISTICS), "logits at step " + step);
+            double singleLoss = step(single, singleOptimizer, settings, singleInput, labels);
+            double referenceLoss = step(reference, referenceOptimizer, settings, referenceInput, labels);
+            assertEquals(referenceLoss, singleLoss, FLOAT32_TOLERANCE * Math.abs(referenceLoss), "loss at step " + step);
+            for (int i = 0; i < reference.parameters().size(); i++) {
+                assertClose(reference.parameters().get(i).gradient(), single.parameters().get(i).gradient(),
+                        "gradient of " + single.parameters().get(i).name() + " at step " + step);
+            }
+        }
+        assertClose(reference.parameters(), single.parameters());
     }
 
     @ParameterizedTest
