@@ -96,7 +96,7 @@ public final class HessianCommand implements Callable<Integer> {
         var settings = UsageErrors.build(spec,
                 () -> new LiveSettings(learningRate, momentum, false, loaded.weightDecay(), mode));
         try {
-            HessianAnalysis.requireFits(loaded.network(), request);
+            HessianAnalysis.requireFits(loaded.network(), request, mode, loaded.evalSet(), loaded.bnChunk());
             if (densityRequest != null) {
                 DensityAnalysis.requireFits(loaded.network(), densityRequest);
             }

@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.shiftscope.model.data.Examples;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Network;
+import org.shiftscope.model.net.NetworkSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,11 +41,10 @@ public final class EvaluationSetLoss {
      */
     public EvaluationSetLoss(Network trained, BnMode mode, Examples set, int chunkSize, double weightDecay,
                         DataType precision, int threads) {
-        int group = mode == BnMode.ON ? Math.min(chunkSize, set.count()) : 1;
-        int groups = (set.count() + group - 1) / group;
-        int count = Math.max(1, Math.min(Math.min(threads, HessianWorkers.MAX_THREADS), groups));
-        int passRows = (int) Math.max(1, Math.min(MAX_PASS_ROWS, MAX_PASS_VALUES / trained.spec().rowValues()));
-        int groupsPerPass = Math.max(1, Math.min((groups + count - 1) / count, passRows / group));
+        int group = group(mode, set.count(), chunkSize);
+        int count = shares(set.count(), group, threads);
+        int groupsPerPass = groupsPerPass(trained.spec(), set.count(), group, count);
+        requirePassesFit(trained.spec(), mode, set.count(), chunkSize, threads);
         var passes = new ArrayList<int[]>();
         for (int from = 0; from < set.count(); from += groupsPerPass * group) {
             passes.add(new int[]{from, Math.min(set.count(), from + groupsPerPass * group)});
@@ -57,6 +57,32 @@ public final class EvaluationSetLoss {
         }
         this.initialParameters = ParameterVectors.values(shares.get(0).parameters());
         this.weightDecay = weightDecay;
+    }
+
+    /** Rows of one batch-statistics group: the chunk in mode on, else each row on its own. */
+    private static int group(BnMode mode, int examples, int chunkSize) {
+        return mode == BnMode.ON ? Math.min(chunkSize, examples) : 1;
+    }
+
+    /** Network copies, one per thread, at most one per group. */
+    private static int shares(int examples, int group, int threads) {
+        int groups = (examples + group - 1) / group;
+        return Math.max(1, Math.min(Math.min(threads, HessianWorkers.MAX_THREADS), groups));
+    }
+
+    /** Whole groups per pass: the shares' part of the set, within the rows the network's widest row allows. */
+    private static int groupsPerPass(NetworkSpec spec, int examples, int group, int shares) {
+        int groups = (examples + group - 1) / group;
+        int passRows = (int) Math.max(1, Math.min(MAX_PASS_ROWS, MAX_PASS_VALUES / spec.rowValues()));
+        return Math.max(1, Math.min((groups + shares - 1) / shares, passRows / group));
+    }
+
+    /** @throws HessianMemory.TooLargeException when the passes of this loss would not fit in native memory */
+    static void requirePassesFit(NetworkSpec spec, BnMode mode, int examples, int chunkSize, int threads) {
+        int group = group(mode, examples, chunkSize);
+        int shares = shares(examples, group, threads);
+        HessianMemory.requirePassesFit(spec.rowValues(), groupsPerPass(spec, examples, group, shares) * group, shares,
+                NativeMemory.available());
     }
 
     public int dimension() {

@@ -86,6 +86,16 @@ public final class HessianAnalysis {
         return HessianWorkers.MAX_THREADS;
     }
 
+    /**
+     * As below, and the native memory of the passes over {@code set} in BN mode {@code mode} with statistics
+     * groups of {@code chunkSize}.
+     * @throws HessianMemory.TooLargeException when it would not fit
+     */
+    public static void requireFits(Network network, Request request, BnMode mode, Examples set, int chunkSize) {
+        requireFits(network, request);
+        EvaluationSetLoss.requirePassesFit(network.spec(), mode, set.count(), chunkSize, request.threads());
+    }
+
     /** @throws HessianMemory.TooLargeException when {@code request} on this network would not fit in the heap */
     public static void requireFits(Network network, Request request) {
         long parameters = network.parameters().stream().mapToLong(Parameter::size).sum();

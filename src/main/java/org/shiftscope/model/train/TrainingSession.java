@@ -252,7 +252,8 @@ public final class TrainingSession {
 
     /** @throws HessianMemory.TooLargeException when this run's Hessian requests would not fit in the heap */
     public void requireHessianFits() {
-        HessianAnalysis.requireFits(network, HessianAnalysis.Request.of(config.hessian()));
+        HessianAnalysis.requireFits(network, HessianAnalysis.Request.of(config.hessian()), settings.bnMode(), hessianSet,
+                config.statisticsRows());
     }
 
     /** The top of the Hessian spectrum at the current weights, in the current BN mode, computed now on every core. */

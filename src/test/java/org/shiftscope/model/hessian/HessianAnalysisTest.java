@@ -4,13 +4,16 @@
 package org.shiftscope.model.hessian;
 
 import org.junit.jupiter.api.Test;
+import org.shiftscope.model.net.ActivationFunction;
+import org.shiftscope.model.net.Architecture;
+import org.shiftscope.model.net.Architectures;
+import org.shiftscope.model.net.Initialization;
+import org.shiftscope.model.net.NetworkSpec;
+import org.shiftscope.model.net.Normalization;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.shiftscope.model.data.Examples;
-import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.net.BnMode;
-import org.shiftscope.model.net.Initialization;
 import org.shiftscope.model.net.Network;
-import org.shiftscope.model.net.NetworkSpec;
 import org.shiftscope.model.config.LiveSettings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,6 +56,20 @@ class HessianAnalysisTest {
         var e = assertThrows(HessianMemory.TooLargeException.class,
                 () -> HessianMemory.requireFits(Runtime.getRuntime().maxMemory(), 40, 10, 10));
         assertTrue(e.getMessage().contains("smaller depth, width, top-k or number of Lanczos iterations"), e.getMessage());
+    }
+
+    @Test
+    void aConvnetsPassesAreMeasuredAgainstNativeMemoryAndABatchTooLargeIsRefusedWithWhatToChange() {
+        var convnet = new NetworkSpec(Architectures.build(Architecture.CONVNET, Normalization.BATCH, 1, 784, 10, 3, 32,
+                ActivationFunction.RELU), Initialization.HE, 1);
+        assertEquals(32L * 9 * 784, convnet.rowValues(), "the widest row: the second stage's patches");
+        long needed = HessianMemory.passBytes(convnet.rowValues(), 128, 2);
+
+        var e = assertThrows(HessianMemory.TooLargeException.class,
+                () -> HessianMemory.requirePassesFit(convnet.rowValues(), 128, 2, needed - 1));
+        assertTrue(e.getMessage().contains("passes of 128 examples") && e.getMessage().contains("use a smaller batch"),
+                e.getMessage());
+        HessianMemory.requirePassesFit(convnet.rowValues(), 128, 2, needed);
     }
 
     @Test
