@@ -13,6 +13,7 @@ import org.shiftscope.model.train.StepRecord;
 import org.shiftscope.model.config.TrainingConfig;
 import org.shiftscope.model.train.TrainingSession;
 
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -28,7 +29,8 @@ import static org.shiftscope.model.scenario.RecordedRun.onLine;
 class ScenarioClaimsTest {
     /** The scenarios checked here: a new bundled scenario needs its claims checked too. */
     static final Set<String> CHECKED = Set.of("bn-raises-learning-rate", "freeze-bn-curvature", "deep-relu-drift",
-            "ioffe-sigmoid", "sharpness-rises", "layernorm-vs-batchnorm");
+            "ioffe-sigmoid", "sharpness-rises", "layernorm-vs-batchnorm",
+            "deep-nets-need-residuals");
 
     @Test
     void everyBundledScenarioHasItsClaimsCheckedHere() {
@@ -215,6 +217,35 @@ class ScenarioClaimsTest {
             assertTrue(layer.get(i).gradientTopShare() >= LAYER_NORM_TOP_SHARE_MIN, layer.get(i).summary());
             assertTrue(batch.get(i).gradientTopShare() <= BATCH_NORM_TOP_SHARE_MAX, batch.get(i).summary());
         }
+    }
+
+    // ---- deep-nets-need-residuals: the claims are about the gradients at initialisation, the first step.
+
+    /** the plain net's gradient "grows about 7×" from its deepest stages back to its first ones (6.8 measured) */
+    static final double PLAIN_GRADIENT_GROWTH = 4;
+    static final int FIRST_STAGES = 5;
+    static final int DEEPEST_STAGES = 4;
+    /** the residual net's "within about 2×" over its residual blocks (2.1 measured) */
+    static final double RESIDUAL_GRADIENT_SPREAD = 2.5;
+
+    @Test
+    void withoutShortcutsTheGradientGrowsFromTheDeepStagesBackToTheFirstOnes() throws Exception {
+        var bundled = bundled("deep-nets-need-residuals");
+        var config = bundled.config().withHessian(new HessianSettings(0, 1, HessianSettings.defaults().samples(), 0));
+        var scenario = new Scenario(bundled.id(), bundled.title(), bundled.explanation(), bundled.reference(), config,
+                bundled.compareWith(), null, List.of(), false, bundled.compareNetwork());   // no Hessian at step 0
+        var runs = RecordedRun.of(scenario, 1);
+        int stages = scenario.config().depth();
+        double[] plain = runs.get(0).step(1).gradientNorms();
+        double[] residual = runs.get(1).step(1).gradientNorms();
+        assertEquals(stages + 1, plain.length, "each stage's weights and the classifier's");
+        assertEquals(stages + 1, residual.length);
+
+        double first = java.util.Arrays.stream(plain, 0, FIRST_STAGES).max().orElseThrow();
+        double deepest = java.util.Arrays.stream(plain, stages - DEEPEST_STAGES, stages).min().orElseThrow();
+        assertTrue(first >= PLAIN_GRADIENT_GROWTH * deepest, java.util.Arrays.toString(plain));
+        var blocks = java.util.Arrays.stream(residual, 1, stages).summaryStatistics();
+        assertTrue(blocks.getMax() <= RESIDUAL_GRADIENT_SPREAD * blocks.getMin(), java.util.Arrays.toString(residual));
     }
 
     // ---- deep-relu-drift: the heatmap claims are about the first step; render's 300 steps are not needed.
