@@ -1,7 +1,6 @@
-// Reads a settings file (the window's "Save settings", a run's config.json "config") strictly: every field
-// of TrainingConfig, each of its JSON type, then the records' range checks. A missing field is refused, not
-// defaulted: a settings file is written whole to repeat a run exactly. The one exception is "network", which
-// files written before architectures could be chosen lack: they described the MLP with BatchNorm.
+// Reads a settings file (the window's "Save settings", a run's config.json "config") strictly: every field of
+// TrainingConfig, each of its JSON type, then the range checks; a missing field is refused (a file repeats a run
+// exactly), except "network", which older files lack: they described the MLP with BatchNorm.
 package org.shiftscope.model.io;
 
 import org.shiftscope.model.data.InputFiles;

@@ -1,7 +1,6 @@
-// The named network shapes ShiftScope builds, as lists of layer specs (docs/architecture.md, "Architectures"):
-// the MLP, and a convnet after Page's "How to train your ResNet" (a prep convolution, then stages whose
-// channels double where 2×2 max pooling halves the image, global pooling and a linear classifier), with or
-// without residual blocks (He et al. 2016).
+// The named network shapes as lists of layer specs (docs/architecture.md): the MLP, and a convnet after Page's
+// "How to train your ResNet" (a prep convolution, stages whose channels double where 2×2 max pooling halves the
+// image, global pooling, a linear classifier), with or without residual blocks (He et al. 2016).
 package org.shiftscope.model.net;
 
 import java.util.ArrayList;

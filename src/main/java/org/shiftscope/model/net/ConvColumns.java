@@ -1,8 +1,6 @@
-// The rearrangements that turn a 3×3, stride 1, same-padding convolution into matrix products (im2col):
-// examples are rows (m, channels·side·side) in channel-major order; pixel rows are (m·side·side, ·), one row
-// per example and pixel; a patch row holds the 3×3 neighbourhood of every input channel, zero outside.
-// Each is one index map per example, applied one example at a time by a plain loop (float32 stays float32),
-// several times faster than a per-element callback on float64 copies of the whole batch.
+// The rearrangements that turn a 3×3, stride 1, same-padding convolution into matrix products (im2col): example
+// rows (m, channels·side²) channel-major; pixel rows (m·side², ·); patch rows, the 3×3 neighbourhood of every input
+// channel (zero outside). One index map per example, applied by a plain loop; float32 stays float32.
 package org.shiftscope.model.net;
 
 import org.nd4j.linalg.api.buffer.DataType;

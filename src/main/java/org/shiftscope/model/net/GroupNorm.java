@@ -1,8 +1,6 @@
-// Group Normalization (Wu & He 2018, arXiv 1803.08494): each example's channels are split into groups, and each
-// group is normalised over its channels and pixels, y = γ_c·(x − μ_g)·s_g + β_c with s = 1/sqrt(σ² + ε). One group
-// over units of area 1 is Layer Normalization (Ba, Kiros & Hinton 2016). R-operator passes written out in float64.
-// BN mode off bypasses it, as it does BatchNorm, so that a run can compare it with no normalisation on the same
-// weights; on and frozen both run it (it has no running statistics to freeze).
+// Group Normalization (Wu & He 2018, arXiv 1803.08494): each example's channel groups normalised over channels and
+// pixels, y = γ_c·(x − μ_g)·s_g + β_c, s = 1/sqrt(σ² + ε); one group of area-1 units is LayerNorm (Ba et al. 2016).
+// R-passes in float64. BN mode off bypasses it (compare with none on the same weights); on and frozen both run it.
 package org.shiftscope.model.net;
 
 import org.nd4j.linalg.api.buffer.DataType;

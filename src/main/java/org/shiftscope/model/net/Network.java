@@ -176,6 +176,11 @@ public final class Network {
         return weights;
     }
 
+    /** ‖∂loss/∂W‖ of each stage's weights as their gradients hold it now, in the order of {@link #stageWeights}. */
+    public double[] stageGradientNorms() {
+        return stageWeights().stream().mapToDouble(w -> w.gradient().norm2Number().doubleValue()).toArray();
+    }
+
     /** z of hidden layer i from the last forward pass: the output of the i-th Dense layer or convolution. */
     public StatisticsProbes.Probe preActivation(int layer) {
         return probes.preActivation(layer);

@@ -3,9 +3,7 @@
 package org.shiftscope.model.train;
 
 import org.shiftscope.model.config.LiveSettings;
-
 import org.shiftscope.model.config.TrainingConfig;
-
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.shiftscope.model.NativeMemoryGuard;
@@ -144,9 +142,7 @@ public final class TrainingSession {
             pre[i] = observe(preStatistics[i], network.preActivation(i));
             post[i] = observe(postStatistics[i], network.nonlinearityInput(i));
         }
-
-        double[] gradientNorms = network.stageWeights().stream()
-                .mapToDouble(w -> w.gradient().norm2Number().doubleValue()).toArray();
+        double[] gradientNorms = network.stageGradientNorms();
 
         // Update, then check that the run is still meaningful.
         optimizer.apply(network.parameters(), current);
