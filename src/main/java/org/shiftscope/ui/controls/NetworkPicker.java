@@ -17,6 +17,7 @@ import org.shiftscope.model.net.Architecture;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Normalization;
 
+import java.util.Arrays;
 import java.util.function.Function;
 
 import static org.shiftscope.ui.controls.ControlRows.tip;
@@ -109,7 +110,7 @@ final class NetworkPicker {
 
             @Override
             public T fromString(String text) {
-                throw new UnsupportedOperationException("a choice box does not parse");
+                return Arrays.stream(values).filter(v -> title.apply(v).equals(text)).findFirst().orElse(null);
             }
         });
         return choice;
