@@ -44,7 +44,7 @@ public final class EvaluationSetLoss {
         int group = group(mode, set.count(), chunkSize);
         int count = shares(set.count(), group, threads);
         int groupsPerPass = groupsPerPass(trained.spec(), set.count(), group, count);
-        requirePassesFit(trained.spec(), mode, set.count(), chunkSize, threads);
+        HessianMemory.requirePassesFit(trained.spec().rowValues(), groupsPerPass * group, count, NativeMemory.available());
         var passes = new ArrayList<int[]>();
         for (int from = 0; from < set.count(); from += groupsPerPass * group) {
             passes.add(new int[]{from, Math.min(set.count(), from + groupsPerPass * group)});
