@@ -52,6 +52,16 @@ public enum Normalization {
                 + "running statistics to freeze";
     }
 
+    /** "BN on", "BN-post frozen", "LayerNorm off", "no normalisation": a network's normalisation in {@code mode}. */
+    public String modeName(BnMode mode) {
+        return switch (this) {
+            case BATCH -> "BN " + mode.label();
+            case BATCH_POST -> "BN-post " + mode.label();
+            case LAYER, GROUP -> title + " " + mode.label();
+            case NONE -> title;
+        };
+    }
+
     @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

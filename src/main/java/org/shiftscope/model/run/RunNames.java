@@ -18,13 +18,7 @@ public final class RunNames {
     /** "BN on", "Convnet BN frozen", "ResNet GroupNorm on", "MLP no normalisation". */
     public static String label(TrainingConfig config) {
         var network = config.network();
-        String mode = config.optimizer().bnMode().label();
-        String norm = switch (network.normalization()) {
-            case BATCH -> "BN " + mode;
-            case BATCH_POST -> "BN-post " + mode;
-            case LAYER, GROUP -> network.normalization().title() + " " + mode;
-            case NONE -> "no normalisation";
-        };
+        String norm = network.normalization().modeName(config.optimizer().bnMode());
         boolean plain = network.architecture() == Architecture.MLP && network.normalization() != Normalization.NONE;
         return plain ? norm : network.architecture().title() + " " + norm;
     }

@@ -4,6 +4,7 @@ package org.shiftscope.ui.charts;
 
 import org.shiftscope.model.hessian.DensityReport;
 import org.shiftscope.model.hessian.HessianReport;
+import org.shiftscope.model.net.Normalization;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,8 +14,8 @@ final class DensityLines {
     private DensityLines() {
     }
 
-    /** The curve, and the top-k as points when {@code hessian} is of the density's BN mode; empty without a density. */
-    static List<ChartSeries> of(DensityReport density, HessianReport hessian) {
+    /** The curve, and the top-k as points when {@code hessian} is of the density's mode; empty without a density. */
+    static List<ChartSeries> of(DensityReport density, HessianReport hessian, Normalization normalization) {
         if (density == null) {
             return List.of();
         }
@@ -22,7 +23,7 @@ final class DensityLines {
         double[] curve = estimate.plottable(RunHistory.DENSITY_RANGE);
         var lines = new ArrayList<ChartSeries>();
         lines.add(new ChartSeries(LineKey.of(LineKey.Kind.DENSITY),
-                "density (step " + density.step() + ", BN " + density.bnMode().label() + ")", estimate.grid(), curve));
+                "density (step " + density.step() + ", " + normalization.modeName(density.bnMode()) + ")", estimate.grid(), curve));
         if (hessian != null && hessian.bnMode() == density.bnMode()) {
             double[] lambdas = hessian.eigenvalues();
             var heights = new double[lambdas.length];

@@ -7,6 +7,7 @@ import org.shiftscope.model.hessian.DensityReport;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.hessian.StabilityThreshold;
 import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.net.Normalization;
 import org.shiftscope.model.train.RunEvent;
 import org.shiftscope.model.train.StepRecord;
 
@@ -30,12 +31,22 @@ public final class RunHistory {
     /** The same for Nesterov momentum (StabilityThreshold). */
     public static final String NESTEROV_THRESHOLD_NAME = "full-batch threshold (2+2β)/((1+2β)η)";
 
+    private final Normalization normalization;
     private final StepLines steps = new StepLines();
     private final LambdaLines lambdas = new LambdaLines();
     private final StressLines stress = new StressLines();
     private DensityReport latestDensity;
     private StepRecord latestStep;
     private List<RunEvent> events = List.of();
+
+    /** @param normalization the run's network's, which names its modes on the lines ("LayerNorm on") */
+    public RunHistory(Normalization normalization) {
+        this.normalization = normalization;
+    }
+
+    public Normalization normalization() {
+        return normalization;
+    }
 
     /** A step in another BN mode than the last one breaks the lines over steps after the last one. */
     public void add(StepRecord r) {
@@ -78,7 +89,7 @@ public final class RunHistory {
 
     /** The latest spectral density with the latest top-k as points on it; empty before a density. */
     public List<ChartSeries> densitySeries() {
-        return DensityLines.of(latestDensity, lambdas.latest());
+        return DensityLines.of(latestDensity, lambdas.latest(), normalization);
     }
 
     public DensityReport latestDensity() {

@@ -24,8 +24,8 @@ final class SpectrumLines {
             return List.of(byRank(latest, LineKey.Kind.SPECTRUM, "λ at step " + latest.step()));
         }
         var lines = new ArrayList<ChartSeries>();
-        lines.add(byRank(latest, LineKey.Kind.SPECTRUM, "BN " + latest.bnMode().label() + " (step " + partner.step() + ")"));
-        lines.add(byRank(partner, LineKey.Kind.SPECTRUM_PARTNER, "BN " + partner.bnMode().label() + ", same weights")
+        lines.add(byRank(latest, LineKey.Kind.SPECTRUM, h.normalization().modeName(latest.bnMode()) + " (step " + partner.step() + ")"));
+        lines.add(byRank(partner, LineKey.Kind.SPECTRUM_PARTNER, h.normalization().modeName(partner.bnMode()) + ", same weights")
                 .styled(Palette.INK, true));
         return lines;
     }

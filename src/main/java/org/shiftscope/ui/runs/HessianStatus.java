@@ -1,11 +1,12 @@
 // How current the shown Hessian report is, in words for the Hessian line and the λ chart: its step and age,
-// "stale" once the run's BN mode or η is no longer the report's, "computing at step N…" while newer weights
+// "stale" once the run's normalisation mode or η is no longer the report's, "computing at step N…" while newer weights
 // are measured; and the two figures the header keeps in view in every layout, λ1 and η·λ1.
 package org.shiftscope.ui.runs;
 
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.train.BackgroundHessian;
 import org.shiftscope.model.config.LiveSettings;
+import org.shiftscope.model.net.Normalization;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -15,9 +16,11 @@ import java.util.Locale;
  * @param report    the newest report of the run's generation, or null
  * @param step      the run's current step
  * @param settings  the settings the run trains with now
+ * @param normalization the run's network's, which names the modes ("now LayerNorm off")
  * @param computing what the Hessian thread computes for this generation now, or null
  */
-public record HessianStatus(HessianReport report, long step, LiveSettings settings, BackgroundHessian.Activity computing) {
+public record HessianStatus(HessianReport report, long step, LiveSettings settings, Normalization normalization,
+                            BackgroundHessian.Activity computing) {
 
     /** Steps since the report's weights; 0 without a report. */
     public long age() {
@@ -30,7 +33,7 @@ public record HessianStatus(HessianReport report, long step, LiveSettings settin
             return null;
         }
         if (report.bnMode() != settings.bnMode()) {
-            return "BN is now " + settings.bnMode().label();
+            return "now " + normalization.modeName(settings.bnMode());
         }
         if (report.settings().learningRate() != settings.learningRate() || report.settings().momentum() != settings.momentum()
                 || report.settings().nesterov() != settings.nesterov()) {
@@ -50,7 +53,7 @@ public record HessianStatus(HessianReport report, long step, LiveSettings settin
         }
         String what = computing.kind() == BackgroundHessian.Kind.DENSITY ? "density" : "λ";
         boolean otherMode = report != null && report.bnMode() != computing.bnMode();
-        return what + ": computing at step " + computing.step() + (otherMode ? " (BN " + computing.bnMode().label() + ")" : "") + "…";
+        return what + ": computing at step " + computing.step() + (otherMode ? " (" + normalization.modeName(computing.bnMode()) + ")" : "") + "…";
     }
 
     /** The Hessian line: the report's figures with its step, mode and age, then what is being computed. */
@@ -59,7 +62,7 @@ public record HessianStatus(HessianReport report, long step, LiveSettings settin
         if (report == null) {
             return now.isEmpty() ? "not computed yet" : "not computed yet · " + now;
         }
-        String head = String.format(Locale.ROOT, "step %d (BN %s, %s): %s", report.step(), report.bnMode().label(),
+        String head = String.format(Locale.ROOT, "step %d (%s, %s): %s", report.step(), normalization.modeName(report.bnMode()),
                 ageText(), report.summary()) + (report.converged() ? "" : " (not converged)");
         String stale = staleReason();
         String text = stale == null ? head : "STALE, " + stale + ": " + head;

@@ -33,7 +33,7 @@ public final class RunLane implements AutoCloseable {
     static final int LOG_SIZE_CHECK_EVERY = 1000;
     private final Dataset dataset;
     private final BackgroundTrainer trainer;
-    private RunHistory history = new RunHistory();
+    private RunHistory history;
     private final LaneLog log;
     private long shownGeneration = -1;
     private HessianStatus hessianStatus;
@@ -50,6 +50,7 @@ public final class RunLane implements AutoCloseable {
         this.dataset = dataset;
         this.log = new LaneLog(executor, logLimitBytes);
         this.trainer = new BackgroundTrainer(config, dataset, schedule);
+        this.history = new RunHistory(config.network().normalization());
     }
 
     /** Pulls what the trainer published since the last frame; true when the charts have something new. */
@@ -58,7 +59,7 @@ public final class RunLane implements AutoCloseable {
         boolean changed = false;
         if (snapshot.generation() != shownGeneration) {
             shownGeneration = snapshot.generation();
-            history = new RunHistory();
+            history = new RunHistory(snapshot.config().network().normalization());
             log.restart(snapshot.config(), dataset);
             pendingSwitch = null;
             changed = true;
@@ -91,6 +92,7 @@ public final class RunLane implements AutoCloseable {
         }
         var activity = trainer.hessianActivity();
         var status = new HessianStatus(history.latestHessian(), snapshot.stepsTaken(), snapshot.settings(),
+                snapshot.config().network().normalization(),
                 activity != null && activity.generation() == shownGeneration ? activity : null);
         changed |= !status.equals(hessianStatus);
         hessianStatus = status;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.shiftscope.model.data.SyntheticData;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.net.Normalization;
 import org.shiftscope.model.train.BackgroundHessian;
 import org.shiftscope.model.config.LiveSettings;
 
@@ -55,7 +56,7 @@ class LiveCurvatureTest {
             String line = vm.runs().figures().hessianSummaryProperty().get();
             HessianReport shown = vm.runs().history().latestHessian();
             if (switched && shown.bnMode() == BnMode.ON) {
-                assertTrue(line.contains("STALE, BN is now off"), "an old report is never shown as current: " + line);
+                assertTrue(line.contains("STALE, now BN off"), "an old report is never shown as current: " + line);
             }
             if (shown.bnMode() == BnMode.OFF) {
                 assertFalse(line.contains("STALE"), line);
@@ -76,27 +77,33 @@ class LiveCurvatureTest {
 
     @Test
     void theStatusSaysHowOldTheReportIsWhatIsComputedAndWhyItIsStale() {
-        var current = new HessianStatus(report(100, ON), 100, ON, null);
+        var current = new HessianStatus(report(100, ON), 100, ON, Normalization.BATCH, null);
         assertNull(current.staleReason());
         assertTrue(current.badge().contains("latest: step 100, current"), current.badge());
 
         var computing = new BackgroundHessian.Activity(BackgroundHessian.Kind.TOP_K, 130, 0, BnMode.ON, 0);
-        var old = new HessianStatus(report(100, ON), 142, ON, computing);
+        var old = new HessianStatus(report(100, ON), 142, ON, Normalization.BATCH, computing);
         assertEquals(42, old.age());
         assertTrue(old.badge().contains("42 steps old") && old.badge().contains("λ: computing at step 130…"), old.badge());
         assertTrue(old.line().startsWith("step 100 (BN on, 42 steps old): λ1 = 5"), old.line());
 
-        var switched = new HessianStatus(report(100, ON), 101, ON.withBnMode(BnMode.FROZEN),
+        var switched = new HessianStatus(report(100, ON), 101, ON.withBnMode(BnMode.FROZEN), Normalization.BATCH,
                 new BackgroundHessian.Activity(BackgroundHessian.Kind.TOP_K, 101, 0, BnMode.FROZEN, 0));
-        assertEquals("BN is now frozen", switched.staleReason());
-        assertTrue(switched.line().startsWith("STALE, BN is now frozen: step 100"), switched.line());
+        assertEquals("now BN frozen", switched.staleReason());
+        assertTrue(switched.line().startsWith("STALE, now BN frozen: step 100"), switched.line());
         assertTrue(switched.line().endsWith("λ: computing at step 101 (BN frozen)…"), switched.line());
 
-        var faster = new HessianStatus(report(100, ON), 100, ON.withLearningRate(0.5), null);
+        var faster = new HessianStatus(report(100, ON), 100, ON.withLearningRate(0.5), Normalization.BATCH, null);
         assertEquals("η is now 0.500", faster.staleReason());
         assertTrue(faster.stale());
 
-        var nothing = new HessianStatus(null, 0, ON, computing);
+        var nothing = new HessianStatus(null, 0, ON, Normalization.BATCH, computing);
         assertEquals("not computed yet · λ: computing at step 130…", nothing.line());
+
+        var layerNorm = new HessianStatus(report(100, ON), 101, ON.withBnMode(BnMode.OFF), Normalization.LAYER,
+                new BackgroundHessian.Activity(BackgroundHessian.Kind.TOP_K, 101, 0, BnMode.OFF, 0));
+        assertTrue(layerNorm.line().startsWith("STALE, now LayerNorm off: step 100 (LayerNorm on, 1 step old)"),
+                "a LayerNorm run's modes are LayerNorm's, not BN's: " + layerNorm.line());
+        assertTrue(layerNorm.line().endsWith("λ: computing at step 101 (LayerNorm off)…"), layerNorm.line());
     }
 }
