@@ -18,6 +18,17 @@ import java.util.List;
 import java.util.OptionalLong;
 
 public final class ModelExport {
+    /** arch.json's "notes": how to rebuild the network from its entries, every type an export can hold. */
+    static final String NOTES = "Each row is one example, images flattened channel-major as (C, side, side); entries apply in order. "
+            + "dense: z = x·W + b, W of shape (in, out). conv3x3: W as PyTorch's (out, in, 3, 3), stride 1, padding 1. "
+            + "max_pool_2x2 and global_avg_pool: per channel. batchnorm (per unit over the batch) and batchnorm2d (per "
+            + "channel over batch × pixels): y = gamma·(z − mean)/sqrt(var + eps) + beta, with batch statistics (biased "
+            + "variance) over chunks of bn_chunk rows in mode 'on', running statistics in mode 'frozen'. layernorm: over "
+            + "each row's units; groupnorm: over each example's groups of channels × pixels, then per-channel gamma and "
+            + "beta. In mode 'off' every normalisation is the identity. residual: body(x) + projection(x), the identity "
+            + "without a projection (an activation after the sum is the next entry). activation: its fn elementwise, relu, "
+            + "tanh, sigmoid or softplus = ln(1 + e^x). eval_loss is the mean cross-entropy on eval_x/eval_y without the "
+            + "weight-decay term; the Hessian adds weight_decay·I.";
     public static final String ARCH = "arch.json";
     public static final String LOSS = "softmax_cross_entropy_mean";
 
@@ -68,10 +79,7 @@ public final class ModelExport {
         arch.put("step", step);
         arch.put("inputs", network.spec().inputs());
         arch.put("classes", network.spec().classes());
-        arch.put("notes", "z = x·W + b with W of shape (in, out). BatchNorm: y = gamma·(z − mean)/sqrt(var + eps) + beta, "
-                + "with batch statistics (biased variance) over chunks of bn_chunk rows in mode 'on', running statistics "
-                + "in mode 'frozen'. eval_loss is the mean cross-entropy on eval_x/eval_y without the weight-decay term; "
-                + "the Hessian adds weight_decay·I.");
+        arch.put("notes", NOTES);
         AtomicFile.write(directory.resolve(ARCH), file -> Json.mapper().writeValue(file.toFile(), arch));
     }
 

@@ -33,8 +33,9 @@ import java.util.function.BooleanSupplier;
 public final class TrainingSession {
     /** A mean loss this many times ln(classes) (chance level) means the run has exploded. */
     public static final double EXPLODED_LOSS_FACTOR = 100;
-    /** Test examples per forward pass when evaluating: bounds native memory for large test sets. */
+    /** Test examples per evaluation pass, at most, and values of its widest array (a convnet's patches: 74 rows). */
     private static final int EVALUATION_CHUNK = 1000;
+    private static final long EVALUATION_VALUES = 16L << 20;
     /** Seed offset that separates the data order's random stream from the weights'. */
     private static final long DATA_ORDER_SEED_OFFSET = 0x5EED_DA7AL;
     /** Seed offset of the Hessian's evaluation set. */
@@ -194,8 +195,9 @@ public final class TrainingSession {
         var test = data.test();
         double lossSum = 0;
         long correct = 0;
-        for (int from = 0; from < test.count(); from += EVALUATION_CHUNK) {
-            int[] indices = Batches.range(from, Math.min(test.count(), from + EVALUATION_CHUNK));
+        int chunk = (int) Math.max(1, Math.min(EVALUATION_CHUNK, EVALUATION_VALUES / network.spec().rowValues()));
+        for (int from = 0; from < test.count(); from += chunk) {
+            int[] indices = Batches.range(from, Math.min(test.count(), from + chunk));
             try (var workspace = Workspaces.open("evaluation")) {
                 INDArray x = Batches.features(test, indices, DataType.FLOAT); // (chunk, inputs)
                 var result = SoftmaxCrossEntropy.evaluate(network.forward(x, Pass.INFERENCE), Batches.labels(test, indices));
@@ -207,15 +209,13 @@ public final class TrainingSession {
     }
 
     /** Mean loss and accuracy over a set of examples. */
-    public record Evaluation(double meanLoss, double accuracy) {
-    }
+    public record Evaluation(double meanLoss, double accuracy) { }
 
     /** The data order (package access: tests check that compared runs see the same batches). */
     BatchSampler sampler() {
         return sampler;
     }
 
-    /** Steps taken so far. */
     public long stepsTaken() {
         return step;
     }

@@ -194,6 +194,22 @@ class ModelExportTest {
                 + "\"projection\":{\"type\":\"conv3x3\",\"W\":\"conv3_W.npy\",\"b\":\"conv3_b.npy\",\"side\":2}}", block);
     }
 
+    /** arch.json's notes tell a reader how to rebuild every entry type the export holds, nested ones too. */
+    @Test
+    void theNotesDescribeEveryEntryTypeOfTheExport() throws IOException {
+        write(resnet(BnMode.ON), BnMode.ON);
+
+        var arch = Json.mapper().readTree(export.resolve(ModelExport.ARCH).toFile());
+        var types = new java.util.TreeSet<String>();
+        arch.get("layers").findValues("type").forEach(type -> types.add(type.asText()));
+        String notes = arch.get("notes").asText();
+
+        assertTrue(types.size() >= 6, "the resnet holds convolutions, BN, activations, pooling, a block and dense: " + types);
+        for (String type : types) {
+            assertTrue(notes.contains(type + ":") || notes.contains(type + " "), "notes describe '" + type + "': " + notes);
+        }
+    }
+
     /** With BN off the BN entries, nested ones too, are left out, and the network is read back without them. */
     @ParameterizedTest
     @EnumSource(BnMode.class)
