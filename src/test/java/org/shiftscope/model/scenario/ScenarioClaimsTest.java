@@ -5,6 +5,7 @@
 package org.shiftscope.model.scenario;
 
 import org.junit.jupiter.api.Test;
+import org.shiftscope.model.net.Architecture;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.net.Normalization;
 import org.shiftscope.model.stats.LayerStats;
@@ -30,7 +31,7 @@ class ScenarioClaimsTest {
     /** The scenarios checked here: a new bundled scenario needs its claims checked too. */
     static final Set<String> CHECKED = Set.of("bn-raises-learning-rate", "freeze-bn-curvature", "deep-relu-drift",
             "ioffe-sigmoid", "sharpness-rises", "layernorm-vs-batchnorm",
-            "deep-nets-need-residuals");
+            "deep-nets-need-residuals", "pages-convnet");
 
     @Test
     void everyBundledScenarioHasItsClaimsCheckedHere() {
@@ -88,6 +89,48 @@ class ScenarioClaimsTest {
         var divergence = run.divergence();
         assertNotNull(divergence, "the loss blows up after the freeze");
         assertTrue(divergence.step() > FREEZE_AT && divergence.step() <= FREEZE_AT + FREEZE_BLOW_UP_WITHIN,
+                "diverged at step " + divergence.step());
+    }
+
+    // ---- pages-convnet: render's 310 steps; the run diverges at 303, so 305 steps show everything.
+
+    static final long CONVNET_STEPS = 305;
+    static final long CONVNET_FREEZE_AT = 300;
+    /** "λ1 jumps from 6.9 to 196 (×28)"; the issue asks for at least ×10, Page measured ×17.6 */
+    static final double CONVNET_MIN_JUMP = 15;
+    /** BN on: η·λ1 "between 2.2 and 3", i.e. 1.1 to 1.5 times the threshold */
+    static final double CONVNET_ON_LINE_LOW = 0.9;
+    static final double CONVNET_ON_LINE_HIGH = 1.8;
+    /** every one of the frozen top 4 in the logit means' span: "0.98 to 0.99" (0.976 measured at the least) */
+    static final double CONVNET_FROZEN_OVERLAP = 0.9;
+    /** BN on's v1 "mostly in that span too (0.80)" */
+    static final double CONVNET_ON_OVERLAP_LOW = 0.6;
+
+    @Test
+    void freezingTheConvnetsBnMultipliesItsCurvatureAlongTheLogitMeansAndTheLossExplodes() throws Exception {
+        var scenario = bundled("pages-convnet");
+        var run = RecordedRun.of(scenario, CONVNET_STEPS).get(0);
+        assertEquals(Architecture.CONVNET, scenario.runs().get(0).network().architecture());
+
+        var before = run.reports(0, CONVNET_FREEZE_AT, BnMode.ON);
+        assertEquals(CONVNET_FREEZE_AT / scenario.runs().get(0).hessian().every() + 1, before.size());
+        for (var r : before) {
+            double onLine = onLine(r);
+            assertTrue(onLine > CONVNET_ON_LINE_LOW && onLine < CONVNET_ON_LINE_HIGH, "near the edge, step " + r.step()
+                    + ": " + r.summary());
+        }
+        var on = before.get(before.size() - 1);
+        var frozen = run.reports(CONVNET_FREEZE_AT, CONVNET_FREEZE_AT, BnMode.FROZEN).get(0);
+        assertEquals(CONVNET_FREEZE_AT, on.step(), "BN on measured on the weights of the switch");
+        assertTrue(frozen.lambdaMax() >= CONVNET_MIN_JUMP * on.lambdaMax(), on.summary() + " → " + frozen.summary());
+        for (double overlap : frozen.meanOverlap()) {
+            assertTrue(overlap >= CONVNET_FROZEN_OVERLAP, "frozen top-k in the means' span: " + frozen.summary());
+        }
+        assertTrue(on.meanOverlap()[0] >= CONVNET_ON_OVERLAP_LOW, "BN on's v1 mostly in the span too: " + on.summary());
+
+        var divergence = run.divergence();
+        assertNotNull(divergence, "the loss explodes after the freeze");
+        assertTrue(divergence.step() > CONVNET_FREEZE_AT && divergence.step() <= CONVNET_FREEZE_AT + FREEZE_BLOW_UP_WITHIN,
                 "diverged at step " + divergence.step());
     }
 
