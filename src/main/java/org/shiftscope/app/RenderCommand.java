@@ -171,7 +171,7 @@ public final class RenderCommand implements Callable<Integer> {
         var recorders = new ArrayList<RunRecorder>();
         var runs = new ArrayList<ChartRun>();
         for (int i = 0; i < configs.size(); i++) {
-            var run = new ChartRun(RunNames.label(configs.get(i)), new RunHistory(configs.get(i).network().normalization()));
+            var run = new ChartRun(RunNames.label(configs.get(i)), new RunHistory(configs.get(i).network()));
             var recorder = new RunRecorder(RunNames.folder(out, configs, i), configs.get(i), RunRecorder.datasetFacts(data));
             drivers.get(i).addListener(recorder).addListener(charted(run, err));
             recorders.add(recorder);

@@ -60,6 +60,7 @@ class RenderCommandTest {
             assertTrue(colours(image) > MIN_COLOURS, chart + " is not blank");
             assertEquals(0, image.getWidth() % SCALE, chart);
         }
+        assertFalse(Files.exists(out.resolve("gradient-chart.png")), "the gradient by layer is a convnet's chart");
         assertEquals(61, Files.readAllLines(out.resolve("metrics.csv")).size());
         assertEquals(4, Files.readAllLines(out.resolve("hessian.csv")).stream().map(l -> l.split(",")[0]).distinct().count(),
                 "a header and Hessians at steps 0, 30 and 60");
@@ -87,6 +88,26 @@ class RenderCommandTest {
         }
         assertTrue(colours(ImageIO.read(out.resolve("stress-chart.png").toFile())) > MIN_COLOURS);
         assertTrue(Files.exists(out.resolve("heatmap-b.png")), "overlaid: both heatmaps");
+    }
+
+    /** A convnet against its resnet twin, side by side: the gradient by layer is drawn once, both runs on one axis. */
+    @Test
+    void aConvnetComparisonDrawsTheGradientByLayer(@TempDir Path dir) throws Exception {
+        Path scenario = dir.resolve("residuals.json");
+        Files.writeString(scenario, """
+                {"id": "r", "title": "Residuals", "explanation": ["watch"],
+                 "config": {"dataset": "synthetic", "network": {"architecture": "convnet"}, "depth": 4, "width": 8,
+                            "batch_size": 32, "steps": 3,
+                            "optimizer": {"learning_rate": 0.05, "bn_mode": "on"},
+                            "hessian": {"every": 0, "top_k": 2, "samples": 64, "iterations": 8}},
+                 "compare_network": {"architecture": "resnet"}}""");
+        Path out = dir.resolve("figures");
+        var outcome = TrainCommandTest.run("render", "--scenario", scenario.toString(), "--out", out.toString(),
+                "--scale", "1");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertTrue(colours(ImageIO.read(out.resolve("gradient-chart.png").toFile())) > MIN_COLOURS);
+        assertEquals(1 + 3 * 5, Files.readAllLines(out.resolve("convnet-bn-on").resolve("gradients.csv")).size(),
+                "four stages and the classifier, every step");
     }
 
     @Test

@@ -1,5 +1,6 @@
 // The board's charts, made with their ids, titles (full and brief), axes and options: loss, accuracy, layer
-// means and variances, the tracked unit's percentiles, λ over steps, the latest top-k, the density, the stress test.
+// means and variances, the tracked unit's percentiles, λ over steps, the latest top-k, the density, the
+// gradient by layer, the stress test.
 package org.shiftscope.ui.charts;
 
 import javafx.geometry.Pos;
@@ -42,6 +43,11 @@ final class BoardCharts {
     static LiveChart density() {
         return new LiveChart("density-chart", "Spectral density, top-k marked", "eigenvalue λ", "density", true)
                 .withPointSeries().withBriefTitles("Spectral density", "Density");
+    }
+
+    static LiveChart gradients() {
+        return new LiveChart("gradient-chart", "Weight-gradient norm by layer", "layer (classifier last)", "‖∂loss/∂W‖",
+                true).withBriefTitles("Gradient by layer", "Gradients");
     }
 
     static LiveChart stress() {

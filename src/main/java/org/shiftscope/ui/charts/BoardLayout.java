@@ -13,7 +13,8 @@ import java.util.List;
 final class BoardLayout {
     /** The board's charts, by their place on it; the B charts are the second run's column side by side. */
     record Charts(LiveChart loss, LiveChart accuracy, LiveChart means, LiveChart variances, HeatmapView heatmap,
-                  LiveChart percentiles, LiveChart hessian, LiveChart spectrum, LiveChart density, LiveChart stress,
+                  LiveChart percentiles, LiveChart hessian, LiveChart spectrum, LiveChart density, LiveChart gradients,
+                  LiveChart stress,
                   LiveChart lossB, LiveChart variancesB, HeatmapView heatmapB, LiveChart hessianB) {
     }
 
@@ -59,15 +60,16 @@ final class BoardLayout {
         boolean two = runs.size() > 1;
         boolean sideBySide = two && !overlaid;
         boolean densityShown = runs.stream().anyMatch(r -> r.history().latestDensity() != null);
-        List<BoardGrid.Cell> cells = cells(two, sideBySide, densityShown, stressShown);
-        List<Integer> candidates = sideBySide ? PAIR_COLUMNS : densityShown ? List.of(3, 4) : List.of(2, 3, 4);
+        boolean gradientsShown = runs.stream().anyMatch(r -> r.history().convolutional());
+        List<BoardGrid.Cell> cells = cells(two, sideBySide, densityShown, gradientsShown, stressShown);
+        List<Integer> candidates = sideBySide ? PAIR_COLUMNS : densityShown || gradientsShown ? List.of(3, 4) : List.of(2, 3, 4);
         double stressRow = sideBySide && stressShown ? STRESS_ROW_PERCENT : 0;
         double height = boardHeight - (two ? caption.prefHeight(-1) : 0) - grid.getPadding().getTop()
                 - grid.getPadding().getBottom();
         int columns = height > 0 ? BoardGrid.columns(cells, candidates, height, grid.getVgap(), stressRow,
                 BoardGrid.minChartHeight(caption.getFont().getSize())) : candidates.get(0);
         String wanted = (two ? (overlaid ? "overlaid" : "side-by-side") : "single") + (stressShown ? "+stress" : "")
-                + (densityShown ? "+density" : "") + " in " + columns + runs.stream().map(ChartRun::label).toList();
+                + (densityShown ? "+density" : "") + (gradientsShown ? "+gradients" : "") + " in " + columns + runs.stream().map(ChartRun::label).toList();
         if (wanted.equals(arrangement)) {
             return;
         }
@@ -85,7 +87,8 @@ final class BoardLayout {
     }
 
     /** The cells of the board in reading order. */
-    private List<BoardGrid.Cell> cells(boolean two, boolean sideBySide, boolean densityShown, boolean stressShown) {
+    private List<BoardGrid.Cell> cells(boolean two, boolean sideBySide, boolean densityShown, boolean gradientsShown,
+                                       boolean stressShown) {
         var cells = new ArrayList<BoardGrid.Cell>();
         Charts c = charts;
         if (sideBySide) {
@@ -95,6 +98,9 @@ final class BoardLayout {
             pairs.forEach(chart -> cells.add(BoardGrid.Cell.of(chart)));
             if (densityShown) {
                 cells.add(BoardGrid.Cell.wide(c.density()));       // both runs' spectra on one λ axis
+            }
+            if (gradientsShown) {
+                cells.add(BoardGrid.Cell.wide(c.gradients()));     // both runs' layers on one axis
             }
             if (stressShown) {
                 cells.add(BoardGrid.Cell.wide(c.stress()));        // the runs on one η axis
@@ -110,6 +116,9 @@ final class BoardLayout {
         cells.add(BoardGrid.Cell.of(c.spectrum()));
         if (densityShown) {
             cells.add(BoardGrid.Cell.of(c.density()));
+        }
+        if (gradientsShown) {
+            cells.add(BoardGrid.Cell.of(c.gradients()));
         }
         return cells;
     }

@@ -1,6 +1,6 @@
-// The grid of charts, shared by the window and the headless `render` command. One run: the eight charts (the
-// stress chart takes the percentiles' place during a stress test). Two runs: either overlaid, the second run
-// dashed and named, or side by side, one column per run with shared axes.
+// The grid of charts, shared by the window and the headless `render` command. One run: eight charts (stress for
+// percentiles during a stress test; density, and gradient by layer for convnets, added). Two runs: either
+// overlaid, the second run dashed and named, or side by side, one column per run with shared axes.
 package org.shiftscope.ui.charts;
 
 import org.shiftscope.ui.look.Palette;
@@ -33,6 +33,7 @@ public final class ChartBoard extends StackPane {
     private final LiveChart hessian = BoardCharts.hessian("hessian-chart");
     private final LiveChart spectrum = BoardCharts.spectrum();
     private final LiveChart density = BoardCharts.density();
+    private final LiveChart gradients = BoardCharts.gradients();
     private final LiveChart stress = BoardCharts.stress();
     // The second run's column when side by side.
     private final LiveChart lossB = BoardCharts.loss("loss-chart-b");
@@ -58,7 +59,7 @@ public final class ChartBoard extends StackPane {
         VBox.setVgrow(grid, Priority.ALWAYS);
         getChildren().add(content);
         layout = new BoardLayout(grid, caption, new BoardLayout.Charts(loss, accuracy, means, variances, heatmap,
-                percentiles, hessian, spectrum, density, stress, lossB, variancesB, heatmapB, hessianB), allCharts());
+                percentiles, hessian, spectrum, density, gradients, stress, lossB, variancesB, heatmapB, hessianB), allCharts());
         for (var chart : allCharts()) {
             chart.setOnRedrawRequest(this::redraw);
         }
@@ -109,6 +110,7 @@ public final class ChartBoard extends StackPane {
             drawSideBySide(runs.get(0), runs.get(1));
         }
         density.show(lines.combined(RunHistory::densitySeries));
+        gradients.show(lines.combined(RunHistory::gradientSeries));
         drawMarkers();
         drawBadges();
         if (stressShown) {
@@ -209,8 +211,8 @@ public final class ChartBoard extends StackPane {
     }
 
     private List<LiveChart> allCharts() {
-        return List.of(loss, accuracy, means, variances, percentiles, hessian, spectrum, density, stress, lossB,
-                variancesB, hessianB);
+        return List.of(loss, accuracy, means, variances, percentiles, hessian, spectrum, density, gradients, stress,
+                lossB, variancesB, hessianB);
     }
 
     public LiveChart lossChart() {

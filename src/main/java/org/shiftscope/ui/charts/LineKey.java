@@ -9,7 +9,7 @@ public record LineKey(Kind kind, int index, int run) {
     public enum Kind {
         LOSS_SMOOTHED, LOSS_BATCH, LOSS_TEST, ACCURACY_SMOOTHED, ACCURACY_TEST, LAYER_MEAN, LAYER_VARIANCE,
         PERCENTILE, LAMBDA, THRESHOLD, SPECTRUM, SPECTRUM_PARTNER, OVERLAP_MEANS, OVERLAP_MEANS_VARIANCES,
-        DENSITY, DENSITY_TOP_K, STRESS_LAMBDA1, STRESS_THRESHOLD, STRESS_ACCURACY, OTHER;
+        DENSITY, DENSITY_TOP_K, GRADIENTS_FIRST, GRADIENTS_LATEST, STRESS_LAMBDA1, STRESS_THRESHOLD, STRESS_ACCURACY, OTHER;
 
         /** Whether lines of this kind form a numbered family (layers, ranks), which a chart's key may fold. */
         boolean numbered() {

@@ -7,6 +7,8 @@ import org.shiftscope.model.hessian.DensityReport;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.hessian.StabilityThreshold;
 import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.config.NetworkShape;
+import org.shiftscope.model.net.Architecture;
 import org.shiftscope.model.net.Normalization;
 import org.shiftscope.model.train.RunEvent;
 import org.shiftscope.model.train.StepRecord;
@@ -31,7 +33,7 @@ public final class RunHistory {
     /** The same for Nesterov momentum (StabilityThreshold). */
     public static final String NESTEROV_THRESHOLD_NAME = "full-batch threshold (2+2β)/((1+2β)η)";
 
-    private final Normalization normalization;
+    private final NetworkShape network;
     private final StepLines steps = new StepLines();
     private final LambdaLines lambdas = new LambdaLines();
     private final StressLines stress = new StressLines();
@@ -39,19 +41,34 @@ public final class RunHistory {
     private StepRecord latestStep;
     private List<RunEvent> events = List.of();
 
-    /** @param normalization the run's network's, which names its modes on the lines ("LayerNorm on") */
-    public RunHistory(Normalization normalization) {
-        this.normalization = normalization;
+    private StepRecord firstStep;
+
+    /** @param network the run's, whose normalisation names its modes on the lines ("LayerNorm on") */
+    public RunHistory(NetworkShape network) {
+        this.network = network;
     }
 
     public Normalization normalization() {
-        return normalization;
+        return network.normalization();
+    }
+
+    /** Whether the run's network is built of convolution stages (a convnet or a resnet), not an MLP. */
+    public boolean convolutional() {
+        return network.architecture() != Architecture.MLP;
+    }
+
+    /** Each weight layer's gradient norm at the first step and the latest; empty before a step. */
+    public List<ChartSeries> gradientSeries() {
+        return GradientLines.of(firstStep, latestStep);
     }
 
     /** A step in another BN mode than the last one breaks the lines over steps after the last one. */
     public void add(StepRecord r) {
         boolean switched = latestStep != null && latestStep.bnMode() != r.bnMode();
         lambdas.addLimit(r.step(), StabilityThreshold.curvatureLimit(r.settings()));
+        if (firstStep == null) {
+            firstStep = r;
+        }
         latestStep = r;
         stress.add(r);
         steps.add(r, switched);
@@ -89,7 +106,7 @@ public final class RunHistory {
 
     /** The latest spectral density with the latest top-k as points on it; empty before a density. */
     public List<ChartSeries> densitySeries() {
-        return DensityLines.of(latestDensity, lambdas.latest(), normalization);
+        return DensityLines.of(latestDensity, lambdas.latest(), network.normalization());
     }
 
     public DensityReport latestDensity() {

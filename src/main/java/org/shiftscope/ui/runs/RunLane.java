@@ -50,7 +50,7 @@ public final class RunLane implements AutoCloseable {
         this.dataset = dataset;
         this.log = new LaneLog(executor, logLimitBytes);
         this.trainer = new BackgroundTrainer(config, dataset, schedule);
-        this.history = new RunHistory(config.network().normalization());
+        this.history = new RunHistory(config.network());
     }
 
     /** Pulls what the trainer published since the last frame; true when the charts have something new. */
@@ -59,7 +59,7 @@ public final class RunLane implements AutoCloseable {
         boolean changed = false;
         if (snapshot.generation() != shownGeneration) {
             shownGeneration = snapshot.generation();
-            history = new RunHistory(snapshot.config().network().normalization());
+            history = new RunHistory(snapshot.config().network());
             log.restart(snapshot.config(), dataset);
             pendingSwitch = null;
             changed = true;

@@ -3,7 +3,7 @@
 package org.shiftscope.ui.charts;
 
 import org.junit.jupiter.api.Test;
-import org.shiftscope.model.net.Normalization;
+import org.shiftscope.model.config.NetworkShape;
 import org.shiftscope.model.config.LiveSettings;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.stats.LayerStats;
@@ -46,7 +46,7 @@ class LineKeyTest {
 
     @Test
     void aHistorysLinesCarryTheirKeys() {
-        var history = new RunHistory(Normalization.BATCH);
+        var history = new RunHistory(NetworkShape.mlpWithBatchNorm());
         var layers = new LayerStats[]{new LayerStats(0, 1, 0.9, 0.1, -1, 0, 1, 0.01),
                 new LayerStats(0, 1, 0.9, 0.1, -1, 0, 1, 0.01)};
         var settings = new LiveSettings(0.1, 0, false, 0, BnMode.ON);

@@ -3,7 +3,7 @@
 package org.shiftscope.ui.charts;
 
 import org.junit.jupiter.api.Test;
-import org.shiftscope.model.net.Normalization;
+import org.shiftscope.model.config.NetworkShape;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.stats.LayerStats;
@@ -24,7 +24,7 @@ class RunHistoryTest {
 
     @Test
     void aMillionStepsKeepEveryLineAndTheHeatmapBounded() {
-        var history = new RunHistory(Normalization.BATCH);
+        var history = new RunHistory(NetworkShape.mlpWithBatchNorm());
         var layers = new LayerStats[DEPTH];
         for (int l = 0; l < DEPTH; l++) {
             layers[l] = new LayerStats(0.1 * l, 1, 0.9, 0.1, -1, 0, 1, 0.01);

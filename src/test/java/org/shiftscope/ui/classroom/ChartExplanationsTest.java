@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(ApplicationExtension.class)
 class ChartExplanationsTest {
-    /** loss, accuracy, means, variances, percentiles, λ, top-k, density, stress, heatmap, and four second-run copies. */
-    static final int CHARTS = 14;
+    /** loss, accuracy, means, variances, percentiles, λ, top-k, density, gradients, stress, heatmap, four second-run copies. */
+    static final int CHARTS = 15;
     private ChartBoard board;
     private ExplanationPanel panel;
 

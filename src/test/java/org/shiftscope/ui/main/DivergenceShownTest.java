@@ -3,7 +3,7 @@
 // clips the blow-up, naming its value, instead of squashing the rest of the run to a flat line.
 package org.shiftscope.ui.main;
 
-import org.shiftscope.model.net.Normalization;
+import org.shiftscope.model.config.NetworkShape;
 import org.shiftscope.ui.charts.ChartBoard;
 import org.shiftscope.ui.charts.ChartRun;
 import org.shiftscope.ui.charts.ChartSeries;
@@ -48,7 +48,7 @@ class DivergenceShownTest {
 
     @Test
     void theDivergentStepSurvivesThinningAndItsBlowUpIsClipped(FxRobot robot) throws Exception {
-        var history = new RunHistory(Normalization.BATCH);
+        var history = new RunHistory(NetworkShape.mlpWithBatchNorm());
         var random = new Random(SEED);
         var layers = new LayerStats[DEPTH];
         for (int l = 0; l < DEPTH; l++) {
