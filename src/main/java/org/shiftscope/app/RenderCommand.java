@@ -11,6 +11,7 @@ import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.hessian.HessianMemory;
 import org.shiftscope.model.run.RunDriver;
 import org.shiftscope.model.run.RunListener;
+import org.shiftscope.model.train.BackgroundHessian;
 import org.shiftscope.model.run.RunNames;
 import org.shiftscope.model.run.RunTexts;
 import org.shiftscope.model.io.SettingsFile;
@@ -208,6 +209,11 @@ public final class RenderCommand implements Callable<Integer> {
                 run.history().add(report);
                 err.printf("%s, Hessian at step %d (mode %s): %s%n", run.label(), report.step(), report.bnMode().label(),
                         report.summary());
+            }
+
+            @Override
+            public void refused(BackgroundHessian.Kind kind, long step, String why) {
+                err.printf("%s, step %d: not computed: %s%n", run.label(), step, why);
             }
         };
     }

@@ -201,7 +201,7 @@ public final class TrainCommand implements Callable<Integer> {
                 if (last == null || last.step() != session.stepsTaken()) {
                     driver.measureNow();
                 }
-                exportModel(session);
+                exportModel(session, err);
             }
             recorder.finish(driver, seconds);
             if (lrStress) {
@@ -210,10 +210,16 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private void exportModel(TrainingSession session) throws IOException {
+    /** The model, unless even its evaluation loss would not fit in memory now (then one line says so). */
+    private void exportModel(TrainingSession session, PrintWriter err) throws IOException {
         var mode = session.liveSettings().bnMode();
-        var evalLoss = new EvaluationSetLoss(session.network(), mode, session.hessianSet(),
-                session.config().statisticsRows(), 0);
+        EvaluationSetLoss evalLoss;
+        try {
+            evalLoss = new EvaluationSetLoss(session.network(), mode, session.hessianSet(), session.config().statisticsRows(), 0);
+        } catch (HessianMemory.TooLargeException e) {
+            err.println("The model was not exported: " + e.getMessage());
+            return;
+        }
         ModelExport.write(out.resolve("model"), session.network(), mode, session.config().statisticsRows(), weightDecay,
                 session.hessianSet(),
                 evalLoss.value(evalLoss.initialParameters()), session.stepsTaken());

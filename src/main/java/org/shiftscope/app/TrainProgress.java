@@ -63,6 +63,12 @@ final class TrainProgress implements RunListener {
     }
 
     @Override
+    public void refused(BackgroundHessian.Kind kind, long step, String why) {
+        err.printf("step %d: the %s was not computed: %s%n", step,
+                kind == BackgroundHessian.Kind.TOP_K ? "top-k Hessian" : "spectral density", why);
+    }
+
+    @Override
     public void density(DensityReport report) {
         err.printf("Density at step %d: nodes in [%.4g, %.4g], %.1f s%n", report.step(),
                 report.estimate().smallestNode(), report.estimate().largestNode(), report.seconds());

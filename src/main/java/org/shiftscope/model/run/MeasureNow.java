@@ -1,10 +1,12 @@
 // Measurements computed on the spot, on the thread that steps the run, on every core: every report is of
-// the weights of the step that asked for it (train, render, tests).
+// the weights of the step that asked for it (train, render, tests). One that would not fit in memory (free memory
+// changes as a run goes) is refused with its reason and the run goes on.
 package org.shiftscope.model.run;
 
 import org.shiftscope.model.config.LiveSettings;
 import org.shiftscope.model.hessian.DensityAnalysis;
 import org.shiftscope.model.hessian.DensityReport;
+import org.shiftscope.model.hessian.HessianMemory;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.train.BackgroundHessian;
 import org.shiftscope.model.train.TrainingSession;
@@ -23,7 +25,11 @@ public final class MeasureNow implements Measurements {
     @Override
     public void topK(TrainingSession session, Due due, RunListener out) {
         out.measuring(BackgroundHessian.Kind.TOP_K, session.stepsTaken());
-        report(session.analyseHessian(0, () -> false), out);
+        try {
+            report(session.analyseHessian(0, () -> false), out);
+        } catch (HessianMemory.TooLargeException e) {
+            out.refused(BackgroundHessian.Kind.TOP_K, session.stepsTaken(), e.getMessage());
+        }
     }
 
     /** The old mode's report is left out when the last report is exactly it (a periodic one at this step). */
@@ -34,14 +40,22 @@ public final class MeasureNow implements Measurements {
             return;
         }
         out.measuring(BackgroundHessian.Kind.TOP_K, session.stepsTaken());
-        var both = (List<?>) session.changeJob(0, before).work().apply(() -> false);
-        both.forEach(report -> report((HessianReport) report, out));
+        try {
+            var both = (List<?>) session.changeJob(0, before).work().apply(() -> false);
+            both.forEach(report -> report((HessianReport) report, out));
+        } catch (HessianMemory.TooLargeException e) {
+            out.refused(BackgroundHessian.Kind.TOP_K, session.stepsTaken(), e.getMessage());
+        }
     }
 
     @Override
     public void density(TrainingSession session, RunListener out) {
         out.measuring(BackgroundHessian.Kind.DENSITY, session.stepsTaken());
-        out.density((DensityReport) session.densityJob(0, densityRequest).work().apply(() -> false));
+        try {
+            out.density((DensityReport) session.densityJob(0, densityRequest).work().apply(() -> false));
+        } catch (HessianMemory.TooLargeException e) {
+            out.refused(BackgroundHessian.Kind.DENSITY, session.stepsTaken(), e.getMessage());
+        }
     }
 
     @Override

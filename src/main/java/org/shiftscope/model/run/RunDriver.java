@@ -212,6 +212,11 @@ public final class RunDriver {
         }
 
         @Override
+        public void refused(BackgroundHessian.Kind kind, long step, String why) {
+            listeners.forEach(l -> l.refused(kind, step, why));
+        }
+
+        @Override
         public void stretchFinished(StretchEnd stretch) {
             listeners.forEach(l -> l.stretchFinished(stretch));
         }

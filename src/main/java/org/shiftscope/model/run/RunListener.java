@@ -19,6 +19,10 @@ public interface RunListener {
     default void hessian(HessianReport report) {
     }
 
+    /** A computation of {@code kind} at {@code step} was refused ({@code why}: it would not fit in memory); the run goes on. */
+    default void refused(BackgroundHessian.Kind kind, long step, String why) {
+    }
+
     default void density(DensityReport report) {
     }
 

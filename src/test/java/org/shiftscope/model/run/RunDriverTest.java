@@ -5,9 +5,14 @@ package org.shiftscope.model.run;
 
 import org.junit.jupiter.api.Test;
 import org.shiftscope.model.config.HessianSettings;
+import org.shiftscope.model.config.LiveSettings;
+import org.shiftscope.model.config.TrainingConfig;
 import org.shiftscope.model.config.StressSettings;
 import org.shiftscope.model.hessian.HessianReport;
+import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.net.Initialization;
+import org.shiftscope.model.train.BackgroundHessian;
 import org.shiftscope.model.train.LearningRateStress;
 import org.shiftscope.model.train.RunEvent;
 import org.shiftscope.model.train.SettingsSchedule;
@@ -67,6 +72,30 @@ class RunDriverTest {
     static TrainingSession session(int hessianEvery, double lr, BnMode mode) {
         var config = RunFixtures.config(mode, lr, 64).withHessian(new HessianSettings(hessianEvery, 2, 64, 8));
         return new TrainingSession(config, RunFixtures.DATA);
+    }
+
+    /** A Hessian that would not fit in memory (a Krylov basis of ~180 GB here) is refused with its reason; the run goes on. */
+    @Test
+    void aHessianThatWouldNotFitIsRefusedWithItsReasonAndTheRunGoesOn() {
+        var config = new TrainingConfig("synthetic", 20, 1024, ActivationFunction.RELU, Initialization.HE, false, 64, 3,
+                4, 20, 0, new LiveSettings(0.01, 0, false, 0, BnMode.ON), new HessianSettings(1, 30, 64, 1000));
+        var session = new TrainingSession(config, RunFixtures.DATA);
+        var tape = new Tape();
+        var refusals = new ArrayList<String>();
+        var driver = RunDriver.headless(session, SettingsSchedule.none(), HessianPolicy.of(config), 3).addListener(tape)
+                .addListener(new RunListener() {
+                    @Override
+                    public void refused(BackgroundHessian.Kind kind, long step, String why) {
+                        refusals.add(kind + " at " + step + ": " + why);
+                    }
+                });
+
+        assertEquals(FinishReason.STEPS_DONE, driver.run());
+        assertEquals(3, tape.steps.size(), "every step is taken");
+        assertTrue(tape.reports.isEmpty());
+        assertEquals(4, refusals.size(), "at the start and after each step: " + refusals);
+        assertTrue(refusals.get(0).startsWith("TOP_K at 0: the top-30 Hessian of this network") && refusals.get(0).contains("GB"),
+                refusals.get(0));
     }
 
     @Test
