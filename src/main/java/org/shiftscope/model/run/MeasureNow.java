@@ -24,12 +24,7 @@ public final class MeasureNow implements Measurements {
 
     @Override
     public void topK(TrainingSession session, Due due, RunListener out) {
-        out.measuring(BackgroundHessian.Kind.TOP_K, session.stepsTaken());
-        try {
-            report(session.analyseHessian(0, () -> false), out);
-        } catch (HessianMemory.TooLargeException e) {
-            out.refused(BackgroundHessian.Kind.TOP_K, session.stepsTaken(), e.getMessage());
-        }
+        measure(BackgroundHessian.Kind.TOP_K, session, out, () -> report(session.analyseHessian(0, () -> false), out));
     }
 
     /** The old mode's report is left out when the last report is exactly it (a periodic one at this step). */
@@ -39,22 +34,25 @@ public final class MeasureNow implements Measurements {
             topK(session, Due.SCHEDULED_CHANGE, out);
             return;
         }
-        out.measuring(BackgroundHessian.Kind.TOP_K, session.stepsTaken());
-        try {
+        measure(BackgroundHessian.Kind.TOP_K, session, out, () -> {
             var both = (List<?>) session.changeJob(0, before).work().apply(() -> false);
             both.forEach(report -> report((HessianReport) report, out));
-        } catch (HessianMemory.TooLargeException e) {
-            out.refused(BackgroundHessian.Kind.TOP_K, session.stepsTaken(), e.getMessage());
-        }
+        });
     }
 
     @Override
     public void density(TrainingSession session, RunListener out) {
-        out.measuring(BackgroundHessian.Kind.DENSITY, session.stepsTaken());
+        measure(BackgroundHessian.Kind.DENSITY, session, out,
+                () -> out.density((DensityReport) session.densityJob(0, densityRequest).work().apply(() -> false)));
+    }
+
+    /** Announces the computation, runs it, and reports a refusal (it would not fit in memory now) instead of failing. */
+    private static void measure(BackgroundHessian.Kind kind, TrainingSession session, RunListener out, Runnable work) {
+        out.measuring(kind, session.stepsTaken());
         try {
-            out.density((DensityReport) session.densityJob(0, densityRequest).work().apply(() -> false));
+            work.run();
         } catch (HessianMemory.TooLargeException e) {
-            out.refused(BackgroundHessian.Kind.DENSITY, session.stepsTaken(), e.getMessage());
+            out.refused(kind, session.stepsTaken(), e.getMessage());
         }
     }
 
