@@ -76,7 +76,7 @@ final class TrainProgress implements RunListener {
 
     @Override
     public void runEvent(RunEvent event) {
-        err.printf("step %d: %s%n", event.step(), event.describe());
+        err.printf("step %d: %s%n", event.step(), event.describe(session.config().network().normalization()));
     }
 
     @Override

@@ -54,11 +54,15 @@ public enum Normalization {
 
     /** "BN on", "BN-post frozen", "LayerNorm off", "no normalisation": a network's normalisation in {@code mode}. */
     public String modeName(BnMode mode) {
+        return this == NONE ? title : shortName() + " " + mode.label();
+    }
+
+    /** "BN", "BN-post", "LayerNorm", "GroupNorm", "no normalisation": what a mode switch ("… on → frozen") names. */
+    public String shortName() {
         return switch (this) {
-            case BATCH -> "BN " + mode.label();
-            case BATCH_POST -> "BN-post " + mode.label();
-            case LAYER, GROUP -> title + " " + mode.label();
-            case NONE -> title;
+            case BATCH -> "BN";
+            case BATCH_POST -> "BN-post";
+            case LAYER, GROUP, NONE -> title;
         };
     }
 

@@ -63,7 +63,7 @@ public final class RunTexts {
     public static String settingsTitle(List<TrainingConfig> runs, long step, List<RunEvent> events) {
         var c = runs.get(0);
         var o = c.optimizer();
-        String changes = RunEvents.headline(events);
+        String changes = RunEvents.headline(events, c.network().normalization());
         boolean sameNetwork = runs.stream().allMatch(r -> r.network().equals(c.network()));
         String normalization = sameNetwork
                 ? normalization(c, runs.stream().map(r -> r.optimizer().bnMode().label()).collect(Collectors.joining(" vs ")))

@@ -4,6 +4,7 @@
 package org.shiftscope.model.train;
 
 import org.shiftscope.model.config.LiveSettings;
+import org.shiftscope.model.net.Normalization;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -27,8 +28,9 @@ public record RunEvent(long step, Kind kind, String from, String to, Cause cause
             this.symbol = symbol;
         }
 
-        public String symbol() {
-            return symbol;
+        /** "η", "β", …; a mode switch is named by the network's normalisation ("BN", "LayerNorm"). */
+        public String symbol(Normalization normalization) {
+            return this == BN_MODE ? normalization.shortName() : symbol;
         }
 
         public String label() {
@@ -67,9 +69,9 @@ public record RunEvent(long step, Kind kind, String from, String to, Cause cause
         return new RunEvent(divergence.step(), Kind.DIVERGED, "", divergence.reason(), Cause.TRAINING);
     }
 
-    /** "BN on → frozen", "η 0.1 → 3.16", "diverged". */
-    public String describe() {
-        return kind == Kind.DIVERGED ? "diverged" : kind.symbol() + " " + from + " → " + to;
+    /** "BN on → frozen" ("LayerNorm off → on" for a LayerNorm network), "η 0.1 → 3.16", "diverged". */
+    public String describe(Normalization normalization) {
+        return kind == Kind.DIVERGED ? "diverged" : kind.symbol(normalization) + " " + from + " → " + to;
     }
 
     private static String momentum(LiveSettings s) {

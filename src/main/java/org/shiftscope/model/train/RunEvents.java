@@ -3,6 +3,8 @@
 // kind (a stress test's stretches) are summed up as first → last with their count.
 package org.shiftscope.model.train;
 
+import org.shiftscope.model.net.Normalization;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,8 +15,8 @@ public final class RunEvents {
     private RunEvents() {
     }
 
-    /** The headline of {@code events}, empty when the run never changed. */
-    public static String headline(List<RunEvent> events) {
+    /** The headline of {@code events} of a network with that normalisation, empty when the run never changed. */
+    public static String headline(List<RunEvent> events, Normalization normalization) {
         var parts = new ArrayList<String>();
         for (RunEvent.Kind kind : RunEvent.Kind.values()) {
             var ofKind = events.stream().filter(e -> e.kind() == kind).toList();
@@ -26,13 +28,13 @@ public final class RunEvents {
             } else if (ofKind.size() <= LISTED_PER_KIND) {
                 var listed = new ArrayList<String>();
                 for (RunEvent e : ofKind) {
-                    listed.add((listed.isEmpty() ? kind.symbol() + " " : "") + e.from() + " → " + e.to() + " at " + e.step());
+                    listed.add((listed.isEmpty() ? kind.symbol(normalization) + " " : "") + e.from() + " → " + e.to() + " at " + e.step());
                 }
                 parts.add(String.join(", ", listed));
             } else {
                 RunEvent first = ofKind.get(0);
                 RunEvent last = ofKind.get(ofKind.size() - 1);
-                parts.add(kind.symbol() + " " + first.from() + " → " + last.to() + " in " + ofKind.size()
+                parts.add(kind.symbol(normalization) + " " + first.from() + " → " + last.to() + " in " + ofKind.size()
                         + " changes (steps " + first.step() + "–" + last.step() + ")");
             }
         }

@@ -22,7 +22,7 @@ final class BoardMarkers {
                 && !runs.get(0).history().markedEvents().equals(runs.get(1).history().markedEvents());
         for (ChartRun run : runs) {
             for (RunEvent e : run.history().markedEvents()) {
-                String text = (named && e.kind() == RunEvent.Kind.BN_MODE ? run.label() + ": " : "") + e.describe();
+                String text = (named && e.kind() == RunEvent.Kind.BN_MODE ? run.label() + ": " : "") + e.describe(run.history().normalization());
                 specs.add(new EventMarker.Spec(e.step(), text, e.kind() == RunEvent.Kind.DIVERGED));
             }
         }

@@ -6,6 +6,7 @@ import org.shiftscope.model.config.LiveSettings;
 
 import org.junit.jupiter.api.Test;
 import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.net.Normalization;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,18 @@ class RunEventTest {
         }
         events.add(RunEvent.diverged(new Divergence(1234, "the training loss exploded")));
         assertEquals("BN on → frozen at 600, frozen → off at 900 · η 0.05 → 1.6 in 5 changes (steps 200–1000)"
-                + " · diverged at 1234", RunEvents.headline(events));
-        assertEquals("", RunEvents.headline(List.of()));
+                + " · diverged at 1234", RunEvents.headline(events, Normalization.BATCH));
+        assertEquals("", RunEvents.headline(List.of(), Normalization.BATCH));
+    }
+
+    /** A LayerNorm or GroupNorm network's mode switches are named by its normalisation, not as BN's. */
+    @Test
+    void aModeSwitchIsNamedByTheNetworksNormalisation() {
+        var on = new RunEvent(300, RunEvent.Kind.BN_MODE, "off", "on", RunEvent.Cause.USER);
+        assertEquals("BN off → on", on.describe(Normalization.BATCH));
+        assertEquals("LayerNorm off → on", on.describe(Normalization.LAYER));
+        assertEquals("GroupNorm off → on at 300", RunEvents.headline(List.of(on), Normalization.GROUP));
+        var eta = new RunEvent(400, RunEvent.Kind.LEARNING_RATE, "0.1", "0.2", RunEvent.Cause.USER);
+        assertEquals("η 0.1 → 0.2", eta.describe(Normalization.LAYER));
     }
 }
