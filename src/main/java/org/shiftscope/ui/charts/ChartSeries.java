@@ -46,4 +46,13 @@ public record ChartSeries(LineKey key, String name, double[] xs, double[] ys, St
     public int size() {
         return xs.length;
     }
+
+    /** 1, 2, …, n: the x values of a line by rank (the top-k) or by layer (the gradients). */
+    static double[] ordinals(int n) {
+        var xs = new double[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = i + 1;
+        }
+        return xs;
+    }
 }

@@ -28,10 +28,7 @@ final class GradientLines {
 
     private static ChartSeries byLayer(StepRecord step, LineKey.Kind kind) {
         double[] norms = step.gradientNorms();
-        var layers = new double[norms.length];
-        for (int l = 0; l < layers.length; l++) {
-            layers[l] = l + 1;
-        }
-        return new ChartSeries(LineKey.of(kind), "step " + step.step(), layers, norms.clone()).positiveOnly();
+        return new ChartSeries(LineKey.of(kind), "step " + step.step(), ChartSeries.ordinals(norms.length), norms)
+                .positiveOnly();
     }
 }

@@ -49,10 +49,6 @@ final class SpectrumLines {
     }
 
     private static double[] ranks(HessianReport report) {
-        var ranks = new double[report.eigenvalues().length];
-        for (int i = 0; i < ranks.length; i++) {
-            ranks[i] = i + 1;
-        }
-        return ranks;
+        return ChartSeries.ordinals(report.eigenvalues().length);
     }
 }
