@@ -20,7 +20,7 @@ import javafx.application.Application;
 @Command(name = "shiftscope", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "Watch why Batch Normalization works: live training, layer statistics and Hessian outliers.",
         subcommands = {TrainCommand.class, HessianCommand.class, BenchCommand.class, SoakCommand.class,
-                RenderCommand.class})
+                RenderCommand.class, ReproduceCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
