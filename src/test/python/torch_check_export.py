@@ -5,7 +5,7 @@ Rebuilds the network in float64 from its entries (format in ModelExport.java and
 dense, conv3x3 (W as PyTorch's (out, in, 3, 3), stride 1, padding 1), max_pool_2x2, global_avg_pool,
 batchnorm and batchnorm2d (batch statistics with biased variance over chunks of bn_chunk examples in mode
 "on", running statistics in mode "frozen"), layernorm, groupnorm, residual (body, then projection or the
-identity) and activation (relu, tanh, sigmoid, softplus). Every row is one example flattened as ShiftScope
+identity) and activation (relu, tanh, sigmoid, softplus, softplus10). Every row is one example flattened as ShiftScope
 holds it, images channel-major (C, side, side). Recomputes the evaluation-set loss in the export's BN mode (or
 another) and the top-k Hessian eigenvalues by Lanczos with full reorthogonalisation on double-backprop
 Hessian-vector products, then prints one JSON line beside ShiftScope's figures. Needs Debian's python3-torch and
@@ -27,7 +27,8 @@ import torch
 import torch.nn.functional as F
 
 NORMALISATIONS = {"batchnorm", "batchnorm2d", "layernorm", "groupnorm"}
-ACTIVATIONS = {"relu": torch.relu, "tanh": torch.tanh, "sigmoid": torch.sigmoid, "softplus": F.softplus}
+ACTIVATIONS = {"relu": torch.relu, "tanh": torch.tanh, "sigmoid": torch.sigmoid, "softplus": F.softplus,
+               "softplus10": lambda z: F.softplus(z, beta=10)}
 
 
 def inner(layer):

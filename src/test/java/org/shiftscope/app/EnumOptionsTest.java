@@ -17,7 +17,7 @@ class EnumOptionsTest {
     void everyEnumOptionListsItsAllowedValues(@TempDir Path out) {
         String dir = out.toString();
         assertUsageError("Invalid value for option '--bn': " + BN_CHOICES, "train", "--out", dir, "--bn", "maybe");
-        assertUsageError("Invalid value for option '--activation': 'maybe' is not one of relu, tanh, sigmoid, softplus",
+        assertUsageError("Invalid value for option '--activation': 'maybe' is not one of relu, tanh, sigmoid, softplus, softplus10",
                 "train", "--out", dir, "--activation", "maybe");
         assertUsageError("Invalid value for option '--init': 'maybe' is not one of he, xavier",
                 "train", "--out", dir, "--init", "maybe");

@@ -137,13 +137,19 @@ public final class EvaluationSetLoss {
     }
 
     /**
-     * Gradients, at {@code w}, of per-class statistics of the output logits over the evaluation set (Page,
-     * "How to train your ResNet 7"): with {@code variances} false, of the mean logit of each class (averaged
-     * over the chunks' batch means); with true, of the mean over chunks of each class's logit variance.
+     * Gradients, at {@code w}, of a per-class statistic of the output logits over the evaluation set (Page,
+     * "How to train your ResNet 7"): each batch-statistics group's statistic, weighted by its share of the set.
      * @return classes vectors of the parameter dimension
      */
-    public double[][] logitStatisticGradients(double[] w, boolean variances) {
-        return sum(HessianWorkers.map(shares, share -> share.logitStatisticGradients(w, variances)));
+    public double[][] logitStatisticGradients(double[] w, LogitStatistic statistic) {
+        return sum(HessianWorkers.map(shares, share -> share.logitStatisticGradients(w, statistic)));
+    }
+
+    /** Each class's statistic of the output logits at {@code w}, as its gradient above is taken. */
+    public double[] logitStatistics(double[] w, LogitStatistic statistic) {
+        double[] total = new double[classes()];
+        HessianWorkers.map(shares, share -> share.logitStatistics(w, statistic)).forEach(part -> Vectors.axpy(1, part, total));
+        return total;
     }
 
     /** Element-wise sum of the shares' results, into the first. */

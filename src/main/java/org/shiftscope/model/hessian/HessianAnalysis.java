@@ -120,8 +120,8 @@ public final class HessianAnalysis {
         var refined = topK(network, mode, set, chunkSize, settings.weightDecay(), request, fast, cancelled);
 
         double[] w = fast.initialParameters();
-        double[][] meanGradients = fast.logitStatisticGradients(w, false);
-        double[][] varianceGradients = fast.logitStatisticGradients(w, true);
+        double[][] meanGradients = fast.logitStatisticGradients(w, LogitStatistic.MEAN);
+        double[][] varianceGradients = fast.logitStatisticGradients(w, LogitStatistic.VARIANCE);
         var meansSpan = SubspaceOverlap.consuming(meanGradients);
         var meansAndVariancesSpan = meansSpan.extendedConsuming(varianceGradients);
         double[] gradient = fast.gradient(w);

@@ -163,12 +163,11 @@ final class LossShare {
     }
 
     /**
-     * This share's part of the gradients at {@code w} of per-class statistics of the output logits (Page,
-     * "How to train your ResNet 7"): with {@code variances} false, of each class's mean logit (the groups'
-     * batch means, averaged); with true, of each class's logit variance (averaged over the groups).
+     * This share's part of the gradients at {@code w} of a per-class statistic of the output logits (Page,
+     * "How to train your ResNet 7"), each group's batch statistic weighted by its share of the set.
      * @return classes vectors of the parameter dimension
      */
-    double[][] logitStatisticGradients(double[] w, boolean variances) {
+    double[][] logitStatisticGradients(double[] w, LogitStatistic statistic) {
         moveTo(w);
         int classes = classes();
         var out = new double[classes][];
@@ -177,10 +176,23 @@ final class LossShare {
             network.zeroGradients();
             forEachChunk((x, labels, weight) -> {
                 INDArray logits = network.forward(x, Pass.BATCH_STATISTICS);        // (pass rows, classes)
-                network.backward(LogitStatistics.gradient(logits, unit, variances, groupRows, examples));
+                network.backward(LogitStatistics.gradient(logits, unit, statistic, groupRows, examples));
             });
             out[k] = ParameterVectors.gradients(parameters);
         }
+        return out;
+    }
+
+    /** This share's part of each class's statistic of the output logits at {@code w}, as above. */
+    double[] logitStatistics(double[] w, LogitStatistic statistic) {
+        moveTo(w);
+        var out = new double[classes()];
+        forEachChunk((x, labels, weight) -> {
+            INDArray logits = network.forward(x, Pass.BATCH_STATISTICS);            // (pass rows, classes)
+            for (int k = 0; k < out.length; k++) {
+                out[k] += LogitStatistics.value(logits, k, statistic, groupRows, examples);
+            }
+        });
         return out;
     }
 

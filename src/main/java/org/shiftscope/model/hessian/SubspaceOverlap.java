@@ -47,6 +47,13 @@ public final class SubspaceOverlap {
         return Math.min(1.0, sum / Vectors.dot(v, v));
     }
 
+    /** v − P·v: {@code v} with its part in the span removed, a new array. */
+    public double[] complement(double[] v) {
+        double[] out = v.clone();
+        Vectors.orthogonalize(out, orthonormalBasis);
+        return out;
+    }
+
     public int rank() {
         return orthonormalBasis.size();
     }

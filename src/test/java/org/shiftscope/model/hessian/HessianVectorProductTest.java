@@ -72,7 +72,7 @@ class HessianVectorProductTest {
 
     @ParameterizedTest
     @CsvSource({"tanh, on, 0, 60", "sigmoid, frozen, 0, 60", "softplus, off, 0, 60", "softplus, on, 0, 60",
-            "tanh, on, 0, 2100", "softplus, off, 0, 2100"})
+            "softplus10, on, 0, 60", "softplus10, frozen, 0, 60", "tanh, on, 0, 2100", "softplus, off, 0, 2100"})
     void productMatchesGradientDifferencesOnALargerSmoothNetwork(String activation, String mode, double weightDecay,
                                                                  int examples) {
         // 60 examples: BN groups of 16, 16, 16 and 12 in one pass, whose values are kept from product to product;
