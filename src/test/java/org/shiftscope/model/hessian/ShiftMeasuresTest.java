@@ -16,9 +16,9 @@ import org.shiftscope.model.net.Initialization;
 import org.shiftscope.model.net.Network;
 import org.shiftscope.model.net.NetworkSpec;
 
-import java.util.Arrays;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,7 +86,7 @@ class ShiftMeasuresTest {
         assertEquals(2, span.rank(), "the second vector adds no direction");
         assertEquals(0.25, span.fraction(new double[]{1, 0, 0, 1}), EXACT, "½ of a vector of squared norm 2");
         assertEquals(1.0, span.fraction(new double[]{1, 1, 5, 0}), EXACT);
-        assertTrue(Arrays.equals(new double[]{0.5, -0.5, 0, 4}, span.complement(new double[]{1, 0, 7, 4})));
+        assertArrayEquals(new double[]{0.5, -0.5, 0, 4}, span.complement(new double[]{1, 0, 7, 4}), EXACT);
     }
 
     @Test
