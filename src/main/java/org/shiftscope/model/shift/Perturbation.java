@@ -2,13 +2,9 @@
 // norm along one direction, count the classes it predicts on a set before and after, and put the weights back.
 package org.shiftscope.model.shift;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.shiftscope.model.Workspaces;
-import org.shiftscope.model.data.Batches;
 import org.shiftscope.model.data.Examples;
 import org.shiftscope.model.hessian.ParameterVectors;
 import org.shiftscope.model.net.Network;
-import org.shiftscope.model.net.Pass;
 
 /**
  * The step is w ← w + f·‖w‖·d/‖d‖ over the parameters that train in the network's BN mode. Predictions use that
@@ -16,16 +12,17 @@ import org.shiftscope.model.net.Pass;
  */
 public final class Perturbation {
     /**
-     * @param before   examples predicted as each class at the original weights
-     * @param after    the same at the moved weights
-     * @param stepNorm ‖f·‖w‖·d/‖d‖‖, the length of the move
+     * @param before          examples predicted as each class at the original weights
+     * @param after           the same at the moved weights
+     * @param meanLogitChange each class's logit averaged over the set, after minus before
+     * @param stepNorm        ‖f·‖w‖·d/‖d‖‖, the length of the move
      */
-    public record Outcome(int[] before, int[] after, double stepNorm) {
-        /** The class most predicted after the move, and the share of the set it takes (after, before). */
-        public int mostPredictedAfter() {
+    public record Outcome(int[] before, int[] after, double[] meanLogitChange, double stepNorm) {
+        /** The class whose count grew most (the first of equals; class 0 when none grew). */
+        public int mostGained() {
             int best = 0;
             for (int c = 1; c < after.length; c++) {
-                best = after[c] > after[best] ? c : best;
+                best = after[c] - before[c] > after[best] - before[best] ? c : best;
             }
             return best;
         }
@@ -60,14 +57,19 @@ public final class Perturbation {
             throw new IllegalArgumentException("the direction of a perturbation must be finite and not zero");
         }
         double scale = fraction * norm(original) / directionNorm;
-        int[] before = predictedClasses(network, set, groupRows);
+        var before = Predictions.of(network, set, groupRows);
         double[] moved = original.clone();
         for (int i = 0; i < moved.length; i++) {
             moved[i] += scale * direction[i];
         }
         try {
             ParameterVectors.assign(parameters, moved);
-            return new Outcome(before, predictedClasses(network, set, groupRows), Math.abs(scale) * directionNorm);
+            var after = Predictions.of(network, set, groupRows);
+            var change = after.meanLogits().clone();
+            for (int c = 0; c < change.length; c++) {
+                change[c] -= before.meanLogits()[c];
+            }
+            return new Outcome(before.counts(), after.counts(), change, Math.abs(scale) * directionNorm);
         } finally {
             ParameterVectors.assign(parameters, original);
         }
@@ -75,21 +77,7 @@ public final class Perturbation {
 
     /** Examples of {@code set} the network predicts as each class, in its BN mode, a batch-sized group at a time. */
     public static int[] predictedClasses(Network network, Examples set, int groupRows) {
-        int classes = network.spec().classes();
-        var counts = new int[classes];
-        int chunk = Math.max(1, groupRows);
-        for (int from = 0; from < set.count(); from += chunk) {
-            int[] indices = Batches.range(from, Math.min(set.count(), from + chunk));
-            try (var workspace = Workspaces.open("perturbation")) {
-                INDArray x = Batches.features(set, indices, network.dataType());          // (chunk, inputs)
-                INDArray logits = network.forward(x, Pass.BATCH_STATISTICS);              // (chunk, classes)
-                INDArray predicted = logits.argMax(1);                                    // (chunk)
-                for (int i = 0; i < indices.length; i++) {
-                    counts[predicted.getInt(i)]++;
-                }
-            }
-        }
-        return counts;
+        return Predictions.of(network, set, groupRows).counts();
     }
 
     static double norm(double[] v) {

@@ -30,13 +30,14 @@ public record NetMeasurement(String name, String bnMode, double peakLearningRate
                              LayerShiftShare layerGradientShare, int products, double seconds,
                              int parameters, boolean converged) {
     /**
-     * @param direction random, mean_logit_c (the gradient of class c's batch-mean logit) or v1
-     * @param before    examples predicted as each class before the move
-     * @param after     the same after it
-     * @param mostPredictedAfter the class most predicted after it, and its share of the set
+     * @param direction       random, mean_logit_c (the gradient of class c's batch-mean logit) or v1
+     * @param before          examples predicted as each class before the move
+     * @param after           the same after it
+     * @param meanLogitChange each class's logit averaged over the set, after minus before
+     * @param gainedClass     the class whose count grew most, and its share of the set before and after
      */
-    public record Perturbed(String direction, int[] before, int[] after, int mostPredictedAfter, double shareAfter,
-                            double shareBefore) {
+    public record Perturbed(String direction, int[] before, int[] after, double[] meanLogitChange, int gainedClass,
+                            double shareBefore, double shareAfter) {
     }
 
     /** λ_i (1-based), NaN when fewer were found. */

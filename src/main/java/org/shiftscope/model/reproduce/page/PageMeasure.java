@@ -96,9 +96,9 @@ public final class PageMeasure {
         double[][] directions = {gaussian, shift, top};
         for (int d = 0; d < names.length; d++) {
             var outcome = Perturbation.measure(network, set, protocol.batch(), directions[d], protocol.fraction());
-            int most = outcome.mostPredictedAfter();
-            out.add(new NetMeasurement.Perturbed(names[d], outcome.before(), outcome.after(), most,
-                    outcome.shareAfter(most), outcome.shareBefore(most)));
+            int gained = outcome.mostGained();
+            out.add(new NetMeasurement.Perturbed(names[d], outcome.before(), outcome.after(), outcome.meanLogitChange(),
+                    gained, outcome.shareBefore(gained), outcome.shareAfter(gained)));
         }
         return out;
     }

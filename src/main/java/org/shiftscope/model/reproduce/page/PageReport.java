@@ -122,12 +122,14 @@ public final class PageReport {
         line(md, "Predicted classes of the evaluation set before → after, in each net's own BN mode. Page: a random "
                 + "direction changes nothing visible; the mean-logit direction makes frozen and no-BN nets predict that "
                 + "class almost everywhere, the BN net only mildly.");
-        line(md, "| net | direction | most predicted after | its share before → after | counts after |");
-        line(md, "|---|---|---|---|---|");
+        line(md, f("| net | direction | Δ mean logit %d | class gaining most | its share before → after | counts after |",
+                p.perturbedClass()));
+        line(md, "|---|---|---|---|---|---|");
         for (String name : NETS) {
             for (var d : r.net(name).perturbation()) {
-                line(md, f("| %s | %s | class %d | %.0f%% → %.0f%% | %s |", name, d.direction(), d.mostPredictedAfter(),
-                        100 * d.shareBefore(), 100 * d.shareAfter(), Arrays.toString(d.after())));
+                line(md, f("| %s | %s | %+.3f | class %d | %.0f%% → %.0f%% | %s |", name, d.direction(),
+                        d.meanLogitChange()[p.perturbedClass()], d.gainedClass(), 100 * d.shareBefore(),
+                        100 * d.shareAfter(), Arrays.toString(d.after())));
             }
         }
     }
