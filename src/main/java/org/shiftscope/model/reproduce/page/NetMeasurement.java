@@ -11,7 +11,7 @@ import java.util.List;
  * @param bnMode                  the BN mode its loss and predictions use
  * @param peakLearningRate        its one-cycle peak (frozen: the BN net's)
  * @param trainLoss               mean training loss over the last tenth of the steps to the measurement
- * @param evaluationLoss          the mean loss over the evaluation set in its mode, the Hessian's loss
+ * @param evaluationLoss          the mean loss over the evaluation set in its mode (the Hessian's, without weight decay)
  * @param eigenvalues             the top k of the Hessian of that loss, largest first
  * @param overlapMeans            ‖P v_i‖² of each eigenvector with the 9-dimensional (C − 1) means span
  * @param overlapMoments          the same with the 29-dimensional (3C − 1) means, variances and skews span

@@ -57,7 +57,12 @@ public final class PageMeasure {
         int c = Math.min(protocol.perturbedClass(), exact.classes() - 1);
         double[] shift = spans.meanGradients()[c];
         var perturbed = perturbations(network, set, protocol, shift, eigen.eigenvectors()[0], c);
-        return new NetMeasurement(name, mode.label(), peak, trainLoss, exact.value(w), eigen.eigenvalues(), overlapMeans,
+        double squaredNorm = 0;
+        for (double x : w) {
+            squaredNorm += x * x;
+        }
+        double loss = exact.value(w) - 0.5 * PageProtocol.WEIGHT_DECAY * squaredNorm;
+        return new NetMeasurement(name, mode.label(), peak, trainLoss, loss, eigen.eigenvalues(), overlapMeans,
                 overlapMoments, projectedMeans, projectedMoments, perturbed, LayerShiftShare.of(network, shift),
                 products[0], (System.nanoTime() - start) / 1e9, exact.dimension(),
                 eigen.converged());
