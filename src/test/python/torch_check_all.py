@@ -44,6 +44,9 @@ CASES = [
                            "--lr", "0.02"], "on", None),
     ("mlp-bn-sigmoid", ["--arch", "mlp", "--norm", "batch", "--depth", "3", "--width", "32", "--activation", "sigmoid",
                         "--lr", "0.05"], "on", None),
+    ("mlp-bn-softplus10", ["--arch", "mlp", "--norm", "batch", "--depth", "3", "--width", "32", "--activation",
+                           "softplus10", "--nesterov", "--weight-decay", "5e-4", "--lr", "0.05"], "on", None),
+    ("mlp-bn-softplus10-frozen", None, "frozen", "mlp-bn-softplus10"),
 ]
 
 
