@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "Reproduce a published experiment and write its report: page, ghorbani or yang.",
-        subcommands = {ReproducePageCommand.class, ReproduceYangCommand.class})
+        subcommands = {ReproducePageCommand.class, ReproduceGhorbaniCommand.class, ReproduceYangCommand.class})
 public final class ReproduceCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
