@@ -23,12 +23,14 @@ import java.util.List;
  * @param seconds                 its measurement time
  * @param parameters              the dimension of its Hessian
  * @param converged               whether every eigenvalue's float64 residual is within the tolerance
+ * @param halfClassFraction       the smallest move of 1%, 2%, 4%, … of the parameter norm along the shift direction
+ *                                after which class c takes half the predictions; null beyond the largest tried
  */
 public record NetMeasurement(String name, String bnMode, double peakLearningRate, double trainLoss,
                              double evaluationLoss, double[] eigenvalues, double[] overlapMeans, double[] overlapMoments,
                              double lambda1ProjectedMeans, double lambda1ProjectedMoments, List<Perturbed> perturbation,
                              LayerShiftShare layerGradientShare, int products, double seconds,
-                             int parameters, boolean converged) {
+                             int parameters, boolean converged, Double halfClassFraction) {
     /**
      * @param direction       random, mean_logit_c (the gradient of class c's batch-mean logit) or v1
      * @param before          examples predicted as each class before the move

@@ -26,6 +26,8 @@ public final class PageMeasure {
     private static final double TOLERANCE = HessianAnalysis.TOLERANCE;
     private static final long RANDOM_DIRECTION_SEED = 0x0CA7L;
     private static final long PROJECTED_START_SEED = 0x9A9EL;
+    /** The half-class search doubles the move from the protocol's fraction this many times at most (1% → 128%). */
+    private static final int HALF_CLASS_DOUBLINGS = 7;
 
     private PageMeasure() {
     }
@@ -65,7 +67,7 @@ public final class PageMeasure {
         return new NetMeasurement(name, mode.label(), peak, trainLoss, loss, eigen.eigenvalues(), overlapMeans,
                 overlapMoments, projectedMeans, projectedMoments, perturbed, LayerShiftShare.of(network, shift),
                 products[0], (System.nanoTime() - start) / 1e9, exact.dimension(),
-                eigen.converged());
+                eigen.converged(), halfClassFraction(network, set, protocol, shift, c));
     }
 
     /** λ1 of (I − P)H(I − P), P the projector onto {@code span}; adds its products to {@code products[0]}. */
@@ -76,6 +78,17 @@ public final class PageMeasure {
                 Lanczos.randomStart(operator.dimension(), 1, PROJECTED_START_SEED));
         products[0] += top.iterations();
         return top.eigenvalues()[0];
+    }
+
+    /** The first of f, 2f, 4f, … moving along the shift direction after which class c takes half the set. */
+    private static Double halfClassFraction(Network network, Examples set, PageProtocol protocol, double[] shift, int c) {
+        double fraction = protocol.fraction();
+        for (int doubling = 0; doubling <= HALF_CLASS_DOUBLINGS; doubling++, fraction *= 2) {
+            if (Perturbation.measure(network, set, protocol.batch(), shift, fraction).shareAfter(c) >= 0.5) {
+                return fraction;
+            }
+        }
+        return null;
     }
 
     /** Random, the class's shift direction and v1 (signed to raise the class's mean logit), each by the fraction. */

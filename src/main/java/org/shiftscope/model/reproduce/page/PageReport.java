@@ -132,6 +132,10 @@ public final class PageReport {
                         100 * d.shareAfter(), Arrays.toString(d.after())));
             }
         }
+        line(md, "");
+        line(md, f("The move along the mean-logit-%d direction after which class %d takes half the predictions (1%%, 2%%, "
+                + "4%%, … of the parameter norm tried): %s.", p.perturbedClass(), p.perturbedClass(), String.join("; ",
+                NETS.stream().map(name -> name + " " + percent(r.net(name).halfClassFraction())).toList())));
     }
 
     private static void layers(StringBuilder md, PageExperiment.Results r, PageProtocol p) {
@@ -149,6 +153,10 @@ public final class PageReport {
             line(md, f("| %s | %.4g | %.0f%% | %s | %.3g | %.0f%% |", name, share.total(), 100 * share.classifierShare(),
                     parts, page.layerGradientTotal(), 100 * page.classifierShare()));
         }
+    }
+
+    private static String percent(Double fraction) {
+        return fraction == null ? "none up to 128%" : f("%.0f%%", 100 * fraction);
     }
 
     private static String cells(double[] values) {
