@@ -4,7 +4,14 @@ package org.shiftscope.app;
 
 import javafx.application.Platform;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 final class HeadlessFx {
     private HeadlessFx() {
@@ -27,5 +34,39 @@ final class HeadlessFx {
         }
         started.await();
         Platform.setImplicitExit(false);
+    }
+
+    /**
+     * Starts the toolkit, runs {@code drawing} on the FX thread and waits for what it completes with; a failed
+     * write comes back as the IOException that failed it, any other failure as an IllegalStateException.
+     */
+    static <T> T draw(Supplier<CompletableFuture<T>> drawing, long timeoutSeconds)
+            throws IOException, InterruptedException, TimeoutException {
+        start();
+        var result = new CompletableFuture<T>();
+        Platform.runLater(() -> {
+            try {
+                drawing.get().whenComplete((value, failure) -> {
+                    if (failure != null) {
+                        result.completeExceptionally(failure);
+                    } else {
+                        result.complete(value);
+                    }
+                });
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw new IllegalStateException("drawing the figures failed: " + e.getCause().getMessage(), e.getCause());
+        }
     }
 }

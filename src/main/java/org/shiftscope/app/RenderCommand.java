@@ -3,7 +3,6 @@
 // so a write-up's figures can be rebuilt exactly from a file. Same seed and settings, same figures.
 package org.shiftscope.app;
 
-import javafx.application.Platform;
 import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.data.DatasetSource;
 import org.shiftscope.model.data.InvalidDataException;
@@ -38,9 +37,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 @Command(name = "render", mixinStandardHelpOptions = true,
@@ -220,27 +216,8 @@ public final class RenderCommand implements Callable<Integer> {
 
     /** The charts as PNG files; a failed write comes back as the IOException that failed it. */
     private List<Path> draw(List<ChartRun> runs, boolean overlaidRuns, boolean stressTest, String title)
-            throws InterruptedException, ExecutionException, TimeoutException, IOException {
-        HeadlessFx.start();
-        var result = new CompletableFuture<List<Path>>();
-        Platform.runLater(() -> FigureRenderer.render(runs, overlaidRuns, stressTest, title, out, scale)
-                .whenComplete((files, failure) -> {
-                    if (failure != null) {
-                        result.completeExceptionally(failure);
-                    } else {
-                        result.complete(files);
-                    }
-                }));
-        try {
-            return result.get(DRAW_TIMEOUT_S, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            throw e;
-        }
+            throws InterruptedException, TimeoutException, IOException {
+        return HeadlessFx.draw(() -> FigureRenderer.render(runs, overlaidRuns, stressTest, title, out, scale),
+                DRAW_TIMEOUT_S);
     }
 }

@@ -3,7 +3,6 @@
 // at a few steps; writes report.md, report.json, density-*.csv and densities.png to --out.
 package org.shiftscope.app;
 
-import javafx.application.Platform;
 import org.shiftscope.model.Backend;
 import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.data.DatasetSource;
@@ -27,9 +26,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 @Command(name = "ghorbani", mixinStandardHelpOptions = true,
@@ -135,32 +131,6 @@ public final class ReproduceGhorbaniCommand implements Callable<Integer> {
 
     /** densities.png; a failed write comes back as the IOException that failed it. */
     private void draw(GhorbaniResult result) throws InterruptedException, TimeoutException, IOException {
-        HeadlessFx.start();
-        var written = new CompletableFuture<int[]>();
-        Path file = out.resolve(GhorbaniFiles.FIGURE);
-        Platform.runLater(() -> {
-            try {
-                GhorbaniFigure.write(result, file, scale).whenComplete((size, failure) -> {
-                    if (failure != null) {
-                        written.completeExceptionally(failure);
-                    } else {
-                        written.complete(size);
-                    }
-                });
-            } catch (RuntimeException e) {
-                written.completeExceptionally(e);
-            }
-        });
-        try {
-            written.get(DRAW_TIMEOUT_S, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io;
-            }
-            throw new IllegalStateException("drawing " + file + " failed", e.getCause());
-        }
+        HeadlessFx.draw(() -> GhorbaniFigure.write(result, out.resolve(GhorbaniFiles.FIGURE), scale), DRAW_TIMEOUT_S);
     }
 }

@@ -23,12 +23,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
 
 @Command(name = "page", mixinStandardHelpOptions = true,
         description = "David Page's Batch Norm experiments (How to train your ResNet 7): a BN net, its frozen twin and a "
                 + "no-BN net; top-25 Hessian, shift overlaps, projected λ1, perturbations, per-layer shift. Writes "
                 + "report.md, report.json, PNG figures and models/ to --out.")
 public final class ReproducePageCommand implements Callable<Integer> {
+    /** Longest wait for the figures to be drawn and written once the measurements are done. */
+    private static final long DRAW_TIMEOUT_S = 120;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -56,7 +60,7 @@ public final class ReproducePageCommand implements Callable<Integer> {
     private long seed;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws IOException, InterruptedException, TimeoutException {
         var protocol = UsageErrors.build(spec, this::protocol);
         var folder = OutputFolder.prepare(spec, "--out", out);
         PrintWriter printer = spec.commandLine().getOut();
@@ -73,8 +77,7 @@ public final class ReproducePageCommand implements Callable<Integer> {
                 printer.println(String.format("[%4.0f s] %s", (System.nanoTime() - start) / 1e9, line));
                 printer.flush();
             });
-            HeadlessFx.start();
-            var figures = PageFigures.write(results, out);
+            var figures = HeadlessFx.draw(() -> PageFigures.write(results, out), DRAW_TIMEOUT_S);
             writeJson(results);
             String report = PageReport.markdown(results, figures, (System.nanoTime() - start) / 1e9);
             AtomicFile.write(out.resolve("report.md"), file -> Files.writeString(file, report));

@@ -2,7 +2,6 @@
 // fitted against mean-field theory's π/(π−1) per layer (Yang et al. 2019, ICLR; docs/reproduce-yang.md).
 package org.shiftscope.app;
 
-import javafx.application.Platform;
 import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.data.DatasetSource;
 import org.shiftscope.model.data.InvalidDataException;
@@ -25,9 +24,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 @Command(name = "yang", mixinStandardHelpOptions = true,
         description = "Yang et al. 2019: ‖∂loss/∂W‖² per layer at initialisation of a deep ReLU MLP with BN, without, "
@@ -135,22 +131,6 @@ public final class ReproduceYangCommand implements Callable<Integer> {
 
     /** Draws the figure headless on the FX thread and waits for the file; a failed write comes back as IOException. */
     private static void drawFigure(YangResult result, Path file) throws Exception {
-        HeadlessFx.start();
-        var written = new CompletableFuture<Path>();
-        Platform.runLater(() -> GradientGrowthFigure.render(result, file).whenComplete((path, failure) -> {
-            if (failure != null) {
-                written.completeExceptionally(failure);
-            } else {
-                written.complete(path);
-            }
-        }));
-        try {
-            written.get(DRAW_TIMEOUT_S, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw e;
-        }
+        HeadlessFx.draw(() -> GradientGrowthFigure.render(result, file), DRAW_TIMEOUT_S);
     }
 }

@@ -2,19 +2,14 @@
 // with the slope mean-field theory predicts with BN (π/(π−1) per layer; Yang et al. 2019, ICLR) drawn dashed.
 package org.shiftscope.ui.reproduce;
 
-import javafx.animation.AnimationTimer;
-import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import javafx.stage.Stage;
 import org.shiftscope.model.reproduce.yang.MeanField;
 import org.shiftscope.model.reproduce.yang.Variant;
 import org.shiftscope.model.reproduce.yang.VariantResult;
 import org.shiftscope.model.reproduce.yang.YangResult;
-import org.shiftscope.ui.export.PngExport;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -24,39 +19,13 @@ public final class GradientGrowthFigure {
     public static final int HEIGHT = 560;
     /** PNG scale: 2 keeps the axis text sharp in a document. */
     private static final int SCALE = 2;
-    /** Pulses to wait after showing the stage, so that the chart is laid out and its lines drawn. */
-    private static final int SETTLE_PULSES = 4;
 
     private GradientGrowthFigure() {
     }
 
     /** Must be called on the FX thread; completes with {@code file} once written, or exceptionally. */
     public static CompletableFuture<Path> render(YangResult result, Path file) {
-        var done = new CompletableFuture<Path>();
-        var chart = chart(result);
-        var stage = new Stage();
-        stage.setScene(new Scene(chart, WIDTH, HEIGHT));
-        stage.show();
-        new AnimationTimer() {
-            private int pulses;
-
-            @Override
-            public void handle(long now) {
-                if (++pulses < SETTLE_PULSES) {
-                    return;
-                }
-                stop();
-                try {
-                    PngExport.write(chart, SCALE, title(result), file);
-                    done.complete(file);
-                } catch (IOException | RuntimeException e) {
-                    done.completeExceptionally(e);
-                } finally {
-                    stage.close();
-                }
-            }
-        }.start();
-        return done;
+        return OffscreenPng.write(chart(result), WIDTH, HEIGHT, title(result), file, SCALE).thenApply(size -> file);
     }
 
     static LineChart<Number, Number> chart(YangResult result) {

@@ -2,8 +2,6 @@
 // the shift spans, the perturbations' predicted-class histograms and the per-layer shift, one panel per net.
 package org.shiftscope.ui.reproduce;
 
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -12,14 +10,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.shiftscope.model.reproduce.page.NetMeasurement;
 import org.shiftscope.model.reproduce.page.PageExperiment;
-import org.shiftscope.ui.export.PngExport;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 public final class PageFigures {
@@ -33,47 +28,43 @@ public final class PageFigures {
     private PageFigures() {
     }
 
-    /** Draws and writes the figures into {@code out} on the FX thread (which must be running); their file names. */
-    public static List<String> write(PageExperiment.Results results, Path out) throws IOException, InterruptedException {
-        var done = new CompletableFuture<List<String>>();
-        Platform.runLater(() -> {
-            try {
-                done.complete(draw(results, out));
-            } catch (IOException | RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-        });
-        try {
-            return done.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IllegalStateException("the figures could not be drawn: " + e.getCause().getMessage(), e.getCause());
+    /** Must be called on the FX thread; completes with the figures' file names once written into {@code out}. */
+    public static CompletableFuture<List<String>> write(PageExperiment.Results results, Path out) {
+        var figures = List.of(
+                new Figure("eigenvalues.png", "Top " + results.protocol().topK() + " Hessian eigenvalues (mean loss); "
+                        + "Page: 9 outliers and a 2× gap at λ9/λ10 when frozen", "λ_i",
+                        m -> List.of(series("λ_i", m.eigenvalues(), 1))),
+                new Figure("overlaps.png", "Overlap ‖P v_i‖² of each eigenvector with the shift spans", "overlap",
+                        m -> List.of(series("means (9-dim)", m.overlapMeans(), 1),
+                                series("means, variances, skews (29-dim)", m.overlapMoments(), 1))),
+                new Figure("perturbation.png", String.format("Predicted classes before and after a move of %.0f%% of the "
+                        + "parameter norm (the \"cat neuron\")", 100 * results.protocol().fraction()), "examples",
+                        PageFigures::histograms),
+                new Figure("layers.png", "‖∂(mean logit " + results.protocol().perturbedClass() + ")/∂W_ℓ‖² by layer, "
+                        + "share of the total (%)", "% of the total", PageFigures::layerShares));
+        CompletableFuture<List<String>> written = CompletableFuture.completedFuture(new ArrayList<>());
+        for (Figure figure : figures) {
+            written = written.thenCompose(names -> OffscreenPng.write(panels(results, figure), PANEL_WIDTH * NETS.size(),
+                    PANEL_HEIGHT, figure.title(), out.resolve(figure.file()), SCALE).thenApply(size -> {
+                        names.add(figure.file());
+                        return names;
+                    }));
         }
+        return written;
     }
 
-    private static List<String> draw(PageExperiment.Results results, Path out) throws IOException {
-        var written = new ArrayList<String>();
-        written.add(figure(out, "eigenvalues.png", "Top " + results.protocol().topK() + " Hessian eigenvalues "
-                + "(mean loss); Page: 9 outliers and a 2× gap at λ9/λ10 when frozen", results, "λ_i",
-                m -> List.of(series("λ_i", m.eigenvalues(), 1))));
-        written.add(figure(out, "overlaps.png", "Overlap ‖P v_i‖² of each eigenvector with the shift spans", results,
-                "overlap", m -> List.of(series("means (9-dim)", m.overlapMeans(), 1),
-                        series("means, variances, skews (29-dim)", m.overlapMoments(), 1))));
-        written.add(figure(out, "perturbation.png", String.format("Predicted classes before and after a move of %.0f%% "
-                        + "of the parameter norm (the \"cat neuron\")", 100 * results.protocol().fraction()), results,
-                "examples", PageFigures::histograms));
-        written.add(figure(out, "layers.png", "‖∂(mean logit " + results.protocol().perturbedClass()
-                + ")/∂W_ℓ‖² by layer, share of the total (%)", results, "% of the total", m -> {
-                    double total = m.layerGradientShare().total();
-                    double[] share = m.layerGradientShare().squared().clone();
-                    for (int l = 0; l < share.length; l++) {
-                        share[l] *= 100 / total;
-                    }
-                    return List.of(named("share", m.layerGradientShare().layers(), share));
-                }));
-        return written;
+    /** One figure: its file, title band, value axis and each net's bar series. */
+    private record Figure(String file, String title, String yLabel,
+                          Function<NetMeasurement, List<XYChart.Series<String, Number>>> seriesOf) {
+    }
+
+    private static List<XYChart.Series<String, Number>> layerShares(NetMeasurement m) {
+        double total = m.layerGradientShare().total();
+        double[] share = m.layerGradientShare().squared().clone();
+        for (int l = 0; l < share.length; l++) {
+            share[l] *= 100 / total;
+        }
+        return List.of(named("share", m.layerGradientShare().layers(), share));
     }
 
     private static List<XYChart.Series<String, Number>> histograms(NetMeasurement m) {
@@ -85,28 +76,24 @@ public final class PageFigures {
         return all;
     }
 
-    private static String figure(Path out, String name, String title, PageExperiment.Results results, String yLabel,
-                                 Function<NetMeasurement, List<XYChart.Series<String, Number>>> seriesOf) throws IOException {
+    /** The three nets' panels side by side. */
+    private static HBox panels(PageExperiment.Results results, Figure figure) {
         var row = new HBox();
         for (int n = 0; n < NETS.size(); n++) {
             var x = new CategoryAxis();
             var y = new NumberAxis();
-            y.setLabel(yLabel);
+            y.setLabel(figure.yLabel());
             var chart = new BarChart<>(x, y);
             chart.setAnimated(false);
             chart.setTitle(TITLES.get(n));
             chart.setBarGap(0);
             chart.setCategoryGap(2);
-            chart.getData().addAll(seriesOf.apply(results.net(NETS.get(n))));
+            chart.getData().addAll(figure.seriesOf().apply(results.net(NETS.get(n))));
             chart.setPrefSize(PANEL_WIDTH, PANEL_HEIGHT);
             HBox.setHgrow(chart, Priority.ALWAYS);
             row.getChildren().add(chart);
         }
-        var scene = new Scene(row, PANEL_WIDTH * NETS.size(), PANEL_HEIGHT);
-        row.applyCss();
-        row.layout();
-        PngExport.write(scene.getRoot(), SCALE, title, out.resolve(name));
-        return name;
+        return row;
     }
 
     /** Values labelled from {@code first} (1 for v_i, 0 for classes). */
