@@ -177,7 +177,8 @@ public final class RunRecorder implements RunListener, AutoCloseable {
         configJson.put("config", startedAs);
         configJson.put("config_is", "the settings the run started with; every later change is a row of " + EVENTS_FILE);
         configJson.put("events", EVENTS_FILE);
-        configJson.put("settings_changes", events.stream().filter(e -> e.kind() != RunEvent.Kind.DIVERGED).count());
+        configJson.put("settings_changes", events.stream().filter(e -> e.kind() != RunEvent.Kind.DIVERGED
+                && e.kind() != RunEvent.Kind.WEIGHTS).count());
         configJson.put("final_settings", finalSettings);
         writeJson("config.json", configJson);
     }

@@ -17,7 +17,6 @@ import org.shiftscope.model.train.TrainingSession;
 import org.shiftscope.model.train.TrainingSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import java.util.List;
 
 public final class BackgroundTrainer implements AutoCloseable {
@@ -38,6 +37,7 @@ public final class BackgroundTrainer implements AutoCloseable {
     private volatile TrainingConfig latestConfig;
     private final BackgroundHessian hessian = new BackgroundHessian(commands::wake);
     private final HessianTurns turns = new HessianTurns(hessian, this::routineMayWait);
+    private final ShiftExperiments shift = new ShiftExperiments(hessian, commands::wake);
 
     // Owned by the training thread.
     private RunDriver driver;
@@ -135,9 +135,15 @@ public final class BackgroundTrainer implements AutoCloseable {
         return hessian.activity();
     }
 
+    /** Perturbations of this run's weights, Keep, and where its shift lives (Page's experiments). */
+    public ShiftExperiments shift() {
+        return shift;
+    }
+
     private void loop() {
         TrainerCommands.Taken taken;
-        while ((taken = commands.await(() -> turns.due() && !hessian.busy(), this::publishPause)) != null) {
+        while ((taken = commands.await(() -> turns.due() && !hessian.busy() || shift.hasWork(driver.session(), analysable()),
+                this::publishPause)) != null) {
             apply(taken);
             startDueHessian();
             var turn = commands.turn(state != TrainerState.DIVERGED && state != TrainerState.FAILED);
@@ -184,10 +190,13 @@ public final class BackgroundTrainer implements AutoCloseable {
             } else {
                 driver.changeSettings(taken.settings(), RunEvent.Cause.USER);
             }
-            publishAs(null);                       // readers see the new settings (a BN switch) before the next step
         }
-        if (taken.hessianRequested() && analysable()) {
-            turns.submitTopK(driver.session(), true);   // asked for by hand: now, even on weights already analysed
+        boolean kept = shift.takeTurn(driver.session(), generation, analysable());   // Keep moves the live weights
+        if (taken.settings() != null || kept) {
+            publishAs(null);                       // readers see new settings (a BN switch) or a Keep before the next step
+        }
+        if ((taken.hessianRequested() || kept) && analysable()) {
+            turns.submitTopK(driver.session(), true);   // asked for by hand, or kept weights: now, whatever was analysed
         }
     }
 
@@ -282,9 +291,10 @@ public final class BackgroundTrainer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         hessian.close();
+        shift.close();
     }
 
     public boolean isAlive() {
-        return thread.isAlive() || !hessian.isTerminated();
+        return thread.isAlive() || !hessian.isTerminated() || !shift.isTerminated();
     }
 }

@@ -1,6 +1,6 @@
 // A change a chart must show where it happened: a BN mode switch, a new learning rate, momentum or weight
-// decay, with who made it (user, scenario, stress test), or the divergence that ended the run. Charts draw
-// events as labelled markers; exports write them to events.csv.
+// decay, weights moved by a kept perturbation, with who made it (user, scenario, stress test), or the divergence
+// that ended the run. Charts draw events as labelled markers; exports write them to events.csv.
 package org.shiftscope.model.train;
 
 import org.shiftscope.model.config.LiveSettings;
@@ -14,13 +14,15 @@ import java.util.Locale;
 /**
  * @param step   steps taken when the change applied (it applies from step + 1 on); the divergent step for DIVERGED
  * @param kind   what changed
- * @param from   the old value as text ("on", "0.1"), empty for a divergence
- * @param to     the new value as text ("frozen", "3.16"), or why the run diverged
+ * @param from   the old value as text ("on", "0.1"), empty for a divergence and for moved weights
+ * @param to     the new value as text ("frozen", "3.16"), how the weights moved ("1% along v1"), or why the run
+ *               diverged
  * @param cause  who made the change
  */
 public record RunEvent(long step, Kind kind, String from, String to, Cause cause) {
     public enum Kind {
-        BN_MODE("BN"), LEARNING_RATE("η"), MOMENTUM("β"), WEIGHT_DECAY("weight decay"), DIVERGED("diverged");
+        BN_MODE("BN"), LEARNING_RATE("η"), MOMENTUM("β"), WEIGHT_DECAY("weight decay"), WEIGHTS("weights moved"),
+        DIVERGED("diverged");
 
         private final String symbol;
 
@@ -69,9 +71,13 @@ public record RunEvent(long step, Kind kind, String from, String to, Cause cause
         return new RunEvent(divergence.step(), Kind.DIVERGED, "", divergence.reason(), Cause.TRAINING);
     }
 
-    /** "BN on → frozen" ("LayerNorm off → on" for a LayerNorm network), "η 0.1 → 3.16", "diverged". */
+    /** "BN on → frozen" ("LayerNorm off → on" for a LayerNorm network), "η 0.1 → 3.16", "weights moved 1% along v1", "diverged". */
     public String describe(Normalization normalization) {
-        return kind == Kind.DIVERGED ? "diverged" : kind.symbol(normalization) + " " + from + " → " + to;
+        return switch (kind) {
+            case DIVERGED -> "diverged";
+            case WEIGHTS -> kind.symbol + " " + to;
+            default -> kind.symbol(normalization) + " " + from + " → " + to;
+        };
     }
 
     private static String momentum(LiveSettings s) {

@@ -7,6 +7,7 @@ import org.shiftscope.model.net.Normalization;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 public final class RunEvents {
     /** Changes of one kind listed one by one up to this many; more are summed up. */
@@ -25,6 +26,9 @@ public final class RunEvents {
             }
             if (kind == RunEvent.Kind.DIVERGED) {
                 parts.add("diverged at " + ofKind.get(0).step());
+            } else if (kind == RunEvent.Kind.WEIGHTS) {
+                parts.add(kind.symbol(normalization) + " " + ofKind.stream().map(e -> e.to() + " at " + e.step())
+                        .collect(Collectors.joining(", ")));
             } else if (ofKind.size() <= LISTED_PER_KIND) {
                 var listed = new ArrayList<String>();
                 for (RunEvent e : ofKind) {

@@ -25,7 +25,6 @@ import org.shiftscope.model.net.StatisticsProbes;
 import org.shiftscope.model.stats.ChannelRows;
 import org.shiftscope.model.stats.LayerStatistics;
 import org.shiftscope.model.stats.LayerStats;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -102,7 +101,8 @@ public final class TrainingSession {
         return events;
     }
 
-    private void addEvents(List<RunEvent> added) {
+    /** Adds changes made at the current step (settings, or the weights moved by hand). */
+    public void addEvents(List<RunEvent> added) {
         if (!added.isEmpty()) {
             var all = new ArrayList<>(events);
             all.addAll(added);

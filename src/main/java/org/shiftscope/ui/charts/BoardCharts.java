@@ -1,6 +1,6 @@
 // The board's charts, made with their ids, titles (full and brief), axes and options: loss, accuracy, layer
 // means and variances, the tracked unit's percentiles, λ over steps, the latest top-k, the density, the
-// gradient by layer, the stress test.
+// gradient by layer, the stress test, and the bars of the perturbation and of where the shift lives.
 package org.shiftscope.ui.charts;
 
 import javafx.geometry.Pos;
@@ -48,6 +48,16 @@ final class BoardCharts {
     static LiveChart gradients() {
         return new LiveChart("gradient-chart", "Weight-gradient norm by layer", "layer (classifier last)", "‖∂loss/∂W‖",
                 true).withBriefTitles("Gradient by layer", "Gradients");
+    }
+
+    static LiveChart perturbation(String id) {
+        return new LiveChart(id, "Perturbation: predicted classes before and after", "class", "examples", false)
+                .withBars().withBriefTitles("Perturbation: classes", "Perturbation");
+    }
+
+    static LiveChart layerShift(String id) {
+        return new LiveChart(id, "Where the shift lives: ‖∂ mean logit/∂W‖² by layer", "layer (classifier last)",
+                "‖∂ mean logit/∂W‖²", false).withBars().withBriefTitles("Where the shift lives", "Shift by layer");
     }
 
     static LiveChart stress() {

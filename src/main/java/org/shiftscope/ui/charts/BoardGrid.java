@@ -77,7 +77,8 @@ final class BoardGrid {
 
     /**
      * The cells in reading order, rows of {@code columns}; a wide cell never straddles two rows. Columns left
-     * over in the last row go to its growing cell (the λ chart), else to its last one.
+     * over in the last row go to its growing cell (the λ chart), else to each of its cells alike when they share
+     * them evenly (a pair of runs' charts stays a pair), else to its last one.
      */
     static List<Place> place(List<Cell> cells, int columns) {
         var places = new ArrayList<Place>();
@@ -106,11 +107,13 @@ final class BoardGrid {
         if (last.isEmpty() || spare == 0) {
             return places;
         }
-        Place grower = last.stream().filter(p -> p.cell().grows()).findFirst().orElse(last.get(last.size() - 1));
+        Place grower = last.stream().filter(p -> p.cell().grows()).findFirst().orElse(null);
+        boolean even = grower == null && spare % last.size() == 0;
+        Place widened = grower != null ? grower : last.get(last.size() - 1);
         var out = new ArrayList<>(places.subList(0, places.size() - last.size()));
         int column = 0;
         for (Place p : last) {
-            int span = p.span() + (p == grower ? spare : 0);
+            int span = p.span() + (even ? spare / last.size() : p == widened ? spare : 0);
             out.add(new Place(p.cell(), column, lastRow, span));
             column += span;
         }

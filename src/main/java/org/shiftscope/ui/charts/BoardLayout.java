@@ -15,7 +15,8 @@ final class BoardLayout {
     record Charts(LiveChart loss, LiveChart accuracy, LiveChart means, LiveChart variances, HeatmapView heatmap,
                   LiveChart percentiles, LiveChart hessian, LiveChart spectrum, LiveChart density, LiveChart gradients,
                   LiveChart stress,
-                  LiveChart lossB, LiveChart variancesB, HeatmapView heatmapB, LiveChart hessianB) {
+                  LiveChart lossB, LiveChart variancesB, HeatmapView heatmapB, LiveChart hessianB,
+                  LiveChart perturbation, LiveChart perturbationB, LiveChart layerShift, LiveChart layerShiftB) {
     }
 
     /** Height share of the stress chart's row under the side-by-side pairs: the demonstration's main chart. */
@@ -61,29 +62,36 @@ final class BoardLayout {
         boolean sideBySide = two && !overlaid;
         boolean densityShown = runs.stream().anyMatch(r -> r.history().latestDensity() != null);
         boolean gradientsShown = runs.stream().anyMatch(r -> r.history().convolutional());
+        var shift = new ShiftShown(runs.stream().anyMatch(r -> r.history().latestPerturbation() != null),
+                runs.stream().anyMatch(r -> r.history().latestLayerShift() != null));
         List<BoardGrid.Cell> cells = cells(two, sideBySide, densityShown, gradientsShown, stressShown);
-        List<Integer> candidates = sideBySide ? PAIR_COLUMNS : densityShown || gradientsShown ? List.of(3, 4) : List.of(2, 3, 4);
+        shift.addCells(cells, two, charts);
+        List<Integer> candidates = sideBySide ? PAIR_COLUMNS
+                : densityShown || gradientsShown || shift.any() ? List.of(3, 4) : List.of(2, 3, 4);
         double stressRow = sideBySide && stressShown ? STRESS_ROW_PERCENT : 0;
         double height = boardHeight - (two ? caption.prefHeight(-1) : 0) - grid.getPadding().getTop()
                 - grid.getPadding().getBottom();
         int columns = height > 0 ? BoardGrid.columns(cells, candidates, height, grid.getVgap(), stressRow,
                 BoardGrid.minChartHeight(caption.getFont().getSize())) : candidates.get(0);
         String wanted = (two ? (overlaid ? "overlaid" : "side-by-side") : "single") + (stressShown ? "+stress" : "")
-                + (densityShown ? "+density" : "") + (gradientsShown ? "+gradients" : "") + " in " + columns + runs.stream().map(ChartRun::label).toList();
+                + (densityShown ? "+density" : "") + (gradientsShown ? "+gradients" : "") + shift + " in " + columns
+                + runs.stream().map(ChartRun::label).toList();
         if (wanted.equals(arrangement)) {
             return;
         }
         arrangement = wanted;
-        for (var chart : all) {
-            chart.setRunLabel("");
-            chart.fixRanges(null, null);
-            chart.setLegendVisible(!two);
-        }
         caption.describe(runs, sideBySide, stressShown);
         if (two && !sideBySide) {
             stackHeatmaps();
         }
         BoardGrid.fill(grid, cells, columns, stressRow);
+        // Only now: a ChartFX chart put into a scene with a change pending (a range set free) read-locks its data at
+        // once, until the next pulse's post-layout, and the board's redraw in this same frame would wait for it.
+        for (var chart : all) {
+            chart.setRunLabel("");
+            chart.fixRanges(null, null);
+            chart.setLegendVisible(!two);
+        }
     }
 
     /** The cells of the board in reading order. */
@@ -121,6 +129,37 @@ final class BoardLayout {
             cells.add(BoardGrid.Cell.of(c.gradients()));
         }
         return cells;
+    }
+
+    /** Which of the shift experiments' charts have something to show. */
+    private record ShiftShown(boolean perturbation, boolean layerShift) {
+        boolean any() {
+            return perturbation || layerShift;
+        }
+
+        /** Their cells after the others' (before the wide ones of a side-by-side board): one per run, in pairs. */
+        void addCells(List<BoardGrid.Cell> cells, boolean two, Charts c) {
+            int at = (int) cells.stream().takeWhile(cell -> !cell.wide()).count();
+            var added = new ArrayList<BoardGrid.Cell>();
+            if (perturbation) {
+                added.add(BoardGrid.Cell.of(c.perturbation()));
+                if (two) {
+                    added.add(BoardGrid.Cell.of(c.perturbationB()));
+                }
+            }
+            if (layerShift) {
+                added.add(BoardGrid.Cell.of(c.layerShift()));
+                if (two) {
+                    added.add(BoardGrid.Cell.of(c.layerShiftB()));
+                }
+            }
+            cells.addAll(at, added);
+        }
+
+        @Override
+        public String toString() {
+            return (perturbation ? "+perturbation" : "") + (layerShift ? "+layer-shift" : "");
+        }
     }
 
     /** Puts both runs' heatmaps into their shared cell (they may have been on the board on their own since). */

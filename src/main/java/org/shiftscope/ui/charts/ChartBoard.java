@@ -1,6 +1,6 @@
 // The grid of charts, shared by the window and the headless `render` command. One run: eight charts (stress for
-// percentiles during a stress test; density, and gradient by layer for convnets, added). Two runs: either
-// overlaid, the second run dashed and named, or side by side, one column per run with shared axes.
+// percentiles during a stress test; density, gradient by layer for convnets, the perturbation and the shift by layer
+// added once they exist). Two runs: overlaid, the second dashed and named, or side by side with shared axes.
 package org.shiftscope.ui.charts;
 
 import org.shiftscope.ui.look.Palette;
@@ -35,11 +35,15 @@ public final class ChartBoard extends StackPane {
     private final LiveChart density = BoardCharts.density();
     private final LiveChart gradients = BoardCharts.gradients();
     private final LiveChart stress = BoardCharts.stress();
+    private final LiveChart perturbation = BoardCharts.perturbation("perturbation-chart");
+    private final LiveChart layerShift = BoardCharts.layerShift("layer-shift-chart");
     // The second run's column when side by side.
     private final LiveChart lossB = BoardCharts.loss("loss-chart-b");
     private final LiveChart variancesB = BoardCharts.variances("variance-chart-b");
     private final HeatmapView heatmapB = new HeatmapView("heatmap-b", HeatmapTitles.FULL);
     private final LiveChart hessianB = BoardCharts.hessian("hessian-chart-b");
+    private final LiveChart perturbationB = BoardCharts.perturbation("perturbation-chart-b");
+    private final LiveChart layerShiftB = BoardCharts.layerShift("layer-shift-chart-b");
     /** The stress chart's accuracy lines take this theme colour, apart from λ1's (the first). */
     private static final int ACCURACY_COLOR = 3;
 
@@ -59,7 +63,8 @@ public final class ChartBoard extends StackPane {
         VBox.setVgrow(grid, Priority.ALWAYS);
         getChildren().add(content);
         layout = new BoardLayout(grid, caption, new BoardLayout.Charts(loss, accuracy, means, variances, heatmap,
-                percentiles, hessian, spectrum, density, gradients, stress, lossB, variancesB, heatmapB, hessianB), allCharts());
+                percentiles, hessian, spectrum, density, gradients, stress, lossB, variancesB, heatmapB, hessianB,
+                perturbation, perturbationB, layerShift, layerShiftB), allCharts());
         for (var chart : allCharts()) {
             chart.setOnRedrawRequest(this::redraw);
         }
@@ -111,6 +116,8 @@ public final class ChartBoard extends StackPane {
         }
         density.show(lines.combined(RunHistory::densitySeries));
         gradients.show(lines.combined(RunHistory::gradientSeries));
+        ShiftCharts.show(runs, perturbation, perturbationB, RunHistory::perturbationSeries, RunHistory::perturbationNote, true);
+        ShiftCharts.show(runs, layerShift, layerShiftB, RunHistory::layerShiftSeries, RunHistory::layerShiftNote, false);
         drawMarkers();
         drawBadges();
         if (stressShown) {
@@ -212,7 +219,7 @@ public final class ChartBoard extends StackPane {
 
     private List<LiveChart> allCharts() {
         return List.of(loss, accuracy, means, variances, percentiles, hessian, spectrum, density, gradients, stress,
-                lossB, variancesB, hessianB);
+                perturbation, layerShift, lossB, variancesB, hessianB, perturbationB, layerShiftB);
     }
 
     public LiveChart lossChart() {
@@ -233,6 +240,15 @@ public final class ChartBoard extends StackPane {
 
     public LiveChart stressChart() {
         return stress;
+    }
+
+    /** The perturbation's classes of the first run ({@code second} false) or of the second side by side. */
+    public LiveChart perturbationChart(boolean second) {
+        return second ? perturbationB : perturbation;
+    }
+
+    public LiveChart layerShiftChart(boolean second) {
+        return second ? layerShiftB : layerShift;
     }
 
     /** The ids of every chart the board can show, laid out or not (each has an explanation entry). */

@@ -49,6 +49,6 @@ final class CountAxis extends DefaultNumericAxis {
     @Override
     protected double computeTickUnit(double referenceTickUnit) {
         double unit = super.computeTickUnit(referenceTickUnit);
-        return isLogAxis() ? unit : Math.max(1, unit);
+        return isLogAxis() ? unit : Math.max(1, Math.floor(unit));       // 2.5 would put ticks between ranks
     }
 }

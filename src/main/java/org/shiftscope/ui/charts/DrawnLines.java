@@ -14,6 +14,8 @@ import java.util.List;
 final class DrawnLines {
     /** Marker size of point series (pixels at 1×). */
     private static final double POINT_MARKER_SIZE = 4;
+    /** Bar width as a share of the spacing of a line's points: two lines' bars fit side by side at one x. */
+    private static final double BAR_WIDTH_PERCENT = 36;
     private final ErrorDataSetRenderer renderer;
     private final List<DoubleDataSet> dataSets = new ArrayList<>();
     private final List<LineKey> keys = new ArrayList<>();
@@ -31,6 +33,15 @@ final class DrawnLines {
         renderer.setPolyLineStyle(LineStyle.NORMAL);
         renderer.setAllowNaNs(true);                 // no line joins two BN modes
         return renderer;
+    }
+
+    /** Makes {@code renderer} draw bars, each {@link #BAR_WIDTH_PERCENT} of the x spacing of its points wide. */
+    static void drawBars(ErrorDataSetRenderer renderer) {
+        renderer.setDrawBars(true);
+        renderer.setDynamicBarWidth(true);
+        renderer.setBarWidthPercentage(BAR_WIDTH_PERCENT);
+        renderer.setDrawMarker(false);
+        renderer.setPolyLineStyle(LineStyle.NONE);
     }
 
     /** The renderer draws point series, so its plain lines must keep no markers. */

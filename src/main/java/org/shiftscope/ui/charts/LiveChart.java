@@ -11,7 +11,6 @@ import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.ui.geometry.Side;
 import javafx.geometry.Pos;
 import javafx.scene.layout.StackPane;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -135,6 +134,12 @@ public final class LiveChart extends StackPane {
     /** Marks every point: for sparse series such as periodic Hessian results. */
     public LiveChart withMarkers() {
         renderer.setDrawMarker(true);
+        return this;
+    }
+
+    /** Draws every line as bars from zero at its x values (counts by class, values by layer), without a line. */
+    public LiveChart withBars() {
+        DrawnLines.drawBars(renderer);
         return this;
     }
 

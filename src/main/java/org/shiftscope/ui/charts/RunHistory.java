@@ -1,6 +1,6 @@
-// Everything the charts show about one run, accumulated from the trainer's step records and Hessian reports
-// into bounded, decimated series (thousands of steps stay fast; memory stays flat), and the run's events
-// (BN switches, new learning rates, the divergence) for the charts' markers.
+// Everything the charts show about one run, accumulated from the trainer's step records, Hessian reports and
+// shift experiments into bounded, decimated series (thousands of steps stay fast; memory stays flat), and the
+// run's events (BN switches, new learning rates, kept perturbations, the divergence) for the charts' markers.
 package org.shiftscope.ui.charts;
 
 import org.shiftscope.model.hessian.DensityReport;
@@ -10,6 +10,8 @@ import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.config.NetworkShape;
 import org.shiftscope.model.net.Architecture;
 import org.shiftscope.model.net.Normalization;
+import org.shiftscope.model.shift.LayerShiftReport;
+import org.shiftscope.model.shift.PerturbationReport;
 import org.shiftscope.model.train.RunEvent;
 import org.shiftscope.model.train.StepRecord;
 
@@ -40,6 +42,10 @@ public final class RunHistory {
     private DensityReport latestDensity;
     private StepRecord latestStep;
     private List<RunEvent> events = List.of();
+    private PerturbationReport latestPerturbation;
+    private boolean perturbing;
+    private boolean perturbationKept;
+    private LayerShiftReport latestLayerShift;
 
     private StepRecord firstStep;
 
@@ -84,6 +90,57 @@ public final class RunHistory {
         latestDensity = density;
     }
 
+    /** A finished perturbation of a copy of the run's weights: the latest is shown, not yet kept. */
+    public void add(PerturbationReport report) {
+        latestPerturbation = report;
+        perturbationKept = false;
+    }
+
+    public void add(LayerShiftReport report) {
+        latestLayerShift = report;
+    }
+
+    /** Whether a perturbation is under way (the chart says so until it arrives). */
+    public void setPerturbing(boolean underWay) {
+        perturbing = underWay;
+    }
+
+    /** The latest perturbation's move was applied to the run's weights. */
+    public void perturbationKept() {
+        perturbationKept = true;
+    }
+
+    public PerturbationReport latestPerturbation() {
+        return latestPerturbation;
+    }
+
+    public boolean isPerturbationKept() {
+        return perturbationKept;
+    }
+
+    public LayerShiftReport latestLayerShift() {
+        return latestLayerShift;
+    }
+
+    /** The classes predicted before and after the latest perturbation, as bars; empty before one. */
+    public List<ChartSeries> perturbationSeries() {
+        return ShiftBars.perturbation(latestPerturbation);
+    }
+
+    /** What the perturbation chart says: the move and its effect, or that one is under way. */
+    public String perturbationNote() {
+        return ShiftBars.perturbationNote(latestPerturbation, perturbing, perturbationKept);
+    }
+
+    /** ‖∂(mean logit c)/∂W_ℓ‖² by layer for the class with the largest total; empty before a split. */
+    public List<ChartSeries> layerShiftSeries() {
+        return ShiftBars.layerShift(latestLayerShift);
+    }
+
+    public String layerShiftNote() {
+        return ShiftBars.layerShiftNote(latestLayerShift);
+    }
+
     /** The run's events so far (the trainer's list: replaced, never written). */
     public void setEvents(List<RunEvent> all) {
         events = all;
@@ -93,7 +150,7 @@ public final class RunHistory {
         return events;
     }
 
-    /** The events the charts mark: BN switches, changes of η and β, the divergence (a stress test's stretches are not marked one by one). */
+    /** The events the charts mark: BN switches, changes of η and β, kept perturbations, the divergence (a stress test's stretches are not marked one by one). */
     public List<RunEvent> markedEvents() {
         return events.stream().filter(e -> e.kind() != RunEvent.Kind.WEIGHT_DECAY
                 && !(e.cause() == RunEvent.Cause.STRESS_TEST && e.kind() == RunEvent.Kind.LEARNING_RATE)).toList();

@@ -1,6 +1,6 @@
 // What the keyboard shortcuts do, written against the view-model, the window and its look: start/pause,
-// one step, reset, BN on/off and frozen, learning rate by one notch of the log slider, depth, export, full
-// screen, presentation, theme, the explanation panel and the shortcut sheet.
+// one step, reset, BN on/off and frozen, learning rate by one notch of the log slider, depth, perturb and keep,
+// export, full screen, presentation, theme, the explanation panel and the shortcut sheet.
 package org.shiftscope.ui.classroom;
 
 import org.shiftscope.ui.export.QuickExport;
@@ -53,6 +53,8 @@ public final class ClassroomCommands {
         map.put(Shortcut.LEARNING_RATE_UP, () -> nudgeLearningRate(1));
         map.put(Shortcut.DEPTH_UP, () -> nudgeDepth(1));
         map.put(Shortcut.DEPTH_DOWN, () -> nudgeDepth(-1));
+        map.put(Shortcut.PERTURB, vm.perturbation()::perturb);
+        map.put(Shortcut.KEEP_PERTURBATION, this::keepPerturbation);
         map.put(Shortcut.EXPORT, this::exportWindow);
         map.put(Shortcut.FULL_SCREEN, () -> stage.setFullScreen(!stage.isFullScreen()));
         map.put(Shortcut.PRESENTATION, appearance::cyclePresentation);
@@ -70,6 +72,15 @@ public final class ClassroomCommands {
             vm.runs().showMessage("The run diverged: press R to reset.", MessageKind.WARNING);
         } else {
             vm.runs().start();
+        }
+    }
+
+    /** K: keeps the last perturbation, or says there is none to keep. */
+    void keepPerturbation() {
+        if (vm.perturbation().keepableProperty().get()) {
+            vm.perturbation().keep();
+        } else {
+            vm.runs().showMessage("Nothing to keep: press X (Perturb) first.", MessageKind.INFO);
         }
     }
 

@@ -18,6 +18,8 @@ public enum Shortcut {
     LEARNING_RATE_UP("→", KeyCode.RIGHT),
     DEPTH_UP("↑", KeyCode.UP),
     DEPTH_DOWN("↓", KeyCode.DOWN),
+    PERTURB("X", KeyCode.X),
+    KEEP_PERTURBATION("K", KeyCode.K),
     EXPORT("E", KeyCode.E),
     FULL_SCREEN("F11", KeyCode.F11),
     PRESENTATION("P", KeyCode.P),

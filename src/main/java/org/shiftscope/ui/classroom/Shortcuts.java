@@ -21,16 +21,18 @@ import java.util.Map;
 
 public final class Shortcuts {
     /** The controls each shortcut stands for, by id: their tooltips name the key. */
-    private static final Map<String, List<Shortcut>> CONTROLS = Map.of(
-            "start", List.of(Shortcut.START_PAUSE),
-            "pause", List.of(Shortcut.START_PAUSE),
-            "step", List.of(Shortcut.STEP),
-            "reset", List.of(Shortcut.RESET),
-            "bn-on", List.of(Shortcut.TOGGLE_BN, Shortcut.FREEZE_BN),
-            "lr-slider", List.of(Shortcut.LEARNING_RATE_DOWN, Shortcut.LEARNING_RATE_UP),
-            "lr-field", List.of(Shortcut.LEARNING_RATE_DOWN, Shortcut.LEARNING_RATE_UP),
-            "depth", List.of(Shortcut.DEPTH_UP, Shortcut.DEPTH_DOWN),
-            "export-png", List.of(Shortcut.EXPORT));
+    private static final Map<String, List<Shortcut>> CONTROLS = Map.ofEntries(
+            Map.entry("start", List.of(Shortcut.START_PAUSE)),
+            Map.entry("pause", List.of(Shortcut.START_PAUSE)),
+            Map.entry("step", List.of(Shortcut.STEP)),
+            Map.entry("reset", List.of(Shortcut.RESET)),
+            Map.entry("bn-on", List.of(Shortcut.TOGGLE_BN, Shortcut.FREEZE_BN)),
+            Map.entry("lr-slider", List.of(Shortcut.LEARNING_RATE_DOWN, Shortcut.LEARNING_RATE_UP)),
+            Map.entry("lr-field", List.of(Shortcut.LEARNING_RATE_DOWN, Shortcut.LEARNING_RATE_UP)),
+            Map.entry("depth", List.of(Shortcut.DEPTH_UP, Shortcut.DEPTH_DOWN)),
+            Map.entry("perturb", List.of(Shortcut.PERTURB)),
+            Map.entry("keep-perturbation", List.of(Shortcut.KEEP_PERTURBATION)),
+            Map.entry("export-png", List.of(Shortcut.EXPORT)));
     private static final String ANNOTATED_KEY = "shiftscope.shortcutInTooltip";
 
     private final Map<Shortcut, Runnable> actions = new EnumMap<>(Shortcut.class);

@@ -1,5 +1,5 @@
 // The settings column: scenarios, dataset, BN mode, learning rate (logarithmic), momentum, structure, the
-// Hessian, comparison, the stress test and the run commands. Binds to the view-models and forwards events;
+// Hessian, comparison, the stress test, the run commands and the perturbation. Binds to the view-models and forwards events;
 // marks what a classroom demo needs (DemoRole) so presentation mode can keep just that.
 package org.shiftscope.ui.controls;
 
@@ -35,7 +35,8 @@ import static org.shiftscope.ui.look.DemoRole.OPTIONAL;
 public final class ControlPanel extends VBox {
     private final LearningRateControl learningRate;
 
-    public ControlPanel(SettingsViewModel settings, RunsViewModel runs, RunChoicesViewModel choices) {
+    public ControlPanel(SettingsViewModel settings, RunsViewModel runs, RunChoicesViewModel choices,
+                        PerturbViewModel perturbation) {
         setSpacing(5);
         setPadding(new Insets(8));
         setPrefWidth(250);
@@ -72,7 +73,9 @@ public final class ControlPanel extends VBox {
                 OPTIONAL.mark(comparison(settings)),
                 stressTest(choices),
                 OPTIONAL.mark(new Separator()),
-                runCommands(runs, choices));
+                runCommands(runs, choices),
+                OPTIONAL.mark(new Separator()),
+                OPTIONAL.mark(new PerturbControls(perturbation)));        // presentation: keys X and K
     }
 
     /** The slider the η shortcuts move by one notch. */

@@ -62,7 +62,7 @@ public final class MainView extends BorderPane {
         top.setPadding(new Insets(4, 8, 0, 8));
 
         statusBar = new StatusLine(runs);
-        controls = new ControlPanel(vm.settings(), runs, vm.choices());
+        controls = new ControlPanel(vm.settings(), runs, vm.choices(), vm.perturbation());
         var column = new ScrollPane(controls);
         column.setFitToWidth(true);
         setLeft(column);

@@ -1,10 +1,11 @@
-// The main window's view-model: composes the settings, the runs, the run choices (scenario, stress test,
-// reset, dataset, settings file) and the export, and wires them: a live setting goes to the runs at once, a
-// structural one rebuilds after a pause, comparison mode rebuilds at once. None of them touches a node.
+// The main window's view-model: composes the settings, the runs, the run choices (scenario, stress test, reset,
+// dataset, settings file), the perturbation and the export, and wires them: a live setting goes to the runs at
+// once, a structural one rebuilds after a pause, comparison mode rebuilds at once. None of them touches a node.
 package org.shiftscope.ui.main;
 
 import org.shiftscope.model.config.TrainingConfig;
 import org.shiftscope.model.data.Dataset;
+import org.shiftscope.ui.controls.PerturbViewModel;
 import org.shiftscope.ui.controls.RunChoicesViewModel;
 import org.shiftscope.ui.controls.SettingsViewModel;
 import org.shiftscope.ui.export.ExportViewModel;
@@ -19,6 +20,7 @@ public final class WindowViewModel implements AutoCloseable {
     private final RunsViewModel runs;
     private final RunChoicesViewModel choices;
     private final ExportViewModel export;
+    private final PerturbViewModel perturbation;
 
     /** @param executor where long work runs: a {@code BackgroundExecutor} in the app, same-thread in tests */
     public WindowViewModel(TrainingConfig initial, Dataset dataset, LongSupplier clock, TaskExecutor executor) {
@@ -27,6 +29,7 @@ public final class WindowViewModel implements AutoCloseable {
         runs = new RunsViewModel(initial, dataset, executor);
         choices = new RunChoicesViewModel(settings, runs, clock);
         export = new ExportViewModel(runs);
+        perturbation = new PerturbViewModel(runs);
         runs.setFollower(settings);
         settings.onSetBack(choices::cancelPendingRebuild);
         settings.onChanges(() -> runs.applyLive(settings::live), choices::structuralChange, choices::reset);
@@ -36,6 +39,7 @@ public final class WindowViewModel implements AutoCloseable {
     public void refresh() {
         choices.refresh();
         runs.refresh();
+        perturbation.refresh();
     }
 
     public SettingsViewModel settings() {
@@ -52,6 +56,10 @@ public final class WindowViewModel implements AutoCloseable {
 
     public ExportViewModel export() {
         return export;
+    }
+
+    public PerturbViewModel perturbation() {
+        return perturbation;
     }
 
     public TaskExecutor executor() {

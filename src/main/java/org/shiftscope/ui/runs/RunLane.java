@@ -12,6 +12,8 @@ import org.shiftscope.model.data.Dataset;
 import org.shiftscope.model.hessian.DensityReport;
 import org.shiftscope.model.hessian.HessianReport;
 import org.shiftscope.model.net.BnMode;
+import org.shiftscope.model.shift.PerturbationReport;
+import org.shiftscope.model.shift.PerturbationRequest;
 import org.shiftscope.model.run.BackgroundTrainer;
 import org.shiftscope.model.config.LiveSettings;
 import org.shiftscope.model.train.SettingsSchedule;
@@ -40,6 +42,8 @@ public final class RunLane implements AutoCloseable {
     private BnModeSwitch pendingSwitch;
     private double lastSwitchSeconds = Double.NaN;
     private LiveSettings lastSettings;
+    private boolean perturbingShown;
+    private boolean perturbationArrived;
 
     public RunLane(TrainingConfig config, Dataset dataset, SettingsSchedule schedule, TaskExecutor executor) {
         this(config, dataset, schedule, executor, LOG_LIMIT_BYTES);
@@ -86,6 +90,7 @@ public final class RunLane implements AutoCloseable {
                 changed = true;
             }
         }
+        changed |= refreshShift();
         if (snapshot.events() != history.events()) {
             history.setEvents(snapshot.events());
             changed = true;
@@ -97,6 +102,60 @@ public final class RunLane implements AutoCloseable {
         changed |= !status.equals(hessianStatus);
         hessianStatus = status;
         return changed;
+    }
+
+    /** Takes in the shift experiments' results of the shown weights; true when the charts have something new. */
+    private boolean refreshShift() {
+        var shift = trainer.shift();
+        boolean changed = false;
+        for (PerturbationReport report : shift.drainPerturbations()) {
+            if (report.generation() == shownGeneration) {
+                history.add(report);
+                perturbationArrived = true;
+                changed = true;
+            }
+        }
+        var split = shift.latestLayerShift();
+        if (split != null && split.generation() == shownGeneration && split != history.latestLayerShift()) {
+            history.add(split);
+            changed = true;
+        }
+        boolean perturbing = shift.perturbing();
+        changed |= perturbing != perturbingShown;
+        perturbingShown = perturbing;
+        history.setPerturbing(perturbing);
+        return changed;
+    }
+
+    /** Whether a perturbation arrived since the last call. */
+    public boolean takePerturbationArrived() {
+        boolean arrived = perturbationArrived;
+        perturbationArrived = false;
+        return arrived;
+    }
+
+    /** Perturbs a copy of this run's weights as they are between its next two steps (Page's "cat neuron"). */
+    public void perturb(PerturbationRequest request) {
+        trainer.shift().perturb(request);
+        history.setPerturbing(true);
+    }
+
+    /**
+     * Whether this run's latest perturbation may still be kept: not kept yet, nothing under way, and the run still
+     * in the BN mode it was measured in (the trainer refuses it otherwise).
+     */
+    public boolean perturbationKeepable() {
+        var report = history.latestPerturbation();
+        return report != null && !history.isPerturbationKept() && !trainer.shift().perturbing()
+                && report.bnMode() == trainer.snapshot().settings().bnMode();
+    }
+
+    /** Applies the latest perturbation's move to this run's weights (an event at the current step). */
+    public void keepPerturbation() {
+        if (perturbationKeepable()) {
+            trainer.shift().keep(history.latestPerturbation());
+            history.perturbationKept();
+        }
     }
 
     /**
@@ -166,7 +225,8 @@ public final class RunLane implements AutoCloseable {
         if (snapshot.message() != null) {
             return snapshot.message();
         }
-        return trainer.hessianError() != null ? trainer.hessianError() : log.error();
+        String error = trainer.hessianError() != null ? trainer.hessianError() : trainer.shift().lastError();
+        return error != null ? error : log.error();
     }
 
     /** The Hessian line of this run: the shown report, its age, whether it is stale, what is being computed. */

@@ -15,10 +15,12 @@ import javafx.beans.property.StringProperty;
 import org.shiftscope.model.config.LiveSettings;
 import org.shiftscope.model.config.TrainingConfig;
 import org.shiftscope.model.data.Dataset;
+import org.shiftscope.model.shift.PerturbationRequest;
 import org.shiftscope.model.train.SettingsSchedule;
 import org.shiftscope.model.train.TrainerState;
 import org.shiftscope.ui.charts.ChartRun;
 import org.shiftscope.ui.charts.RunHistory;
+import org.shiftscope.ui.charts.ShiftBars;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -71,6 +73,23 @@ public final class RunsViewModel implements AutoCloseable {
 
     public void computeHessianNow() {
         lanes.forEach(l -> l.trainer().requestHessian());
+    }
+
+    /** Perturbs a copy of every run's weights (Page's "cat neuron"); the charts show the classes before and after. */
+    public void perturb(PerturbationRequest request) {
+        lanes.forEach(l -> l.perturb(request));
+        revision.set(revision.get() + 1);           // the charts say a perturbation is under way
+    }
+
+    /** Whether some run's latest perturbation can still be kept. */
+    public boolean perturbationKeepable() {
+        return lanes.stream().anyMatch(RunLane::perturbationKeepable);
+    }
+
+    /** Applies each run's latest perturbation to its weights, marked as an event at the current step. */
+    public void keepPerturbation() {
+        lanes.forEach(RunLane::keepPerturbation);
+        revision.set(revision.get() + 1);
     }
 
     /**
@@ -150,6 +169,13 @@ public final class RunsViewModel implements AutoCloseable {
                 : lanes.get(0).snapshot().state());
         steps.set(lanes.get(0).snapshot().stepsTaken());
         figures.update(lanes);
+        boolean perturbed = false;
+        for (var lane : lanes) {
+            perturbed |= lane.takePerturbationArrived();
+        }
+        if (perturbed) {
+            showMessage(ShiftBars.summary(runs()), MessageKind.INFO);     // the figures, whatever room the charts have
+        }
         var troubled = lanes.stream().filter(l -> l.problem() != null).toList();
         if (!troubled.isEmpty()) {
             showMessage(troubled.stream().map(l -> (lanes.size() > 1 ? l.label() + ": " : "") + l.problem())

@@ -28,10 +28,10 @@ import static org.shiftscope.model.scenario.RecordedRun.data;
 import static org.shiftscope.model.scenario.RecordedRun.onLine;
 
 class ScenarioClaimsTest {
-    /** The scenarios checked here: a new bundled scenario needs its claims checked too. */
+    /** The scenarios checked here (Page's shift experiments' in ShiftScenarioClaimsTest): a new one needs its claims checked too. */
     static final Set<String> CHECKED = Set.of("bn-raises-learning-rate", "freeze-bn-curvature", "deep-relu-drift",
             "ioffe-sigmoid", "sharpness-rises", "layernorm-vs-batchnorm",
-            "deep-nets-need-residuals", "pages-convnet");
+            "deep-nets-need-residuals", "pages-convnet", "perturb-one-class", "where-shift-lives");
 
     @Test
     void everyBundledScenarioHasItsClaimsCheckedHere() {

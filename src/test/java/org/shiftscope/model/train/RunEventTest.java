@@ -46,6 +46,15 @@ class RunEventTest {
 
     /** A LayerNorm or GroupNorm network's mode switches are named by its normalisation, not as BN's. */
     @Test
+    void keptPerturbationsReadAsWeightsMovedAndEachIsListed() {
+        var first = new RunEvent(400, RunEvent.Kind.WEIGHTS, "", "1% along v1", RunEvent.Cause.USER);
+        var second = new RunEvent(700, RunEvent.Kind.WEIGHTS, "", "2% along ∂ mean logit 3", RunEvent.Cause.USER);
+        assertEquals("weights moved 1% along v1", first.describe(Normalization.BATCH));
+        assertEquals("weights moved 1% along v1 at 400, 2% along ∂ mean logit 3 at 700",
+                RunEvents.headline(List.of(first, second), Normalization.BATCH));
+    }
+
+    @Test
     void aModeSwitchIsNamedByTheNetworksNormalisation() {
         var on = new RunEvent(300, RunEvent.Kind.BN_MODE, "off", "on", RunEvent.Cause.USER);
         assertEquals("BN off → on", on.describe(Normalization.BATCH));

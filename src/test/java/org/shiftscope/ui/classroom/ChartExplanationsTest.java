@@ -19,8 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(ApplicationExtension.class)
 class ChartExplanationsTest {
-    /** loss, accuracy, means, variances, percentiles, λ, top-k, density, gradients, stress, heatmap, four second-run copies. */
-    static final int CHARTS = 15;
+    /**
+     * loss, accuracy, means, variances, percentiles, λ, top-k, density, gradients, stress, perturbation, layer shift,
+     * heatmap, six second-run copies.
+     */
+    static final int CHARTS = 19;
     private ChartBoard board;
     private ExplanationPanel panel;
 

@@ -93,7 +93,7 @@ class ExplanationPanelTest {
                 assertTrue(entry.get().plainText().contains("Source"), node.getId() + " names its source");
             }
         }
-        assertEquals(8, charts);
+        assertEquals(9, charts);                      // the eight of a run's start, and where the shift lives
     }
 
     @Test

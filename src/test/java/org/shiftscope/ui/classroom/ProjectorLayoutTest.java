@@ -68,13 +68,13 @@ class ProjectorLayoutTest {
         robot.interact(app.vm.runs()::start);
         MainViewTest.waitUntil(() -> app.vm.runs().stepsProperty().get() >= 60 && app.view.hessianChart().pointCount() > 0);
         robot.interact(app.vm.runs()::pause);
-        checkEveryScale(robot, 8);
+        checkEveryScale(robot, 9);                                 // the eight, and where the shift lives
 
         robot.interact(() -> app.vm.settings().bnModeProperty().set(BnMode.OFF));        // a BN switch brings a density
         robot.interact(app.vm.runs()::step);
         MainViewTest.waitUntil(() -> app.view.densityChart().getScene() != null && app.view.densityChart().pointCount() > 0);
         robot.interact(app.vm.runs()::pause);
-        checkEveryScale(robot, 9);
+        checkEveryScale(robot, 10);
     }
 
     private void checkEveryScale(FxRobot robot, int charts) throws Exception {

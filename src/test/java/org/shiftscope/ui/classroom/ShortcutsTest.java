@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.shiftscope.model.net.BnMode;
 import org.shiftscope.model.config.Limits;
+import org.shiftscope.model.train.RunEvent;
 import org.shiftscope.model.train.TrainerState;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -66,6 +67,21 @@ class ShortcutsTest {
 
     private void unfocus(FxRobot robot) {
         robot.interact(() -> app.view.requestFocus());
+    }
+
+    @Test
+    void xPerturbsACopyOfTheWeightsAndKKeepsTheMove(FxRobot robot) throws Exception {
+        unfocus(robot);
+        robot.type(KeyCode.K);
+        assertTrue(app.vm.runs().messageLine().textProperty().get().startsWith("Nothing to keep"));
+        robot.type(KeyCode.S);
+        waitUntil(() -> app.vm.runs().stepsProperty().get() == 1);
+        robot.type(KeyCode.X);
+        waitUntil(() -> app.vm.runs().history().latestPerturbation() != null && app.vm.perturbation().keepableProperty().get());
+        assertTrue(app.vm.runs().lanes().get(0).snapshot().events().isEmpty(), "perturbing moves a copy");
+        robot.type(KeyCode.K);
+        waitUntil(() -> app.vm.runs().lanes().get(0).snapshot().events().stream()
+                .anyMatch(e -> e.kind() == RunEvent.Kind.WEIGHTS));
     }
 
     @Test
