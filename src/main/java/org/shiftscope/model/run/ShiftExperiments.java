@@ -16,26 +16,18 @@ import org.shiftscope.model.shift.ShiftDirections;
 import org.shiftscope.model.train.BackgroundHessian;
 import org.shiftscope.model.train.RunEvent;
 import org.shiftscope.model.train.TrainingSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 public final class ShiftExperiments implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(ShiftExperiments.class);
     /** Steps between two layer splits when no Hessian report comes (a run that measures only on request). */
     public static final int LAYER_SHIFT_EVERY = 500;
     /**
@@ -43,31 +35,24 @@ public final class ShiftExperiments implements AutoCloseable {
      * (10 gradient passes over the evaluation set), so after one of d seconds the next waits d·(1 − s)/s.
      */
     static final double LAYER_SHIFT_TIME_SHARE = 0.1;
-    private static final long SHUTDOWN_WAIT_MS = 10_000;
 
     /** The latest perturbation and its step Δw over the trained parameters of its BN mode, for Keep. */
     private record Move(PerturbationReport report, double[] delta) {
     }
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-        var thread = new Thread(runnable, "shiftscope-shift");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ShiftThread thread = new ShiftThread();
     private final BackgroundHessian hessian;
     private final Runnable wake;
-    private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicReference<PerturbationRequest> requested = new AtomicReference<>();
     private final AtomicReference<PerturbationReport> keepRequested = new AtomicReference<>();
     private final ConcurrentLinkedQueue<CompletableFuture<double[]>> weightReads = new ConcurrentLinkedQueue<>();
     private final AtomicInteger perturbationsComputing = new AtomicInteger();
-    private final AtomicBoolean layerShiftComputing = new AtomicBoolean();
+    private final AtomicInteger splitsPending = new AtomicInteger();       // handed over, not finished
     private final AtomicLong lastSplitNanos = new AtomicLong();      // how long the last layer split took
     private final AtomicLong lastSplitEnd = new AtomicLong();        // when it ended (System.nanoTime())
     private final LinkedBlockingQueue<PerturbationReport> reports = new LinkedBlockingQueue<>();
     private final AtomicReference<Move> lastMove = new AtomicReference<>();
     private final AtomicReference<LayerShiftReport> layerShift = new AtomicReference<>();
-    private final AtomicReference<String> lastError = new AtomicReference<>();
 
     // Owned by the training thread.
     private long generation = -1;
@@ -123,7 +108,7 @@ public final class ShiftExperiments implements AutoCloseable {
 
     /** Why the last experiment or Keep failed, or null. */
     public String lastError() {
-        return lastError.get();
+        return thread.lastError();
     }
 
     /** Whether {@link #takeTurn} has something to do now (called on the training thread). */
@@ -161,17 +146,23 @@ public final class ShiftExperiments implements AutoCloseable {
     }
 
     /**
-     * A split is due at a run's start, in a new BN mode, and on new weights after each new Hessian report or every
-     * LAYER_SHIFT_EVERY steps; it waits while the Hessian thread works (they would share the cores) and for its
-     * time share.
+     * A split is due at once at a run's start and in a new BN mode, on the weights of that moment (queued behind a
+     * split under way: a freeze's split is of the freeze's weights even if the run blows up next); and, once the
+     * last one is done and has had its time share, on new weights after each Hessian report or LAYER_SHIFT_EVERY
+     * steps while the Hessian thread is idle. Every split is computed while the Hessian thread is idle (they would
+     * share the cores, and training waits for the Hessian).
      */
     private boolean layerShiftDue(TrainingSession session, boolean analysable) {
+        if (!analysable || thread.closed()) {
+            return false;
+        }
         long step = session.stepsTaken();
-        boolean wanted = layerShiftStep < 0 || session.liveSettings().bnMode() != layerShiftMode
-                || step != layerShiftStep && (hessian.latest() != hessianSeen || step - layerShiftStep >= LAYER_SHIFT_EVERY);
+        if (layerShiftStep < 0 || session.liveSettings().bnMode() != layerShiftMode) {
+            return true;
+        }
         long rest = (long) (lastSplitNanos.get() * (1 - LAYER_SHIFT_TIME_SHARE) / LAYER_SHIFT_TIME_SHARE);
-        return wanted && analysable && !hessian.busy() && !layerShiftComputing.get() && !closed.get()
-                && System.nanoTime() - lastSplitEnd.get() >= rest;
+        return step != layerShiftStep && (hessian.latest() != hessianSeen || step - layerShiftStep >= LAYER_SHIFT_EVERY)
+                && !hessian.busy() && splitsPending.get() == 0 && System.nanoTime() - lastSplitEnd.get() >= rest;
     }
 
     /** A copy of the live weights, in the BN mode the next step trains in. */
@@ -189,8 +180,8 @@ public final class ShiftExperiments implements AutoCloseable {
         int groupRows = session.config().statisticsRows();
         int iterations = session.config().hessian().iterations();
         perturbationsComputing.incrementAndGet();
-        run("perturbation", () -> {
-            double[] direction = ShiftDirections.of(weights, set, groupRows, request, iterations, closed::get);
+        thread.run("perturbation", () -> {
+            double[] direction = ShiftDirections.of(weights, set, groupRows, request, iterations, thread::closed);
             var outcome = Perturbation.measure(weights, set, groupRows, direction, request.fraction());
             var report = new PerturbationReport(step, capturedGeneration, weights.bnMode(), request, outcome.before(),
                     outcome.after(), outcome.stepNorm());
@@ -208,36 +199,17 @@ public final class ShiftExperiments implements AutoCloseable {
         layerShiftStep = step;
         hessianSeen = latestHessian;
         layerShiftMode = weights.bnMode();
-        layerShiftComputing.set(true);
-        long start = System.nanoTime();
-        run("layer split of the shift", () -> layerShift.set(ShiftDirections.largestShift(weights, set, groupRows, step,
-                capturedGeneration)), () -> {
+        splitsPending.incrementAndGet();
+        thread.run("layer split of the shift", () -> {
+            thread.awaitIdle(hessian);
+            long start = System.nanoTime();
+            layerShift.set(ShiftDirections.largestShift(weights, set, groupRows, step, capturedGeneration));
+            lastSplitNanos.set(System.nanoTime() - start);
+        }, () -> {
             lastSplitEnd.set(System.nanoTime());
-            lastSplitNanos.set(lastSplitEnd.get() - start);
-            layerShiftComputing.set(false);
+            splitsPending.decrementAndGet();
             wake.run();                       // another split may be due by now
         });
-    }
-
-    /** Runs {@code work} on the experiments' thread; a failure is kept as the last error, then {@code done} runs. */
-    private void run(String what, Runnable work, Runnable done) {
-        try {
-            executor.execute(() -> {
-                try {
-                    work.run();
-                    lastError.set(null);
-                } catch (RuntimeException | OutOfMemoryError e) {
-                    if (!closed.get()) {
-                        LOG.warn("The {} failed", what, e);
-                        lastError.set("The " + what + " failed: " + e.getMessage());
-                    }
-                } finally {
-                    done.run();
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            done.run();                                // closed: nothing more to compute
-        }
     }
 
     /** {@code direction} scaled to length {@code length}. */
@@ -254,11 +226,11 @@ public final class ShiftExperiments implements AutoCloseable {
     private boolean keep(TrainingSession session, PerturbationReport report) {
         var move = lastMove.get();
         if (move == null || move.report() != report || report.generation() != generation) {
-            lastError.set("Keep: that perturbation is no longer the latest of these weights; perturb again");
+            thread.setLastError("Keep: that perturbation is no longer the latest of these weights; perturb again");
             return false;
         }
         if (report.bnMode() != session.liveSettings().bnMode()) {
-            lastError.set("Keep: the BN mode changed since that perturbation; perturb again");
+            thread.setLastError("Keep: the BN mode changed since that perturbation; perturb again");
             return false;
         }
         session.network().setBnMode(report.bnMode());          // as the next step would: the parameters of that mode
@@ -271,23 +243,17 @@ public final class ShiftExperiments implements AutoCloseable {
         session.addEvents(List.of(new RunEvent(session.stepsTaken(), RunEvent.Kind.WEIGHTS, "",
                 report.request().describe(), RunEvent.Cause.USER)));
         lastMove.set(null);
-        lastError.set(null);
+        thread.setLastError(null);
         return true;
     }
 
     @Override
     public void close() {
-        closed.set(true);
-        executor.shutdown();
-        try {
-            executor.awaitTermination(SHUTDOWN_WAIT_MS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.close();
         weightReads.forEach(read -> read.cancel(false));
     }
 
     boolean isTerminated() {
-        return executor.isTerminated();
+        return thread.isTerminated();
     }
 }

@@ -22,8 +22,12 @@ final class ShiftCharts {
         var charts = runs.size() > 1 ? List.of(first, second) : List.of(first);
         for (int i = 0; i < charts.size(); i++) {
             var history = runs.get(i).history();
-            charts.get(i).show(bars.apply(history));
+            var shown = bars.apply(history);
+            charts.get(i).show(shown);
             charts.get(i).setBadge(note.apply(history), false);
+            if (shown.size() == 1) {
+                charts.get(i).setLegendVisible(false);            // one series: the note says what it is
+            }
             if (runs.size() > 1) {
                 charts.get(i).setRunLabel(runs.get(i).label());
             }

@@ -147,6 +147,24 @@ class ShiftExperimentsTest {
     }
 
     @Test
+    void aNewBnModeBringsItsOwnLayerSplitOfTheSameWeights() throws Exception {
+        try (var trainer = pausedRun(BnMode.ON, 4)) {
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (trainer.shift().latestLayerShift() == null && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(BnMode.ON, trainer.shift().latestLayerShift().bnMode(), "the split at the start");
+            trainer.setLiveSettings(new LiveSettings(0.05, 0.9, false, 1e-4, BnMode.FROZEN));
+            while (trainer.shift().latestLayerShift().bnMode() != BnMode.FROZEN && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            var frozen = trainer.shift().latestLayerShift();
+            assertEquals(BnMode.FROZEN, frozen.bnMode(), "a split in the new mode, at once");
+            assertEquals(4, frozen.step(), "of the weights of the switch");
+        }
+    }
+
+    @Test
     void theLayerSplitOfTheLargestShiftComesAtTheStartWithoutAHessian() throws Exception {
         try (var trainer = new BackgroundTrainer(RunFixtures.config(BnMode.ON, 0.05, 32), RunFixtures.DATA)) {
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
