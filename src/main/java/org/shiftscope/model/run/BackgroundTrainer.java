@@ -208,7 +208,7 @@ public final class BackgroundTrainer implements AutoCloseable {
             public void stepTaken(StepRecord record) {
                 lastStep = record;
             }
-        });
+        }).addListener(shift.atChanges(session, () -> generation));
     }
 
     /** @return false when it waited for the Hessian instead of stepping (see HessianTurns) */

@@ -26,6 +26,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 public final class ShiftExperiments implements AutoCloseable {
     /** Steps between two layer splits when no Hessian report comes (a run that measures only on request). */
@@ -48,6 +49,7 @@ public final class ShiftExperiments implements AutoCloseable {
     private final ConcurrentLinkedQueue<CompletableFuture<double[]>> weightReads = new ConcurrentLinkedQueue<>();
     private final AtomicInteger perturbationsComputing = new AtomicInteger();
     private final AtomicInteger splitsPending = new AtomicInteger();       // handed over, not finished
+    private final AtomicLong latestSplit = new AtomicLong();         // the number of the last split handed over
     private final AtomicLong lastSplitNanos = new AtomicLong();      // how long the last layer split took
     private final AtomicLong lastSplitEnd = new AtomicLong();        // when it ended (System.nanoTime())
     private final LinkedBlockingQueue<PerturbationReport> reports = new LinkedBlockingQueue<>();
@@ -124,13 +126,7 @@ public final class ShiftExperiments implements AutoCloseable {
      * @return whether the live weights moved (a Keep)
      */
     boolean takeTurn(TrainingSession session, long currentGeneration, boolean analysable) {
-        if (currentGeneration != generation) {
-            generation = currentGeneration;
-            layerShiftStep = -1;
-            hessianSeen = null;
-            layerShiftMode = null;
-            lastMove.set(null);
-        }
+        follow(currentGeneration);
         for (CompletableFuture<double[]> read; (read = weightReads.poll()) != null; ) {
             read.complete(ParameterVectors.values(session.network().parameters()));
         }
@@ -146,11 +142,39 @@ public final class ShiftExperiments implements AutoCloseable {
     }
 
     /**
-     * A split is due at once at a run's start and in a new BN mode, on the weights of that moment (queued behind a
-     * split under way: a freeze's split is of the freeze's weights even if the run blows up next); and, once the
-     * last one is done and has had its time share, on new weights after each Hessian report or LAYER_SHIFT_EVERY
-     * steps while the Hessian thread is idle. Every split is computed while the Hessian thread is idle (they would
-     * share the cores, and training waits for the Hessian).
+     * Hands a layer split of the weights of each BN switch and each kept move over at once, from within the step that
+     * makes it (a scheduled freeze is followed by a step before the trainer's next turn between steps).
+     */
+    RunListener atChanges(TrainingSession session, LongSupplier currentGeneration) {
+        return new RunListener() {
+            @Override
+            public void runEvent(RunEvent event) {
+                if ((event.kind() == RunEvent.Kind.BN_MODE || event.kind() == RunEvent.Kind.WEIGHTS) && !session.diverged()
+                        && !thread.closed()) {
+                    follow(currentGeneration.getAsLong());
+                    submitLayerShift(session, hessian.latest());
+                }
+            }
+        };
+    }
+
+    /** New weights (a rebuild) forget the old ones' splits and moves. */
+    private void follow(long currentGeneration) {
+        if (currentGeneration != generation) {
+            generation = currentGeneration;
+            layerShiftStep = -1;
+            hessianSeen = null;
+            layerShiftMode = null;
+            lastMove.set(null);
+        }
+    }
+
+    /**
+     * A split is due at once at a run's start and in a new BN mode, on the weights of that moment (a freeze's split
+     * is of the freeze's weights even if the run blows up next); and, once the last one is done and has had its
+     * time share, on new weights after each Hessian report or LAYER_SHIFT_EVERY steps while the Hessian thread is
+     * idle. Every split is computed while the Hessian thread is idle (they would share the cores, and training waits
+     * for the Hessian); one handed over behind another that has not started yet replaces it.
      */
     private boolean layerShiftDue(TrainingSession session, boolean analysable) {
         if (!analysable || thread.closed()) {
@@ -191,17 +215,27 @@ public final class ShiftExperiments implements AutoCloseable {
     }
 
     private void submitLayerShift(TrainingSession session, HessianReport latestHessian) {
+        layerShiftStep = session.stepsTaken();
+        layerShiftMode = session.liveSettings().bnMode();
+        hessianSeen = latestHessian;
+        try {
+            ShiftDirections.requireGradientsFit(session.network());
+        } catch (IllegalStateException e) {
+            thread.setLastError("Where the shift lives: not computed: " + e.getMessage());
+            return;
+        }
         Network weights = copyOfWeights(session);
         long step = session.stepsTaken();
         long capturedGeneration = generation;
         var set = session.hessianSet();
         int groupRows = session.config().statisticsRows();
-        layerShiftStep = step;
-        hessianSeen = latestHessian;
-        layerShiftMode = weights.bnMode();
         splitsPending.incrementAndGet();
+        long ticket = latestSplit.incrementAndGet();
         thread.run("layer split of the shift", () -> {
             thread.awaitIdle(hessian);
+            if (ticket != latestSplit.get() || thread.closed()) {
+                return;                                   // a later split was handed over: this one is stale
+            }
             long start = System.nanoTime();
             layerShift.set(ShiftDirections.largestShift(weights, set, groupRows, step, capturedGeneration));
             lastSplitNanos.set(System.nanoTime() - start);

@@ -74,10 +74,11 @@ final class ShiftThread implements AutoCloseable {
         lastError.set(error);
     }
 
+    /** Stops after the job under way; jobs not started are dropped. */
     @Override
     public void close() {
         closed.set(true);
-        executor.shutdown();
+        executor.shutdownNow();
         try {
             executor.awaitTermination(SHUTDOWN_WAIT_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

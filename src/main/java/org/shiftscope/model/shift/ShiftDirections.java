@@ -10,6 +10,7 @@ import org.shiftscope.model.hessian.HessianAnalysis;
 import org.shiftscope.model.hessian.LogitStatistic;
 import org.shiftscope.model.net.Network;
 
+import java.util.Locale;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 
@@ -56,8 +57,25 @@ public final class ShiftDirections {
 
     /** ∂(mean logit c)/∂w for every class c, over the evaluation set in batch-statistics groups. */
     static double[][] classMeanGradients(Network network, Examples set, int groupRows) {
+        requireGradientsFit(network);
         var loss = new EvaluationSetLoss(network, network.bnMode(), set, groupRows, 0, DataType.FLOAT, THREADS);
         return loss.logitStatisticGradients(loss.initialParameters(), LogitStatistic.MEAN);
+    }
+
+    /**
+     * @throws IllegalStateException when the classes' float64 gradients (twice: the pass's and the sum) would not fit
+     * in the free Java heap, in one line
+     */
+    public static void requireGradientsFit(Network network) {
+        long parameters = network.parameters().stream().mapToLong(p -> p.size()).sum();
+        long bytes = 2L * Double.BYTES * network.spec().classes() * parameters;
+        var runtime = Runtime.getRuntime();
+        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        if (bytes > free) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "the %d classes' mean-logit gradients need "
+                    + "%.1f GB of Java heap and %.1f GB is free: use a smaller network, or give Java more with -Xmx",
+                    network.spec().classes(), bytes / 1e9, free / 1e9));
+        }
     }
 
     private static int checkedClass(Network network, int c) {

@@ -4,6 +4,7 @@
 package org.shiftscope.ui.charts;
 
 import org.shiftscope.model.shift.LayerShiftReport;
+import org.shiftscope.model.shift.PerturbationDirection;
 import org.shiftscope.model.shift.PerturbationReport;
 import org.shiftscope.ui.look.Palette;
 
@@ -52,9 +53,13 @@ public final class ShiftBars {
         return report.request().describe() + " at step " + report.step() + ": " + effect(report) + (kept ? " · kept" : "");
     }
 
-    /** "class 3 predicted for 10% → 16%": the class most predicted after the move, and its share before and after. */
+    /**
+     * "class 3 predicted for 10% → 16%": the class a class-mean move raises, or the one most predicted after any other
+     * move, with its share of the set before and after.
+     */
     static String effect(PerturbationReport report) {
-        int top = report.topClassAfter();
+        boolean classMean = report.request().direction() == PerturbationDirection.CLASS_MEAN;
+        int top = classMean ? report.request().classIndex() : report.topClassAfter();
         return String.format(Locale.ROOT, "class %d predicted for %.0f%% → %.0f%%", top, 100 * report.share(top, false),
                 100 * report.share(top, true));
     }

@@ -10,6 +10,8 @@ import org.shiftscope.model.shift.PerturbationDirection;
 import org.shiftscope.model.shift.PerturbationReport;
 import org.shiftscope.model.shift.PerturbationRequest;
 import org.shiftscope.model.train.RunEvent;
+import org.shiftscope.model.train.ScheduledChange;
+import org.shiftscope.model.train.SettingsSchedule;
 import org.shiftscope.model.train.TrainerState;
 
 import java.util.ArrayList;
@@ -161,6 +163,21 @@ class ShiftExperimentsTest {
             var frozen = trainer.shift().latestLayerShift();
             assertEquals(BnMode.FROZEN, frozen.bnMode(), "a split in the new mode, at once");
             assertEquals(4, frozen.step(), "of the weights of the switch");
+        }
+    }
+
+    @Test
+    void aScheduledFreezesLayerSplitIsOfTheWeightsOfTheFreezeThoughTrainingGoesOn() throws Exception {
+        var freeze = new SettingsSchedule(List.of(new ScheduledChange(3, BnMode.FROZEN, null)), null);
+        try (var trainer = new BackgroundTrainer(RunFixtures.config(BnMode.ON, 0.05, 32), RunFixtures.DATA, freeze)) {
+            trainer.start();
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while ((trainer.shift().latestLayerShift() == null || trainer.shift().latestLayerShift().bnMode() != BnMode.FROZEN)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(BnMode.FROZEN, trainer.shift().latestLayerShift().bnMode());
+            assertEquals(3, trainer.shift().latestLayerShift().step(), "the freeze's own weights");
         }
     }
 

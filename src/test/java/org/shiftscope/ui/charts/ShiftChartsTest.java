@@ -103,6 +103,21 @@ class ShiftChartsTest {
     }
 
     @Test
+    void theSummaryNamesTheRaisedClassOfAClassMeanMoveAndTheTopClassOfAnyOther() {
+        var on = history();
+        var off = history();
+        on.add(perturbation(new int[]{9, 5, 4, 2}));              // class 3 barely raised; class 0 still the most
+        off.add(perturbation(new int[]{0, 0, 1, 19}));
+        assertEquals("Perturbed 1% along ∂ mean logit 3: BN on, class 3 predicted for 25% → 10% · BN off, class 3 "
+                + "predicted for 25% → 95%", ShiftBars.summary(List.of(new ChartRun("BN on", on), new ChartRun("BN off", off))));
+        var random = history();
+        random.add(new PerturbationReport(3, 0, BnMode.ON, new PerturbationRequest(PerturbationDirection.RANDOM, 0, 0.02, 1),
+                new int[]{5, 5, 5, 5}, new int[]{4, 8, 4, 4}, 0.3));
+        assertEquals("Perturbed 2% along a random direction: class 1 predicted for 25% → 40%",
+                ShiftBars.summary(List.of(new ChartRun("BN on", random))));
+    }
+
+    @Test
     void twoRunsHaveAChartEachOnOneCountAxis(FxRobot robot) throws Exception {
         var on = history();
         var off = history();
