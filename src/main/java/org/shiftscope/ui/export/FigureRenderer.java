@@ -7,14 +7,9 @@ import org.shiftscope.ui.charts.ChartBoard;
 import org.shiftscope.ui.charts.ChartRun;
 import org.shiftscope.ui.charts.HeatmapView;
 import org.shiftscope.ui.charts.LiveChart;
-import org.shiftscope.ui.look.Appearance;
-import org.shiftscope.ui.look.Theme;
 
-import javafx.animation.AnimationTimer;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,8 +21,6 @@ public final class FigureRenderer {
     /** Size of the board in scene pixels (the PNGs are this times the scale). */
     public static final int BOARD_WIDTH = 1400;
     public static final int BOARD_HEIGHT = 900;
-    /** Pulses to wait after showing the stage, so that ChartFX has laid out and drawn every chart. */
-    private static final int SETTLE_PULSES = 6;
 
     private FigureRenderer() {
     }
@@ -38,32 +31,9 @@ public final class FigureRenderer {
      */
     public static CompletableFuture<List<Path>> render(List<ChartRun> runs, boolean overlaid, boolean stressTest,
                                                        String title, Path folder, int scale) {
-        var done = new CompletableFuture<List<Path>>();
         var board = new ChartBoard();
-        new Appearance(Theme.LIGHT, Appearance.MIN_SCALE).applyTo(board);     // the window's colours and fonts
         board.show(runs, overlaid, true, stressTest);
-        var stage = new Stage();
-        stage.setScene(new Scene(board, BOARD_WIDTH, BOARD_HEIGHT));
-        stage.show();
-        new AnimationTimer() {
-            private int pulses;
-
-            @Override
-            public void handle(long now) {
-                if (++pulses < SETTLE_PULSES) {
-                    return;
-                }
-                stop();
-                try {
-                    done.complete(export(board, title, folder, scale));
-                } catch (IOException | RuntimeException e) {
-                    done.completeExceptionally(e);
-                } finally {
-                    stage.close();
-                }
-            }
-        }.start();
-        return done;
+        return OffscreenStage.settleThen(board, BOARD_WIDTH, BOARD_HEIGHT, figure -> export(board, title, folder, scale));
     }
 
     /** A grid cell holds a chart, a heatmap, or two heatmaps stacked (comparison overlaid). */
