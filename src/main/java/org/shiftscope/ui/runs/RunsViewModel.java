@@ -25,6 +25,7 @@ import org.shiftscope.ui.charts.ShiftBars;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -32,7 +33,8 @@ import java.util.stream.Collectors;
 public final class RunsViewModel implements AutoCloseable {
     private final TaskExecutor executor;
     private final RunBuilder builder;
-    private final List<RunLane> lanes = new ArrayList<>();
+    /** Swapped on the FX thread; copy-on-write so that close() from another thread never meets a swap half done. */
+    private final List<RunLane> lanes = new CopyOnWriteArrayList<>();
     private final AppliedSettings applied = new AppliedSettings();
     private Dataset dataset;
     private SettingsFollower follower;

@@ -77,7 +77,8 @@ class NetworkPickerTest {
     @Test
     void withoutNormalisationOnlyOffRemains(FxRobot robot) throws Exception {
         pick(robot, "normalization", "no normalisation");
-        waitUntil(() -> vm.runs().latestConfig().network().normalization() == Normalization.NONE);
+        // the running config, not the latest asked for: that one is set before the new runs exist
+        waitUntil(() -> vm.runs().runningConfig().network().normalization() == Normalization.NONE);
 
         assertEquals(BnMode.OFF, vm.runs().trainerSettings(0).bnMode());
         assertTrue(robot.lookup("#bn-on").queryAs(ToggleButton.class).isDisabled());
