@@ -3,8 +3,8 @@
 // among the files, "bn-on"; a run on its own writes into the folder it was given.
 package org.shiftscope.model.run;
 
+import org.shiftscope.model.FileNames;
 import org.shiftscope.model.config.TrainingConfig;
-import org.shiftscope.model.io.FileNames;
 import org.shiftscope.model.net.Architecture;
 import org.shiftscope.model.net.Normalization;
 

@@ -1,7 +1,7 @@
 // File and folder names that every system accepts, for names built from labels or user text: Windows refuses
 // < > : " / \ | ? * and control characters, a trailing dot or space, and the device names CON, PRN, AUX, NUL,
 // COM1–COM9 and LPT1–LPT9 (with any extension); Linux and macOS refuse only "/" and NUL, so the rules are Windows'.
-package org.shiftscope.model.io;
+package org.shiftscope.model;
 
 import java.util.regex.Pattern;
 

@@ -1,6 +1,6 @@
 // Names the app writes are accepted on Windows too: forbidden characters, trailing dots and spaces and device
 // names are replaced, and every run folder and density file name the app builds is portable.
-package org.shiftscope.model.io;
+package org.shiftscope.model;
 
 import org.junit.jupiter.api.Test;
 import org.shiftscope.model.net.Architecture;
