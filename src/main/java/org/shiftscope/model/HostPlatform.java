@@ -24,7 +24,7 @@ public record HostPlatform(Family family, String arch, boolean glibc) {
 
     private static final class Current {
         private static final HostPlatform INSTANCE = detect(System.getProperty("os.name", ""),
-                System.getProperty("os.arch", ""), Glibc::present);
+                System.getProperty("os.arch", ""), () -> Glibc.present());
     }
 
     /** This JVM's platform (glibc is looked for through JNA on Linux only, once). */

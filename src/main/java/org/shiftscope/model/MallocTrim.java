@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 public final class MallocTrim {
     private static final class Host {
-        private static final MallocTrim INSTANCE = of(HostPlatform.current(), Glibc::mallocTrim);
+        private static final MallocTrim INSTANCE = of(HostPlatform.current(), () -> Glibc.mallocTrim());
     }
 
     /** malloc_trim(0), or null where absent. */
