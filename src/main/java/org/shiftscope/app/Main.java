@@ -2,6 +2,7 @@
 // class path launch (java -jar) works with JavaFX on the class path.
 package org.shiftscope.app;
 
+import org.shiftscope.model.HostPlatform;
 import org.shiftscope.model.net.ActivationFunction;
 import org.shiftscope.model.net.Architecture;
 import org.shiftscope.model.net.BnMode;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Map;
 import javafx.application.Application;
 
 @Command(name = "shiftscope", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
@@ -55,12 +57,15 @@ public final class Main implements Runnable {
                 .registerConverter(Normalization.class, new EnumConverter<>(Normalization.class, Normalization::parse));
     }
 
-    static boolean hasDisplay() {
-        if ("Monocle".equalsIgnoreCase(System.getProperty("glass.platform"))) {
+    /**
+     * Whether a window can open: always on Windows and macOS (their desktop is no variable), under Monocle, and
+     * on Linux and other Unixes when DISPLAY or WAYLAND_DISPLAY names a display server.
+     */
+    static boolean hasDisplay(HostPlatform platform, Map<String, String> env, String glassPlatform) {
+        if (platform.isWindows() || platform.isMac() || "Monocle".equalsIgnoreCase(glassPlatform)) {
             return true;
         }
-        return !System.getenv().getOrDefault("DISPLAY", "").isBlank()
-                || !System.getenv().getOrDefault("WAYLAND_DISPLAY", "").isBlank();
+        return !env.getOrDefault("DISPLAY", "").isBlank() || !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank();
     }
 
     /** Read when ND4J loads, so set before any ND4J class is touched. */
@@ -115,7 +120,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         checkOptions();
-        if (!hasDisplay()) {
+        if (!hasDisplay(HostPlatform.current(), System.getenv(), System.getProperty("glass.platform"))) {
             spec.commandLine().getErr().println("ShiftScope's window needs a display (DISPLAY or WAYLAND_DISPLAY is not set). "
                     + "Without one, use the train, hessian or bench commands (see --help).");
             spec.commandLine().getErr().flush();

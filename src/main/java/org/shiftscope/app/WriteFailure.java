@@ -9,11 +9,13 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 final class WriteFailure {
     static final int EXIT_WRITE_FAILED = 1;
-    private static final String DISK_FULL = "no space left on device";
+    /** How Linux and macOS, then Windows, say the disk is full (ENOSPC, ERROR_DISK_FULL). */
+    private static final List<String> DISK_FULL = List.of("no space left on device", "not enough space on the disk");
 
     private WriteFailure() {
     }
@@ -28,7 +30,7 @@ final class WriteFailure {
     /** What went wrong, in words. */
     static String reason(IOException e) {
         String text = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
-        if (text != null && text.toLowerCase(Locale.ROOT).contains(DISK_FULL)) {
+        if (text != null && DISK_FULL.stream().anyMatch(text.toLowerCase(Locale.ROOT)::contains)) {
             return "the disk is full (" + text + ")";
         }
         if (e instanceof AccessDeniedException) {

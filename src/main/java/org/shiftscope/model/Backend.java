@@ -1,5 +1,5 @@
-// Which ND4J backend this JVM runs on, in words a user can read ("CPU (OpenBLAS, 1 thread)",
-// "CUDA: <device>, <memory>"), and the one-sentence explanation when no backend can start.
+// Which ND4J backend this JVM runs on, in words a user can read ("CPU (OpenBLAS, 1 thread) · linux-x86_64",
+// "CUDA: <device>, <memory> · linux-x86_64"), and the one-sentence explanation when no backend can start.
 package org.shiftscope.model;
 
 import org.nd4j.linalg.factory.Nd4j;
@@ -14,7 +14,8 @@ public final class Backend {
 
     public static BackendInfo info() {
         NativeRuntime.configure();
-        return BackendInfo.from(Nd4j.getExecutioner().getEnvironmentInformation(), Nd4j.factory().blas().getMaxThreads());
+        return BackendInfo.from(Nd4j.getExecutioner().getEnvironmentInformation(), Nd4j.factory().blas().getMaxThreads(),
+                HostPlatform.current().nd4jName());
     }
 
     public static String describe() {

@@ -4,6 +4,7 @@ package org.shiftscope.app;
 import org.junit.jupiter.api.Test;
 import org.shiftscope.model.Backend;
 import org.shiftscope.model.BackendInfo;
+import org.shiftscope.model.HostPlatform;
 
 import java.util.List;
 import java.util.Map;
@@ -27,12 +28,12 @@ class BackendGuardTest {
         var cpu = new Properties();
         cpu.put("backend", "CPU");
         cpu.put("blas.vendor", "OPENBLAS");
-        assertEquals("CPU (OpenBLAS, 1 thread)", BackendInfo.from(cpu, 1).description());
-        assertEquals("CPU (OpenBLAS, 2 threads)", BackendInfo.from(cpu, 2).description());
-        var a100 = BackendInfo.from(cuda("NVIDIA A100-SXM4-40GB", 42_500_000_000L, 8, 0), 1);
-        assertEquals("CUDA: NVIDIA A100-SXM4-40GB, 42.5 GB", a100.description());
+        assertEquals("CPU (OpenBLAS, 1 thread) · linux-x86_64", BackendInfo.from(cpu, 1, "linux-x86_64").description());
+        assertEquals("CPU (OpenBLAS, 2 threads) · macosx-arm64", BackendInfo.from(cpu, 2, "macosx-arm64").description());
+        var a100 = BackendInfo.from(cuda("NVIDIA A100-SXM4-40GB", 42_500_000_000L, 8, 0), 1, "windows-x86_64");
+        assertEquals("CUDA: NVIDIA A100-SXM4-40GB, 42.5 GB · windows-x86_64", a100.description());
         assertTrue(a100.supported());
-        assertTrue(BackendInfo.from(cuda("RTX 4090", 24_000_000_000L, 8, 9), 1).gpu());
+        assertTrue(BackendInfo.from(cuda("RTX 4090", 24_000_000_000L, 8, 9), 1, "linux-x86_64").gpu());
     }
 
     @Test
@@ -40,12 +41,13 @@ class BackendGuardTest {
         var info = Backend.info();
         assertFalse(info.gpu());
         assertTrue(info.description().startsWith("CPU (OpenBLAS, "), info.description());
+        assertTrue(info.description().endsWith(" · " + HostPlatform.current().nd4jName()), info.description());
         assertEquals(BackendGuard.Verdict.USABLE, BackendGuard.check(Backend::info).verdict());
     }
 
     @Test
     void aGpuNewerThanTheKernelsIsNamedInOneSentence() {
-        var h100 = BackendInfo.from(cuda("NVIDIA H100 80GB HBM3", 85_000_000_000L, 9, 0), 1);
+        var h100 = BackendInfo.from(cuda("NVIDIA H100 80GB HBM3", 85_000_000_000L, 9, 0), 1, "linux-x86_64");
         assertFalse(h100.supported());
         var outcome = BackendGuard.check(() -> h100);
         assertEquals(BackendGuard.Verdict.UNSUPPORTED_GPU, outcome.verdict());

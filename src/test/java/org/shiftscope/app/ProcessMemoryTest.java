@@ -2,6 +2,8 @@
 package org.shiftscope.app;
 
 import org.junit.jupiter.api.Test;
+import org.shiftscope.model.HostPlatform;
+import org.shiftscope.model.MallocTrim;
 
 import java.util.List;
 
@@ -24,12 +26,28 @@ class ProcessMemoryTest {
 
     @Test
     void aMemoryReportIsOneJsonLineWithPositiveFigures() throws Exception {
-        var line = new com.fasterxml.jackson.databind.ObjectMapper().readTree(MemoryReport.measure(12, 3.4));
+        String report = MemoryReport.measure(12, 3.4);
+        assertEquals(1, report.lines().count(), report);
+        var line = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report);
         assertEquals(12, line.get("steps").asLong());
         for (String field : List.of("heap_live_mb", "heap_committed_mb", "rss_mb", "rss_after_gc_mb", "off_heap_mb", "off_heap_trimmed_mb")) {
             assertTrue(line.get(field).asDouble() > 0, field + " in " + line);
         }
         assertTrue(line.get("heap_live_mb").asDouble() <= line.get("heap_committed_mb").asDouble(), line.toString());
+        assertTrue(line.get("malloc_trim").asText().startsWith("malloc_trim(0) hands freed"), line.toString());
+    }
+
+    @Test
+    void withoutMallocTrimTheReportSaysSoAndHasNoTrimmedFigure() throws Exception {
+        var mac = new HostPlatform(HostPlatform.Family.MACOS, "arm64", false);
+        var trim = MallocTrim.of(mac, () -> () -> {
+            throw new AssertionError("malloc_trim called without glibc");
+        });
+        var line = new com.fasterxml.jackson.databind.ObjectMapper().readTree(MemoryReport.measure(3, 1.0, trim));
+        assertTrue(line.get("off_heap_trimmed_mb").isNull(), line.toString());
+        assertTrue(line.get("off_heap_mb").asDouble() > 0, line.toString());
+        assertEquals("no malloc_trim: the C library here is not glibc (macosx-arm64); memory is bounded by garbage "
+                + "collections alone", line.get("malloc_trim").asText());
     }
 
     @Test

@@ -46,5 +46,8 @@ class WriteFailureTest {
                 WriteFailure.describe(folder, new AccessDeniedException("/runs/a/x")));
         assertEquals("error: could not write to /runs/a: the disk is full (" + NO_SPACE + ")",
                 WriteFailure.describe(folder, new IOException(NO_SPACE)));
+        assertEquals("the disk is full (There is not enough space on the disk)",
+                WriteFailure.reason(new FileSystemException("C:\\runs\\a\\metrics.csv", null,
+                        "There is not enough space on the disk")), "as Windows says it");
     }
 }

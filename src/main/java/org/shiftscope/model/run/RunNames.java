@@ -3,6 +3,7 @@
 // among the files, "bn-on"; a run on its own writes into the folder it was given.
 package org.shiftscope.model.run;
 
+import org.shiftscope.model.FileNames;
 import org.shiftscope.model.config.TrainingConfig;
 import org.shiftscope.model.net.Architecture;
 import org.shiftscope.model.net.Normalization;
@@ -23,9 +24,9 @@ public final class RunNames {
         return plain ? norm : network.architecture().title() + " " + norm;
     }
 
-    /** "bn-on" for the label "BN on", "resnet-bn-on" for "ResNet BN on". */
+    /** "bn-on" for the label "BN on", "resnet-bn-on" for "ResNet BN on": a name every system accepts. */
     public static String folderName(String label) {
-        return label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return FileNames.portable(label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
     }
 
     /** The folder of run {@code index} of {@code runs}: {@code out} itself for a single run, else a subfolder. */

@@ -1,6 +1,8 @@
-// The keyboard shortcuts: which key each one is, how it is written in tooltips and the shortcut sheet, and
-// its description (shortcuts.properties, so a teacher can translate it).
+// The keyboard shortcuts: which key each one is, how it is written in tooltips and the shortcut sheet (as each
+// system writes keys: ⇧B and ⌃⌘F for full screen on macOS), and its description (shortcuts.properties).
 package org.shiftscope.ui.classroom;
+
+import org.shiftscope.model.HostPlatform;
 
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -13,7 +15,7 @@ public enum Shortcut {
     STEP("S", KeyCode.S),
     RESET("R", KeyCode.R),
     TOGGLE_BN("B", KeyCode.B),
-    FREEZE_BN("Shift+B", KeyCode.B, true),
+    FREEZE_BN("B", KeyCode.B, true),
     LEARNING_RATE_DOWN("←", KeyCode.LEFT),
     LEARNING_RATE_UP("→", KeyCode.RIGHT),
     DEPTH_UP("↑", KeyCode.UP),
@@ -29,6 +31,9 @@ public enum Shortcut {
 
     private static final ResourceBundle TEXT = ResourceBundle.getBundle("org.shiftscope.ui.classroom.shortcuts");
 
+    /** macOS's own full-screen keys, ⌃⌘F (F11 shows the desktop there); F11 works on macOS too, unadvertised. */
+    private static final KeyCode MAC_FULL_SCREEN = KeyCode.F;
+
     private final String key;
     private final KeyCode code;
     private final boolean shift;
@@ -43,17 +48,36 @@ public enum Shortcut {
         this.shift = shift;
     }
 
-    /** The key as written for people: "Space", "S", "Shift+B", "←", "F11", "?". */
+    /** The key as written for people on this system. */
     public String key() {
-        return key;
+        return key(HostPlatform.current());
+    }
+
+    /** "Space", "S", "Shift+B", "←", "F11", "?"; on macOS "⇧B" and "⌃⌘F", as its menus write them. */
+    public String key(HostPlatform platform) {
+        if (platform.isMac() && this == FULL_SCREEN) {
+            return "⌃⌘" + MAC_FULL_SCREEN.getName();
+        }
+        return shift ? (platform.isMac() ? "⇧" : "Shift+") + key : key;
     }
 
     public String description() {
         return TEXT.getString(name().toLowerCase(Locale.ROOT));
     }
 
-    /** True for the key with Shift exactly as written; "?" is Shift+/ (or whatever key types "?" on the user's keyboard). */
     public boolean matches(KeyEvent e) {
+        return matches(e, HostPlatform.current());
+    }
+
+    /**
+     * True for the key with Shift exactly as written, without Ctrl, Alt or ⌘ (those stay the system's and the
+     * focused control's); "?" is Shift+/ (or whatever key types "?" on the user's keyboard); on macOS ⌃⌘F too.
+     */
+    public boolean matches(KeyEvent e, HostPlatform platform) {
+        if (this == FULL_SCREEN && platform.isMac() && e.getCode() == MAC_FULL_SCREEN && e.isControlDown() && e.isMetaDown()
+                && !e.isAltDown() && !e.isShiftDown()) {
+            return true;
+        }
         if (e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShortcutDown()) {
             return false;
         }

@@ -1,6 +1,8 @@
-// Where the E shortcut puts the window's PNG without asking: ~/Pictures when it exists, else the working
-// directory, under a timestamped name so repeated exports never overwrite each other.
+// Where the E shortcut puts the window's PNG without asking: the user's pictures folder as the system names it
+// (PicturesFolder), else the working directory, under a timestamped name so exports never overwrite each other.
 package org.shiftscope.ui.export;
+
+import org.shiftscope.model.HostPlatform;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,10 +16,10 @@ public final class QuickExport {
     private QuickExport() {
     }
 
-    /** ~/Pictures if it is a folder, else the working directory. */
+    /** This user's pictures folder on this system, else the working directory (see PicturesFolder). */
     public static Path defaultFolder() {
-        Path pictures = Path.of(System.getProperty("user.home"), "Pictures");
-        return Files.isDirectory(pictures) ? pictures : Path.of("").toAbsolutePath();
+        return PicturesFolder.find(HostPlatform.current(), Path.of(System.getProperty("user.home")), System.getenv(),
+                Path.of("").toAbsolutePath());
     }
 
     /**

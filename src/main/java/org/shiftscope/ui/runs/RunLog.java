@@ -1,6 +1,6 @@
-// Writes the run the window shows into a temporary folder as it goes, in the CLI's file formats, so "Export
-// metrics" copies complete files without keeping every step in memory. Each folder holds a lock while its
-// window lives; folders are deleted with their run, at exit, or by a later window once nobody holds their lock.
+// Writes the shown run into a temporary folder as it goes, in the CLI's formats, so "Export metrics" copies whole
+// files without keeping every step in memory. A folder is locked while its window lives and deleted with its run,
+// at exit (lock released first, as Windows requires) or by a later window; a failed deletion is retried then.
 package org.shiftscope.ui.runs;
 
 import org.shiftscope.model.data.Dataset;
@@ -27,7 +27,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 final class RunLog implements AutoCloseable {
@@ -36,12 +36,13 @@ final class RunLog implements AutoCloseable {
             RunRecorder.EVENTS_FILE, RunRecorder.GRADIENTS_FILE);
     static final String PREFIX = "shiftscope-run";
     static final String LOCK = "owner.lock";
-    /** Folders of this JVM's open logs, deleted by the shutdown hook. */
-    private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+    /** This JVM's open logs by folder, closed (lock released, folder deleted) by the shutdown hook. */
+    private static final Map<Path, RunLog> OPEN = new ConcurrentHashMap<>();
     private static final Object ONCE = new Object();
     private static boolean started;
 
     private final Path folder;
+    private final Deletion deletion;
     private final FileChannel lockChannel;
     private final RunRecorder recorder;
     private final long startNanos = System.nanoTime();
@@ -49,10 +50,20 @@ final class RunLog implements AutoCloseable {
     private StepRecord lastEvaluated;
     private HessianReport lastHessian;
 
+    /** Deletes one file or empty folder: Files::delete, or in tests one that fails as Windows does. */
+    interface Deletion {
+        void delete(Path path) throws IOException;
+    }
+
     RunLog(TrainingConfig config, Dataset dataset) throws IOException {
+        this(config, dataset, Files::delete);
+    }
+
+    RunLog(TrainingConfig config, Dataset dataset, Deletion deletion) throws IOException {
         startOnce();
+        this.deletion = deletion;
         folder = Files.createTempDirectory(PREFIX);
-        OPEN.add(folder);
+        OPEN.put(folder, this);
         lockChannel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         lockChannel.lock();
         recorder = new RunRecorder(folder, config, RunRecorder.datasetFacts(dataset));
@@ -66,17 +77,20 @@ final class RunLog implements AutoCloseable {
             }
             started = true;
         }
-        deleteAbandoned(Path.of(System.getProperty("java.io.tmpdir")));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(RunLog::deleteFolder), "run-log-cleanup"));
+        deleteAbandoned(Path.of(System.getProperty("java.io.tmpdir")), Files::delete);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.values().forEach(RunLog::close), "run-log-cleanup"));
     }
 
-    /** Deletes the run-log folders under {@code directory} whose lock no live window holds; returns how many. */
-    static int deleteAbandoned(Path directory) {
+    /**
+     * Deletes the run-log folders under {@code directory} whose lock no live window holds; returns how many. One
+     * that cannot be deleted now (a file another program holds open, on Windows) is left for the next start.
+     */
+    static int deleteAbandoned(Path directory, Deletion deletion) {
         int deleted = 0;
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(directory, PREFIX + "*")) {
             for (Path candidate : folders) {
-                if (!OPEN.contains(candidate) && Files.isRegularFile(candidate.resolve(LOCK)) && unlocked(candidate)) {
-                    deleteFolder(candidate);
+                if (!OPEN.containsKey(candidate) && Files.isRegularFile(candidate.resolve(LOCK)) && unlocked(candidate)
+                        && deleteFolder(candidate, deletion)) {
                     deleted++;
                 }
             }
@@ -95,15 +109,27 @@ final class RunLog implements AutoCloseable {
         }
     }
 
-    private static void deleteFolder(Path folder) {
+    /** Deletes the folder's files, the lock last, then the folder; false (logged quietly) if any stays. */
+    private static boolean deleteFolder(Path folder, Deletion deletion) {
+        if (!Files.exists(folder)) {
+            return true;
+        }
         try {
-            for (String name : FILES) {
-                Files.deleteIfExists(folder.resolve(name));
+            List<Path> files;
+            try (var listing = Files.list(folder)) {
+                files = listing.filter(f -> !f.getFileName().toString().equals(LOCK)).toList();
             }
-            Files.deleteIfExists(folder.resolve(LOCK));
-            Files.deleteIfExists(folder);
+            for (Path file : files) {
+                deletion.delete(file);
+            }
+            if (Files.exists(folder.resolve(LOCK))) {
+                deletion.delete(folder.resolve(LOCK));
+            }
+            deletion.delete(folder);
+            return true;
         } catch (IOException e) {
-            LOG.warn("could not delete the run log {}: {}", folder, e.getMessage());
+            LOG.debug("run log {} left for the next start: {}", folder, e.toString());
+            return false;
         }
     }
 
@@ -189,7 +215,7 @@ final class RunLog implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("could not release the run log's lock {}: {}", folder, e.getMessage());
         }
-        deleteFolder(folder);
+        deleteFolder(folder, deletion);
         OPEN.remove(folder);
     }
 }
