@@ -55,8 +55,7 @@ public final class VectorExport {
         var white = VectorScene.Role.BACKGROUND;
         items.add(new VectorScene.Shape(white, List.of(new double[]{0, 0, width, 0, width, height + band, 0, height + band}),
                 true, rgba(Color.WHITE), null));
-        var face = new VectorScene.Face(javafx.scene.text.Font.getDefault().getFamily(), PngExport.TITLE_FONT_SIZE,
-                false, false);
+        var face = SceneReader.face(javafx.scene.text.Font.font(java.awt.Font.SANS_SERIF, PngExport.TITLE_FONT_SIZE));
         for (int i = 0; i < lines.size(); i++) {
             items.add(new VectorScene.Text(VectorScene.Role.TITLE, lines.get(i), PngExport.TITLE_LEFT,
                     (i + 1) * PngExport.TITLE_HEIGHT - PngExport.TITLE_RAISE, face, rgba(Color.BLACK), 0));

@@ -130,12 +130,12 @@ final class Drawing {
                 (int) Math.round(color.getBlue() * 255), color.getOpacity());
     }
 
-    /** The family JavaFX resolved, with the weight and slant read from the style ("Bold", "Italic", "Oblique"). */
+    /** The installed family JavaFX drew with, the weight and slant read from its style ("Bold", "Italic", "Oblique"). */
     static VectorScene.Face face(Font font, double size) {
         String style = font.getStyle().toLowerCase(Locale.ROOT);
         boolean bold = style.contains("bold") || style.contains("black") || style.contains("heavy");
         boolean italic = style.contains("italic") || style.contains("oblique")
                 || font.getName().toLowerCase(Locale.ROOT).contains(FontPosture.ITALIC.name().toLowerCase(Locale.ROOT));
-        return new VectorScene.Face(font.getFamily(), size, bold, italic);
+        return new VectorScene.Face(FontFamilies.physical(font.getFamily()), size, bold, italic);
     }
 }

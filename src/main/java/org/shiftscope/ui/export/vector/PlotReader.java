@@ -1,6 +1,6 @@
-// What an XYChart draws on its plot canvas, as vector items: the grid (GridRenderer's lines at the axes' tick
-// values, pixel-snapped as it snaps them) and each data set of its ErrorDataSetRenderers as bars, a polyline
-// broken at NaN, and markers, in the order and with the DataSetNode styles ChartFX 11.3 draws them.
+// What an XYChart draws on its plot canvas, as vector items: the grid (GridRenderer's snapped lines at the tick
+// values) and each data set of its ErrorDataSetRenderers as bars, a line broken at NaN and markers, in ChartFX
+// 11.3's order and DataSetNode styles, through the points left by the renderer's own point reduction.
 package org.shiftscope.ui.export.vector;
 
 import io.fair_acc.chartfx.XYChart;
@@ -15,6 +15,7 @@ import javafx.geometry.Orientation;
 import org.shiftscope.ui.export.vector.VectorScene.Role;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 final class PlotReader {
@@ -85,12 +86,19 @@ final class PlotReader {
     /** Bars, then the line, then the markers, as ErrorDataSetRenderer.drawDefaultNoErrors draws them. */
     private static void dataSet(ErrorDataSetRenderer renderer, DataSetNode style, Axis xAxis, Axis yAxis, Drawing d) {
         DataSet data = style.getDataSet();
-        int n = data.getDataCount();
-        double[] xs = new double[n];
-        double[] ys = new double[n];
-        for (int i = 0; i < n; i++) {
+        int all = data.getDataCount();
+        double[] xs = new double[all];
+        double[] ys = new double[all];
+        for (int i = 0; i < all; i++) {
             xs[i] = xAxis.getDisplayPosition(data.get(DataSet.DIM_X, i));
             ys[i] = yAxis.getDisplayPosition(data.get(DataSet.DIM_Y, i));
+        }
+        int n = all;
+        if (renderer.isReducePoints() && all >= renderer.getMinRequiredReductionSize()) {   // as CachedDataPoints.reduce
+            n = renderer.getRendererDataReducer().reducePoints(xs, ys, null, null, new double[all], new double[all],
+                    new String[all], new boolean[all], 0, all);
+            xs = Arrays.copyOf(xs, n);
+            ys = Arrays.copyOf(ys, n);
         }
         if (renderer.isDrawBars()) {
             bars(renderer, style, xs, ys, yAxis.getDisplayPosition(yAxis.isLogAxis() ? yAxis.getMin() : 0), d);

@@ -68,6 +68,11 @@ public final class SceneReader {
         return items;
     }
 
+    /** The face a figure's text in {@code font} is written with (the installed family behind a logical one). */
+    public static VectorScene.Face face(javafx.scene.text.Font font) {
+        return Drawing.face(font, font.getSize());
+    }
+
     private Transform toFigure(Node node) {
         return figureFromScene.createConcatenation(node.getLocalToSceneTransform());
     }
