@@ -20,6 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.w3c.dom.Element;
 
 import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,8 +133,22 @@ class VectorExportTest {
                 .redirectErrorStream(true).start();
         assertTrue(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) && process.exitValue() == 0,
                 new String(process.getInputStream().readAllBytes()));
-        var difference = PixelDifference.of(ImageIO.read(png.toFile()), ImageIO.read(rasterised.toFile()));
+        BufferedImage pixels = ImageIO.read(png.toFile());
+        BufferedImage vector = ImageIO.read(rasterised.toFile());
+        var difference = PixelDifference.of(pixels, vector);
         assertTrue(difference.sameSize(), "same size: " + difference);
         assertTrue(difference.differingShare() <= PixelDifference.MAX_DIFFERING_SHARE, difference.toString());
+        var moved = PixelDifference.of(pixels, movedRight(vector, 2));
+        assertTrue(moved.differingShare() > PixelDifference.MAX_DIFFERING_SHARE, "the measure sees a 2-pixel move: " + moved);
+    }
+
+    private static BufferedImage movedRight(BufferedImage image, int by) {
+        var moved = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        var g = moved.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.drawImage(image, by, 0, null);
+        g.dispose();
+        return moved;
     }
 }
