@@ -54,7 +54,9 @@ public final class Main implements Runnable {
                         new EnumConverter<>(ActivationFunction.class, ActivationFunction::parse))
                 .registerConverter(Initialization.class, new EnumConverter<>(Initialization.class, Initialization::parse))
                 .registerConverter(Architecture.class, new EnumConverter<>(Architecture.class, Architecture::parse))
-                .registerConverter(Normalization.class, new EnumConverter<>(Normalization.class, Normalization::parse));
+                .registerConverter(Normalization.class, new EnumConverter<>(Normalization.class, Normalization::parse))
+                .registerConverter(RenderCommand.Format.class,
+                        new EnumConverter<>(RenderCommand.Format.class, RenderCommand.Format::parse));
     }
 
     /**

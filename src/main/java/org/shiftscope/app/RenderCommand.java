@@ -1,5 +1,5 @@
 // `shiftscope render`: runs a scenario or a saved settings file headless (no display: JavaFX on Monocle with
-// software rendering) and writes the window's charts as PNG files plus the CLI's CSV/JSON files for each run,
+// software rendering) and writes the window's charts as PNG, SVG or PDF plus the CLI's CSV/JSON files per run,
 // so a write-up's figures can be rebuilt exactly from a file. Same seed and settings, same figures.
 package org.shiftscope.app;
 
@@ -23,6 +23,7 @@ import org.shiftscope.model.train.StepRecord;
 import org.shiftscope.model.config.TrainingConfig;
 import org.shiftscope.ui.charts.ChartRun;
 import org.shiftscope.ui.export.FigureRenderer;
+import org.shiftscope.ui.export.ImageFormat;
 import org.shiftscope.ui.export.PngExport;
 import org.shiftscope.ui.charts.RunHistory;
 import picocli.CommandLine;
@@ -36,12 +37,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = "Run a scenario or a settings file headless and write the window's charts as PNG, with the "
-                + "runs' CSV/JSON files, to --out. Needs no display.")
+        description = "Run a scenario or a settings file headless and write the window's charts as PNG (or SVG/PDF), "
+                + "with the runs' CSV/JSON files, to --out. Needs no display.")
 public final class RenderCommand implements Callable<Integer> {
     /** Longest wait for the charts to be drawn and written once the runs are done. */
     private static final long DRAW_TIMEOUT_S = 120;
@@ -67,10 +69,28 @@ public final class RenderCommand implements Callable<Integer> {
     private Path out;
     @Option(names = "--scale", defaultValue = "2", description = "PNG scale, 1–3. Default: ${DEFAULT-VALUE}.")
     private int scale;
+    @Option(names = "--format", defaultValue = "png", paramLabel = "png|svg|pdf",
+            description = "Figure format: png (pixels), or svg or pdf (text stays text, lines stay lines). Default: ${DEFAULT-VALUE}.")
+    private Format format;
     @Option(names = "--steps", description = "Steps per run. Default: the scenario's or the file's steps.")
     private Long steps;
     @Option(names = "--overlaid", description = "Two runs in one set of charts instead of side by side (some scenarios ask for it).")
     private boolean overlaid;
+
+    /** The figure formats `render` writes. */
+    enum Format {
+        PNG(ImageFormat.PNG), SVG(ImageFormat.SVG), PDF(ImageFormat.PDF);
+
+        private final ImageFormat written;
+
+        Format(ImageFormat written) {
+            this.written = written;
+        }
+
+        static Format parse(String text) {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -132,7 +152,8 @@ public final class RenderCommand implements Callable<Integer> {
             err.println("error: " + scenario.title() + ": " + e.getMessage());
             return TrainCommand.EXIT_BAD_INPUT;
         }
-        err.printf("Wrote %d PNG files (scale %d) and the runs' data to %s%n", written.size(), scale, out.toAbsolutePath());
+        err.printf("Wrote %d %s files%s and the runs' data to %s%n", written.size(), format.name(),
+                format.written.vector() ? "" : " (scale " + scale + ")", out.toAbsolutePath());
         return 0;
     }
 
@@ -214,10 +235,10 @@ public final class RenderCommand implements Callable<Integer> {
         };
     }
 
-    /** The charts as PNG files; a failed write comes back as the IOException that failed it. */
+    /** The charts as figure files; a failed write comes back as the IOException that failed it. */
     private List<Path> draw(List<ChartRun> runs, boolean overlaidRuns, boolean stressTest, String title)
             throws InterruptedException, TimeoutException, IOException {
-        return HeadlessFx.draw(() -> FigureRenderer.render(runs, overlaidRuns, stressTest, title, out, scale),
-                DRAW_TIMEOUT_S);
+        return HeadlessFx.draw(() -> FigureRenderer.render(runs, overlaidRuns, stressTest, title, out, scale,
+                format.written), DRAW_TIMEOUT_S);
     }
 }

@@ -126,6 +126,29 @@ class RenderCommandTest {
     }
 
     @Test
+    void svgAndPdfFormatsWriteVectorFiguresAndAnUnknownOneIsRefusedInOneLine(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("settings.json"), SMALL_CONFIG);
+        for (String format : new String[]{"svg", "pdf"}) {
+            Path out = dir.resolve(format);
+            var outcome = TrainCommandTest.run("render", "--config", config.toString(), "--out", out.toString(),
+                    "--steps", "2", "--format", format);
+            assertEquals(0, outcome.exitCode(), outcome.err());
+            assertTrue(outcome.err().contains("Wrote 9 " + format.toUpperCase(java.util.Locale.ROOT) + " files"), outcome.err());
+            assertTrue(Files.size(out.resolve("board." + format)) > 0 && Files.exists(out.resolve("loss-chart." + format)));
+            assertFalse(Files.exists(out.resolve("board.png")));
+        }
+        String svg = Files.readString(dir.resolve("svg").resolve("loss-chart.svg"));
+        assertTrue(svg.startsWith("<?xml") && svg.contains("class=\"tick-label\""), "an SVG with text");
+        assertTrue(Files.readString(dir.resolve("pdf").resolve("board.pdf"), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .startsWith("%PDF-"));
+        var unknown = TrainCommandTest.run("render", "--config", config.toString(), "--out", dir.resolve("x").toString(),
+                "--format", "gif");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("'gif' is not one of png, svg, pdf"), unknown.err());
+        assertFalse(unknown.err().contains("Exception"), unknown.err());
+    }
+
+    @Test
     void badInputSaysWhatIsWrongWithoutATrace(@TempDir Path dir) throws Exception {
         var unknown = TrainCommandTest.run("render", "--scenario", "no-such-demo", "--out", dir.toString());
         assertEquals(TrainCommand.EXIT_BAD_INPUT, unknown.exitCode());

@@ -1,4 +1,5 @@
-// A live chart's context menu: a logarithmic y axis on or off, and an export of the chart alone as PNG.
+// A live chart's context menu: a logarithmic y axis on or off, and an export of the chart alone (PNG, JPEG,
+// or a vector SVG or PDF).
 package org.shiftscope.ui.charts;
 
 import javafx.scene.Node;
@@ -17,7 +18,7 @@ final class ChartMenu {
         var log = new CheckMenuItem("Logarithmic y axis");
         log.setSelected(logY);
         log.setOnAction(e -> setLogY.accept(log.isSelected()));
-        var exportItem = new MenuItem("Export this chart as PNG…");
+        var exportItem = new MenuItem("Export this chart (PNG, SVG, PDF)…");
         exportItem.setOnAction(e -> export.run());
         var menu = new ContextMenu(log, exportItem);
         target.setOnContextMenuRequested(e -> menu.show(target, e.getScreenX(), e.getScreenY()));

@@ -1,6 +1,6 @@
-// The export bar above the charts: the scale of exported figures, the window as a PNG, the runs' metrics in
-// the CLI's formats, and saving or loading the settings. Files are written off the FX thread; a failure is
-// said in a dialog and the run goes on. Its file dialogs also serve a chart's own export (right-click).
+// The export bar above the charts: the scale of exported figures, the window as a PNG, the charts as an SVG
+// or PDF figure, the runs' metrics in the CLI's formats, and saving or loading the settings. A failure is said
+// in a dialog and the run goes on. Its file dialogs also serve a chart's own export (right-click).
 package org.shiftscope.ui.export;
 
 import javafx.geometry.Pos;
@@ -21,6 +21,8 @@ import org.shiftscope.ui.runs.RunsViewModel;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.function.Consumer;
 
 public final class ExportBar extends FlowPane {
@@ -30,12 +32,25 @@ public final class ExportBar extends FlowPane {
         void write(Path file, int scale) throws IOException;
     }
 
+    /** Asks where to save a figure: the platform's dialog, or a test's answer. */
+    @FunctionalInterface
+    public interface SaveDialog {
+        File ask(FileChooser chooser);
+    }
+
+    /** The formats a chart's own export offers. */
+    public static final List<ImageFormat> CHART_FORMATS = List.of(ImageFormat.PNG, ImageFormat.JPEG, ImageFormat.SVG,
+            ImageFormat.PDF);
     private final RunsViewModel runs;
     private final ChoiceBox<Integer> scale = new ChoiceBox<>();
+    private SaveDialog saveDialog = chooser -> chooser.showSaveDialog(getScene().getWindow());
 
-    /** @param extra nodes that end the bar (wrapping with it when the window narrows) */
+    /**
+     * @param window writes the whole window (pixels) @param figure writes the charts alone (vector)
+     * @param extra nodes that end the bar (wrapping with it when the window narrows)
+     */
     public ExportBar(ExportViewModel export, RunChoicesViewModel choices, RunsViewModel runs, FigureWriter window,
-                     Node... extra) {
+                     FigureWriter figure, Node... extra) {
         super(8, 4);
         this.runs = runs;
         scale.setId("export-scale");
@@ -45,7 +60,11 @@ public final class ExportBar extends FlowPane {
         var png = new Button("Window PNG…");
         png.setId("export-png");
         png.setTooltip(new Tooltip("Render the whole window to a PNG at the chosen scale, titled with the settings."));
-        png.setOnAction(e -> chooseFigure("shiftscope-window.png", window));
+        png.setOnAction(e -> chooseFigure("shiftscope-window.png", window, List.of(ImageFormat.PNG, ImageFormat.JPEG)));
+        var vector = new Button("Figure SVG/PDF…");
+        vector.setId("export-vector");
+        vector.setTooltip(new Tooltip("Write the charts as an SVG or PDF figure for a write-up: text stays text, lines stay lines."));
+        vector.setOnAction(e -> chooseFigure("shiftscope-figure.svg", figure, List.of(ImageFormat.SVG, ImageFormat.PDF)));
         var metrics = new Button("Metrics…");
         metrics.setId("export-metrics");
         metrics.setTooltip(new Tooltip("Write config.json, metrics.csv, layers.csv, hessian.csv and summary.json, as the CLI does."));
@@ -66,7 +85,7 @@ public final class ExportBar extends FlowPane {
         load.setId("load-settings");
         load.setOnAction(e -> ifChosen(settingsChooser().showOpenDialog(getScene().getWindow()),
                 file -> choices.loadSettings(file, failure -> failed(file, failure))));
-        getChildren().addAll(new Label("Export"), scale, png, metrics, save, load);
+        getChildren().addAll(new Label("Export"), scale, png, vector, metrics, save, load);
         getChildren().addAll(extra);
         setAlignment(Pos.CENTER_LEFT);
         DemoRole.OPTIONAL.mark(this);
@@ -77,17 +96,25 @@ public final class ExportBar extends FlowPane {
         return scale.getValue();
     }
 
-    /** Asks where to save a figure; a name without an extension gets the chosen filter's (.png or .jpg). */
-    public void chooseFigure(String name, FigureWriter writer) {
+    /** Who answers the save dialogs (tests answer in place of the platform's dialog). */
+    public void setSaveDialog(SaveDialog dialog) {
+        this.saveDialog = dialog;
+    }
+
+    /** Asks where to save a figure in one of {@code formats}; a name without an extension gets the chosen filter's. */
+    public void chooseFigure(String name, FigureWriter writer, List<ImageFormat> formats) {
         var chooser = new FileChooser();
         chooser.setInitialFileName(name);
-        var png = new FileChooser.ExtensionFilter("PNG image", "*.png");
-        var jpeg = new FileChooser.ExtensionFilter("JPEG image", "*.jpg", "*.jpeg");
-        chooser.getExtensionFilters().addAll(png, jpeg);
-        File file = chooser.showSaveDialog(getScene().getWindow());
+        var filters = new LinkedHashMap<FileChooser.ExtensionFilter, ImageFormat>();
+        for (ImageFormat format : formats) {
+            filters.put(new FileChooser.ExtensionFilter(describe(format),
+                    format.extensions().stream().map(ext -> "*." + ext).toList()), format);
+        }
+        chooser.getExtensionFilters().addAll(filters.keySet());
+        File file = saveDialog.ask(chooser);
         if (file != null) {
             Path target = ImageFormat.withExtension(file.toPath(),
-                    chooser.getSelectedExtensionFilter() == jpeg ? ImageFormat.JPEG : ImageFormat.PNG);
+                    filters.getOrDefault(chooser.getSelectedExtensionFilter(), formats.get(0)));
             try {
                 writer.write(target, scale());
                 runs.showMessage("Figure saved as " + target.toAbsolutePath(), MessageKind.SUCCESS);
@@ -96,6 +123,15 @@ public final class ExportBar extends FlowPane {
                 failed(target, e);
             }
         }
+    }
+
+    private static String describe(ImageFormat format) {
+        return switch (format) {
+            case PNG -> "PNG image";
+            case JPEG -> "JPEG image";
+            case SVG -> "SVG vector figure";
+            case PDF -> "PDF vector figure";
+        };
     }
 
     private static FileChooser settingsChooser() {

@@ -1,6 +1,6 @@
-// The image format an export writes, read from the file name the user gave: .png, or .jpg/.jpeg for a real
-// JPEG (drawn without alpha, which JPEG cannot hold). A name without an extension gets the default one; any
-// other extension is refused, so a file never holds data its name does not announce.
+// The format an export writes, read from the file name the user gave: .png, .jpg/.jpeg (a real JPEG, drawn
+// without alpha), or the vector .svg and .pdf. A name without an extension gets the default one; any other
+// extension is refused, so a file never holds data its name does not announce.
 package org.shiftscope.ui.export;
 
 import java.io.IOException;
@@ -10,7 +10,9 @@ import java.util.Locale;
 
 public enum ImageFormat {
     PNG("png", List.of("png")),
-    JPEG("jpeg", List.of("jpg", "jpeg"));
+    JPEG("jpeg", List.of("jpg", "jpeg")),
+    SVG(null, List.of("svg")),
+    PDF(null, List.of("pdf"));
 
     private final String writerName;
     private final List<String> extensions;
@@ -20,9 +22,19 @@ public enum ImageFormat {
         this.extensions = extensions;
     }
 
-    /** The format name ImageIO's writer knows. */
+    /** Text and lines stay text and paths (VectorExport); the others are pixels (PngExport). */
+    public boolean vector() {
+        return writerName == null;
+    }
+
+    /** The format name ImageIO's writer knows (a pixel format's). */
     public String writerName() {
         return writerName;
+    }
+
+    /** The extensions (without the dot) a file of this format may have, the default first. */
+    public List<String> extensions() {
+        return extensions;
     }
 
     /** The extension (without the dot) a file of this format gets when its name has none. */
@@ -38,7 +50,7 @@ public enum ImageFormat {
                 return format;
             }
         }
-        throw new IOException(file.getFileName() + ": figures are saved as .png or .jpg"
+        throw new IOException(file.getFileName() + ": figures are saved as .png, .jpg, .svg or .pdf"
                 + (extension.isEmpty() ? " (the name has no extension)" : ", not ." + extension));
     }
 

@@ -32,7 +32,11 @@ public final class PngExport {
     public static final int MIN_SCALE = 1;
     public static final int MAX_SCALE = 3;
     /** Height of one line of the title band at 1× scale, in pixels (long titles wrap onto more lines). */
-    private static final int TITLE_HEIGHT = 24;
+    static final int TITLE_HEIGHT = 24;
+    /** The title's font size, its left margin and its baseline's height above a line's bottom, at 1× (pixels). */
+    static final int TITLE_FONT_SIZE = 13;
+    static final int TITLE_LEFT = 6;
+    static final int TITLE_RAISE = 7;
     /** JPEG quality, 0–1: high, because a figure's thin lines and small text smear at ImageIO's default 0.75. */
     static final float JPEG_QUALITY = 0.95f;
 
@@ -76,8 +80,8 @@ public final class PngExport {
                 () -> node.snapshot(parameters, new WritableImage(width, height)));
         BufferedImage body = SwingFXUtils.fromFXImage(snapshot, null);
 
-        var font = new Font(Font.SANS_SERIF, Font.PLAIN, 13 * scale);
-        List<String> lines = wrap(title, font, width - 12 * scale);
+        var font = new Font(Font.SANS_SERIF, Font.PLAIN, TITLE_FONT_SIZE * scale);
+        List<String> lines = wrap(title, font, width - 2 * TITLE_LEFT * scale);
         int band = TITLE_HEIGHT * scale * lines.size();
         var image = new BufferedImage(width, height + band, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -87,7 +91,7 @@ public final class PngExport {
         g.setColor(Color.BLACK);
         g.setFont(font);
         for (int i = 0; i < lines.size(); i++) {
-            g.drawString(lines.get(i), 6 * scale, (i + 1) * TITLE_HEIGHT * scale - 7 * scale);
+            g.drawString(lines.get(i), TITLE_LEFT * scale, (i + 1) * TITLE_HEIGHT * scale - TITLE_RAISE * scale);
         }
         g.drawImage(body, 0, band, null);
         g.dispose();

@@ -23,7 +23,7 @@ import org.shiftscope.ui.charts.ChartBoard;
 import org.shiftscope.ui.charts.LiveChart;
 import org.shiftscope.ui.controls.ControlPanel;
 import org.shiftscope.ui.export.ExportBar;
-import org.shiftscope.ui.export.PngExport;
+import org.shiftscope.ui.export.FigureExport;
 import org.shiftscope.ui.look.Appearance;
 import org.shiftscope.ui.runs.RunsViewModel;
 
@@ -55,9 +55,10 @@ public final class MainView extends BorderPane {
 
         var layerCharts = new HBox(8, new Label("Layer charts:"), showPostBn);   // wraps as one piece
         layerCharts.setAlignment(Pos.CENTER_LEFT);
-        exportBar = new ExportBar(vm.export(), vm.choices(), runs, this::exportWindow, layerCharts);
+        exportBar = new ExportBar(vm.export(), vm.choices(), runs, this::exportWindow, this::exportFigure, layerCharts);
         board.setOnChartExport(c -> exportBar.chooseFigure(c.getId() + ".png",
-                (file, scale) -> exportNode(c, file, scale, c.title() + " · " + vm.export().settingsTitle())));
+                (file, scale) -> exportNode(c, file, scale, c.title() + " · " + vm.export().settingsTitle()),
+                ExportBar.CHART_FORMATS));
         top = new VBox(4, exportBar, new KeyFigures(runs), detailLine(runs), stressLine(runs));
         top.setPadding(new Insets(4, 8, 0, 8));
 
@@ -136,10 +137,15 @@ public final class MainView extends BorderPane {
         return exportNode(this, file, scale, vm.export().settingsTitle());
     }
 
+    /** The charts alone (the board), titled with the settings: the figure of a write-up, in any format. */
+    public int[] exportFigure(Path file, int scale) throws IOException {
+        return exportNode(board, file, scale, vm.export().settingsTitle());
+    }
+
     private int[] exportNode(Node node, Path file, int scale, String title) throws IOException {
         pulsesToSkip = 2;
         try {
-            return PngExport.write(node, scale, title, file);
+            return FigureExport.write(node, scale, title, file);
         } finally {
             Platform.requestNextPulse();
         }

@@ -133,7 +133,7 @@ class FigureExportTest {
     @Test
     void otherExtensionsAreRefusedBeforeWritingAndANameWithoutOneGetsPng() throws Exception {
         var refused = assertThrows(IOException.class, () -> ImageFormat.of(folder.resolve("figure.gif")));
-        assertEquals("figure.gif: figures are saved as .png or .jpg, not .gif", refused.getMessage());
+        assertEquals("figure.gif: figures are saved as .png, .jpg, .svg or .pdf, not .gif", refused.getMessage());
         var e = assertThrows(IOException.class, () -> export(folder.resolve("figure.gif")));
         assertEquals(refused.getMessage(), e.getMessage());
         try (var files = Files.list(folder)) {
