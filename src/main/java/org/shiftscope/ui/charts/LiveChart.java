@@ -287,11 +287,7 @@ public final class LiveChart extends StackPane {
         if (!title.equals(chart.getTitle())) {
             chart.setTitle(title);
         }
-        double room = yAxis.getHeight();
-        String wanted = room > 0 && TextFit.width(yLabel, yAxis.getAxisLabel().getFont()) <= room ? yLabel : "";
-        if (!wanted.equals(yAxis.getName())) {
-            yAxis.setName(wanted);
-        }
+        TextFit.axisName(yAxis, yLabel);
     }
 
     public XYChart chart() {

@@ -1,5 +1,6 @@
-// Shows a figure in a stage with the window's light theme, lets ChartFX lay out and draw for a few pulses, then
-// runs the export and closes the stage: how the headless commands (`render`, `reproduce`) draw off screen.
+// Shows a figure in a stage with the window's light theme (every axis titled, as a write-up needs), lets ChartFX
+// lay out and draw for a few pulses, then runs the export and closes the stage: how the headless commands
+// (`render`, `reproduce`) draw off screen.
 package org.shiftscope.ui.export;
 
 import javafx.animation.AnimationTimer;
@@ -15,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 public final class OffscreenStage {
     /** Pulses to wait after showing the stage: a ChartFX chart snapshotted before its first pulses comes out blank. */
     private static final int SETTLE_PULSES = 6;
+    /** Style class of a figure drawn here: its time axes write "step", which the window leaves out to save height. */
+    private static final String FIGURE_CLASS = "offscreen-figure";
 
     /** What to do with the settled figure, on the FX thread. */
     public interface Export<T> {
@@ -28,6 +31,7 @@ public final class OffscreenStage {
     public static <T> CompletableFuture<T> settleThen(Parent figure, double width, double height, Export<T> export) {
         var done = new CompletableFuture<T>();
         new Appearance(Theme.LIGHT, Appearance.MIN_SCALE).applyTo(figure);     // the window's colours and fonts
+        figure.getStyleClass().add(FIGURE_CLASS);
         var stage = new Stage();
         stage.setScene(new Scene(figure, width, height));
         stage.show();
