@@ -7,7 +7,8 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Backend {
     /** Shown when ND4J cannot load any backend (e.g. the CUDA build without a CUDA 11.x runtime). */
     public static final String NO_BACKEND_HELP = "For the GPU build install the NVIDIA driver and the CUDA 11.6 runtime "
-            + "(libcublas.so.11, libcusolver.so.11); otherwise use the CPU build (mvn package without -Pcuda).";
+            + "(libcublas.so.11 and libcusolver.so.11 on Linux, cublas64_11.dll and cusolver64_11.dll on Windows); "
+            + "otherwise use the CPU build (mvn package without -Pcuda).";
 
     private Backend() {
     }
