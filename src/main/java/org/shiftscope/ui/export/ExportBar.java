@@ -107,7 +107,7 @@ public final class ExportBar extends FlowPane {
         chooser.setInitialFileName(name);
         var filters = new LinkedHashMap<FileChooser.ExtensionFilter, ImageFormat>();
         for (ImageFormat format : formats) {
-            filters.put(new FileChooser.ExtensionFilter(describe(format),
+            filters.put(new FileChooser.ExtensionFilter(format.description(),
                     format.extensions().stream().map(ext -> "*." + ext).toList()), format);
         }
         chooser.getExtensionFilters().addAll(filters.keySet());
@@ -123,15 +123,6 @@ public final class ExportBar extends FlowPane {
                 failed(target, e);
             }
         }
-    }
-
-    private static String describe(ImageFormat format) {
-        return switch (format) {
-            case PNG -> "PNG image";
-            case JPEG -> "JPEG image";
-            case SVG -> "SVG vector figure";
-            case PDF -> "PDF vector figure";
-        };
     }
 
     private static FileChooser settingsChooser() {

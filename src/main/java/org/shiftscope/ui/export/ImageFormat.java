@@ -9,16 +9,18 @@ import java.util.List;
 import java.util.Locale;
 
 public enum ImageFormat {
-    PNG("png", List.of("png")),
-    JPEG("jpeg", List.of("jpg", "jpeg")),
-    SVG(null, List.of("svg")),
-    PDF(null, List.of("pdf"));
+    PNG("png", List.of("png"), "PNG image"),
+    JPEG("jpeg", List.of("jpg", "jpeg"), "JPEG image"),
+    SVG(null, List.of("svg"), "SVG vector figure"),
+    PDF(null, List.of("pdf"), "PDF vector figure");
 
     private final String writerName;
     private final List<String> extensions;
+    private final String description;
 
-    ImageFormat(String writerName, List<String> extensions) {
+    ImageFormat(String writerName, List<String> extensions, String description) {
         this.writerName = writerName;
+        this.description = description;
         this.extensions = extensions;
     }
 
@@ -30,6 +32,11 @@ public enum ImageFormat {
     /** The format name ImageIO's writer knows (a pixel format's). */
     public String writerName() {
         return writerName;
+    }
+
+    /** What a save dialog calls files of this format ("PNG image", "SVG vector figure"). */
+    public String description() {
+        return description;
     }
 
     /** The extensions (without the dot) a file of this format may have, the default first. */
